@@ -1,0 +1,90 @@
+/** Every refusal of the event store: a stable `code` the edge turns into a problem response. */
+export abstract class EventStoreError extends Error {
+  abstract readonly code: string;
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class VersionConflictError extends EventStoreError {
+  readonly code = 'version_conflict';
+  constructor(
+    readonly streamId: string,
+    readonly expected: string,
+    readonly actual: number,
+  ) {
+    super(`Stream ${streamId} was expected at ${expected} but is at version ${actual}.`);
+  }
+}
+
+export class InvalidStreamIdError extends EventStoreError {
+  readonly code = 'invalid_stream_id';
+  constructor(readonly streamId: unknown) {
+    super(
+      `Stream id ${JSON.stringify(streamId)} is not valid: use 1–200 characters of letters, digits and "-_.:@/", starting with a letter or digit.`,
+    );
+  }
+}
+
+export class EmptyAppendError extends EventStoreError {
+  readonly code = 'empty_append';
+  constructor(readonly streamId: string) {
+    super(`An append to ${streamId} must carry at least one event.`);
+  }
+}
+
+export class InvalidExpectedVersionError extends EventStoreError {
+  readonly code = 'invalid_expected_version';
+  constructor(readonly expectedVersion: unknown) {
+    super(
+      `Expected version ${JSON.stringify(expectedVersion)} is not one of "no-stream", "stream-exists", "any" or a whole number ≥ 0.`,
+    );
+  }
+}
+
+export class InvalidEventError extends EventStoreError {
+  readonly code = 'invalid_event';
+  constructor(
+    readonly index: number,
+    readonly problem: string,
+  ) {
+    super(`Event ${index}: ${problem}`);
+  }
+}
+
+export class PayloadTooLargeError extends EventStoreError {
+  readonly code = 'payload_too_large';
+  constructor(
+    readonly index: number,
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
+    super(`Event ${index} is ${bytes} bytes once canonicalised; the limit is ${limit} bytes.`);
+  }
+}
+
+export class NonJsonValueError extends EventStoreError {
+  readonly code = 'non_json_value';
+  constructor(
+    readonly index: number,
+    readonly problem: string,
+  ) {
+    super(`Event ${index} holds a value JSON cannot carry faithfully: ${problem}.`);
+  }
+}
+
+/** Some, but not all, of an append's event ids are already in the stream: not a clean retry. */
+export class PartialDuplicateAppendError extends EventStoreError {
+  readonly code = 'partial_duplicate_append';
+  constructor(readonly streamId: string) {
+    super(`Some events of this append are already in ${streamId} and some are not: it is not a retry of one append.`);
+  }
+}
+
+export class InvalidLogPositionError extends EventStoreError {
+  readonly code = 'invalid_log_position';
+  constructor(readonly position: unknown) {
+    super(`Log position ${JSON.stringify(position)} is not of the form "<transactionId>:<sequence>".`);
+  }
+}

@@ -1,0 +1,57 @@
+import type { AppendResult, ExpectedVersion, NewEvent, StoredEvent } from './envelope.js';
+import type { LogPosition } from './log-position.js';
+
+/** The injection token of the event store; each adapter binds it once. */
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export interface ReadStreamOptions {
+  /** The first stream version to read; defaults to 1. */
+  fromVersion?: number;
+  /** At most this many events; defaults to all. */
+  maxCount?: number;
+}
+
+export interface ReadLogOptions {
+  /** Read events after this position; defaults to the start of the log. */
+  after?: LogPosition;
+  /** At most this many events; defaults to 1,000. */
+  limit?: number;
+}
+
+export interface FollowLogOptions extends ReadLogOptions {
+  /** Stops following when aborted. */
+  signal?: AbortSignal;
+  /** How long to wait before looking again when the log had nothing new; defaults to 50 ms. */
+  idleDelayMs?: number;
+}
+
+/** What verifying a stream's hash chain found. */
+export type StreamVerification =
+  | { valid: true; streamId: string; events: number; headHash: string }
+  | { valid: false; streamId: string; streamVersion: number; position: LogPosition | null; reason: string };
+
+export interface EventStore {
+  /**
+   * Appends events to one stream if it stands at `expectedVersion`, all or nothing.
+   * Throws `VersionConflictError` otherwise, having appended nothing.
+   * Appending events whose ids the stream already holds answers the first append again.
+   */
+  append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult>;
+
+  /** The stream's events from a version on, in stream order; empty when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+
+  /** A page of the whole log after a position, in commit-safe order: never skips a committed event. */
+  readLog(options?: ReadLogOptions): Promise<StoredEvent[]>;
+
+  /** The position of the last event a log reader can see now; `LOG_START` for an empty log. */
+  headPosition(): Promise<LogPosition>;
+
+  /** Follows the log: yields every page of new events as they commit, until the signal aborts. */
+  followLog(options?: FollowLogOptions): AsyncIterable<StoredEvent[]>;
+
+  /** Recomputes the stream's hash chain from the stored bytes. */
+  verifyStream(streamId: string): Promise<StreamVerification>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,29 @@
+/** The little of SQL the ledger needs, so that one SQL text serves PostgreSQL and PGlite. */
+export interface SqlSession {
+  /** One parameterised statement; rows come back as plain objects. */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /** Several statements without parameters (a migration file). */
+  execScript(text: string): Promise<void>;
+}
+
+export interface Database extends SqlSession {
+  readonly kind: 'postgres' | 'pglite';
+  /** The schema every unqualified name resolves to. */
+  readonly schema: string;
+  /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Database errors keep PostgreSQL's SQLSTATE in `code` on both drivers. */
+export function sqlState(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
+
+export function assertSchemaName(schema: string): string {
+  if (!SCHEMA_PATTERN.test(schema)) throw new Error(`Schema name ${JSON.stringify(schema)} must match ${SCHEMA_PATTERN}.`);
+  return schema;
+}

@@ -1,0 +1,224 @@
+import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
+import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, StoredEvent } from '../core/envelope.js';
+import {
+  EmptyAppendError,
+  InvalidEventError,
+  InvalidExpectedVersionError,
+  InvalidStreamIdError,
+  PartialDuplicateAppendError,
+  VersionConflictError,
+} from '../core/errors.js';
+import type { EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
+import { followLog } from '../core/follow-log.js';
+import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
+import { sqlState, type Database } from './database.js';
+
+const STREAM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,199}$/;
+const MAX_LOG_PAGE = 10_000;
+const VERIFY_PAGE = 1_000;
+
+interface EventRow {
+  stream_id: string;
+  stream_version: number;
+  log_position: LogPosition;
+  body: string;
+  hash: string;
+}
+
+interface AppendRow {
+  stream_version: number;
+  log_position: LogPosition;
+  hash: string;
+  duplicate: boolean;
+}
+
+interface CanonicalBody {
+  data: unknown;
+  eventId: string;
+  metadata: EventMetadata;
+  schemaVersion: number;
+  streamId: string;
+  type: string;
+}
+
+const EVENT_COLUMNS = `stream_id, stream_version, transaction_id::text || ':' || position::text AS log_position, body, encode(hash, 'hex') AS hash`;
+
+export interface SqlEventStoreOptions {
+  /** The store's clock for `recordedAt`; the system clock by default. */
+  now?: () => Date;
+}
+
+/**
+ * The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters.
+ * An append is one round trip: `ledger_append` checks the expected version under the stream's
+ * row lock, chains the hashes and inserts (see migrations/0001_event_store.sql).
+ */
+export class SqlEventStore implements EventStore {
+  private readonly now: () => Date;
+
+  constructor(
+    readonly database: Database,
+    options: SqlEventStoreOptions = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async append(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+    assertStreamId(streamId);
+    const expected = expectedVersionText(expectedVersion);
+    if (!Array.isArray(events) || events.length === 0) throw new EmptyAppendError(streamId);
+    const recordedAt = this.now().toISOString();
+    const canonical = events.map((event, index) => canonicalEvent(streamId, event, index, recordedAt));
+    const firstIndexOf = new Map<string, number>();
+    canonical.forEach(({ eventId }, index) => {
+      if (firstIndexOf.has(eventId)) throw new InvalidEventError(index, `eventId ${eventId} repeats event ${firstIndexOf.get(eventId)} of this append.`);
+      firstIndexOf.set(eventId, index);
+    });
+
+    let rows: AppendRow[];
+    try {
+      rows = await this.database.query<AppendRow>('SELECT * FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8)', [
+        streamId,
+        expected,
+        canonical.map((event) => event.eventId),
+        canonical.map((event) => event.type),
+        canonical.map((event) => event.schemaVersion),
+        canonical.map((event) => event.actor),
+        canonical.map((event) => event.body),
+        recordedAt,
+      ]);
+    } catch (error) {
+      switch (sqlState(error)) {
+        case 'LD409':
+          throw new VersionConflictError(streamId, expected, Number((error as { detail?: string }).detail));
+        case 'LD422':
+          throw new PartialDuplicateAppendError(streamId);
+        default:
+          throw error;
+      }
+    }
+    rows.sort((a, b) => a.stream_version - b.stream_version);
+    const last = rows[rows.length - 1];
+    return {
+      nextStreamVersion: last.stream_version,
+      positions: rows.map((row) => row.log_position),
+      hash: last.hash,
+      duplicate: rows[0].duplicate,
+    };
+  }
+
+  async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    assertStreamId(streamId);
+    const rows = await this.database.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ledger_events WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT $3`,
+      [streamId, Math.max(1, Math.trunc(fromVersion)), maxCount ?? null],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readLog({ after = LOG_START, limit = 1_000 }: ReadLogOptions = {}): Promise<StoredEvent[]> {
+    const { transactionId, sequence } = parseLogPosition(after);
+    const rows = await this.database.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ledger_events
+        WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
+          AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id, position
+        LIMIT $3`,
+      [transactionId.toString(), sequence.toString(), Math.min(Math.max(1, Math.trunc(limit)), MAX_LOG_PAGE)],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<LogPosition> {
+    const [row] = await this.database.query<{ log_position: LogPosition }>(
+      `SELECT transaction_id::text || ':' || position::text AS log_position FROM ledger_events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    );
+    return row?.log_position ?? LOG_START;
+  }
+
+  followLog(options?: FollowLogOptions): AsyncIterable<StoredEvent[]> {
+    return followLog(this, options);
+  }
+
+  async verifyStream(streamId: string): Promise<StreamVerification> {
+    assertStreamId(streamId);
+    let previousHash = GENESIS_HASH;
+    let expectedVersion = 1;
+    for (;;) {
+      const rows = await this.database.query<EventRow & { event_id: string; type: string }>(
+        `SELECT ${EVENT_COLUMNS}, event_id::text AS event_id, type FROM ledger_events
+          WHERE stream_id = $1 AND stream_version >= $2 ORDER BY stream_version LIMIT ${VERIFY_PAGE}`,
+        [streamId, expectedVersion],
+      );
+      for (const row of rows) {
+        const broken = (reason: string): StreamVerification => ({
+          valid: false,
+          streamId,
+          streamVersion: row.stream_version,
+          position: row.log_position,
+          reason,
+        });
+        if (row.stream_version !== expectedVersion) return broken(`version ${expectedVersion} is missing`);
+        const body = parseBody(row.body);
+        if (!body) return broken('the stored body is not JSON');
+        if (body.streamId !== streamId || body.eventId !== row.event_id || body.type !== row.type) {
+          return broken('the stored columns disagree with the hashed body');
+        }
+        const hash = chainHash(previousHash, row.stream_version, row.body);
+        if (hash !== row.hash) return broken(`the hash does not match the stored bytes (stored ${row.hash}, computed ${hash})`);
+        previousHash = hash;
+        expectedVersion += 1;
+      }
+      if (rows.length < VERIFY_PAGE) break;
+    }
+    const [head] = await this.database.query<{ version: number; last_hash: string }>(
+      `SELECT version, encode(last_hash, 'hex') AS last_hash FROM ledger_streams WHERE stream_id = $1`,
+      [streamId],
+    );
+    const events = expectedVersion - 1;
+    if ((head?.version ?? 0) !== events || (head && head.last_hash !== previousHash)) {
+      return { valid: false, streamId, streamVersion: events + 1, position: null, reason: `the stream head (version ${head?.version ?? 0}) disagrees with its ${events} stored events` };
+    }
+    return { valid: true, streamId, events, headHash: previousHash };
+  }
+
+  async close(): Promise<void> {
+    await this.database.close();
+  }
+}
+
+function assertStreamId(streamId: unknown): asserts streamId is string {
+  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) throw new InvalidStreamIdError(streamId);
+}
+
+function expectedVersionText(expected: unknown): string {
+  if (expected === 'any' || expected === 'no-stream' || expected === 'stream-exists') return expected;
+  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return String(expected);
+  throw new InvalidExpectedVersionError(expected);
+}
+
+function parseBody(body: string): CanonicalBody | undefined {
+  try {
+    return JSON.parse(body) as CanonicalBody;
+  } catch {
+    return undefined;
+  }
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  const body = JSON.parse(row.body) as CanonicalBody;
+  return {
+    eventId: body.eventId,
+    type: body.type,
+    schemaVersion: body.schemaVersion,
+    data: body.data,
+    metadata: body.metadata,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    position: row.log_position,
+    hash: row.hash,
+  };
+}
+

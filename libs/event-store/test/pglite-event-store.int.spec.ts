@@ -1,0 +1,20 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PgliteDatabase } from '@ledger/event-store';
+import { describeSqlEventStoreContract } from './sql-event-store.contract.js';
+
+// One PGlite instance for the file (it costs about 2 s to start); each test gets a fresh schema.
+let pglite: PGlite;
+let schemas = 0;
+beforeAll(async () => {
+  pglite = await PGlite.create();
+});
+afterAll(async () => pglite.close());
+
+describeSqlEventStoreContract('PGlite', {
+  async open() {
+    schemas += 1;
+    const schema = `contract_${schemas}`;
+    const database = await PgliteDatabase.onInstance(pglite, schema);
+    return { database, dispose: async () => void (await pglite.exec(`DROP SCHEMA ${schema} CASCADE`)) };
+  },
+});

@@ -1,0 +1,123 @@
+import { copyFile, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  defaultMigrationsDirectory,
+  migrate,
+  MigrationChangedError,
+  parseLogPosition,
+  SqlEventStore,
+  VersionConflictError,
+  type Database,
+} from '@ledger/event-store';
+import { anEvent, aStreamId, describeEventStoreContract } from './event-store.contract.js';
+
+/** Opens a database on a schema of its own, and drops it again. */
+export interface SqlDatabaseUnderTest {
+  open(): Promise<{ database: Database; dispose(): Promise<void> }>;
+}
+
+/** The shared contract plus what only the SQL store promises: tamper detection, no burned positions, migrations. */
+export function describeSqlEventStoreContract(name: string, subject: SqlDatabaseUnderTest): void {
+  describeEventStoreContract(name, async () => {
+    const { database, dispose } = await subject.open();
+    await migrate(database);
+    return { store: new SqlEventStore(database), dispose };
+  });
+
+  describe(`SQL event store: ${name}`, () => {
+    let database: Database;
+    let dispose: () => Promise<void>;
+    let store: SqlEventStore;
+
+    beforeEach(async () => {
+      ({ database, dispose } = await subject.open());
+      await migrate(database);
+      store = new SqlEventStore(database);
+    });
+    afterEach(async () => dispose());
+
+    async function threeEventStream(): Promise<string> {
+      const streamId = aStreamId('scheme');
+      await store.append(streamId, [anEvent({ n: 1 }), anEvent({ n: 2 }), anEvent({ n: 3 })], { expectedVersion: 'no-stream' });
+      return streamId;
+    }
+
+    it('detects an event whose data was altered in place', async () => {
+      const streamId = await threeEventStream();
+      await database.query(`UPDATE ledger_events SET body = replace(body, '"n":2', '"n":20') WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+      const verification = await store.verifyStream(streamId);
+      expect(verification).toMatchObject({ valid: false, streamVersion: 2 });
+      expect(verification.valid === false && verification.reason).toMatch(/hash does not match/);
+    });
+
+    it('detects a column changed behind the hashed body', async () => {
+      const streamId = await threeEventStream();
+      await database.query(`UPDATE ledger_events SET type = 'DelegationRevoked' WHERE stream_id = $1 AND stream_version = 3`, [streamId]);
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, streamVersion: 3, reason: expect.stringMatching(/columns disagree/) });
+    });
+
+    it('detects a removed event', async () => {
+      const streamId = await threeEventStream();
+      await database.query(`DELETE FROM ledger_events WHERE stream_id = $1 AND stream_version = 2`, [streamId]);
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, streamVersion: 3, reason: 'version 2 is missing' });
+    });
+
+    it('detects a removed last event through the stream head', async () => {
+      const streamId = await threeEventStream();
+      await database.query(`DELETE FROM ledger_events WHERE stream_id = $1 AND stream_version = 3`, [streamId]);
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, streamVersion: 3 });
+    });
+
+    it('detects a rewritten hash', async () => {
+      const streamId = await threeEventStream();
+      await database.query(`UPDATE ledger_events SET hash = sha256('forged') WHERE stream_id = $1 AND stream_version = 1`, [streamId]);
+      expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, streamVersion: 1 });
+    });
+
+    it('takes no log position for an append that loses on its expected version', async () => {
+      const streamId = aStreamId();
+      await store.append(streamId, [anEvent()], { expectedVersion: 'no-stream' });
+      const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => store.append(streamId, [anEvent()], { expectedVersion: 1 })));
+      await expect(store.append(streamId, [anEvent()], { expectedVersion: 1 })).rejects.toBeInstanceOf(VersionConflictError);
+      const winner = outcomes.find((outcome) => outcome.status === 'fulfilled');
+      if (winner?.status !== 'fulfilled') throw new Error('no append won');
+      const next = await store.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
+      expect(parseLogPosition(next.positions[0]).sequence).toBe(parseLogPosition(winner.value.positions[0]).sequence + 1n);
+    });
+
+    describe('migrations', () => {
+      let directory: string;
+      beforeEach(async () => {
+        directory = await mkdtemp(join(tmpdir(), 'ledger-migrations-'));
+        for (const file of await readdir(defaultMigrationsDirectory())) await copyFile(join(defaultMigrationsDirectory(), file), join(directory, file));
+      });
+      afterEach(async () => rm(directory, { recursive: true, force: true }));
+
+      it('applies each file once and records it', async () => {
+        const report = await migrate(database, directory);
+        expect(report.applied).toEqual([]);
+        expect(report.alreadyApplied).toContain('0001_event_store.sql');
+        await writeFile(join(directory, '9999_later.sql'), 'CREATE TABLE ledger_later (id integer);');
+        expect(await migrate(database, directory)).toMatchObject({ applied: ['9999_later.sql'] });
+        expect(await database.query(`SELECT name FROM ledger_migrations WHERE name = '9999_later.sql'`)).toHaveLength(1);
+      });
+
+      it('refuses to go on when an applied file was changed', async () => {
+        await writeFile(join(directory, '0001_event_store.sql'), '-- edited\n', { flag: 'a' });
+        await writeFile(join(directory, '9999_later.sql'), 'CREATE TABLE ledger_later (id integer);');
+        const refusal = await migrate(database, directory).catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(MigrationChangedError);
+        expect((refusal as Error).message).toMatch(/0001_event_store\.sql was changed after it was applied/);
+        expect(await database.query(`SELECT to_regclass('ledger_later') AS later`)).toEqual([{ later: null }]);
+      });
+
+      it('applies a failing file not at all', async () => {
+        await writeFile(join(directory, '9999_broken.sql'), 'CREATE TABLE ledger_half (id integer); SELECT no_such_function();');
+        await expect(migrate(database, directory)).rejects.toThrow(/no_such_function/);
+        expect(await database.query(`SELECT to_regclass('ledger_half') AS half`)).toEqual([{ half: null }]);
+        expect(await database.query(`SELECT name FROM ledger_migrations WHERE name = '9999_broken.sql'`)).toEqual([]);
+      });
+    });
+  });
+}

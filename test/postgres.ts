@@ -1,0 +1,30 @@
+import { randomBytes } from 'node:crypto';
+import { PostgresDatabase } from '@ledger/event-store';
+
+/** The PostgreSQL server the tests may use; unset means the PostgreSQL half of the suite is skipped. */
+export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
+
+/** `describe` when a PostgreSQL server is configured, else a skipped block that says why. */
+export function describeWithPostgres(name: string, body: (url: string) => void): void {
+  if (TEST_DATABASE_URL) {
+    describe(name, () => body(TEST_DATABASE_URL));
+    return;
+  }
+  describe(name, () => {
+    it.skip('SKIPPED: TEST_DATABASE_URL is not set, so nothing here ran against PostgreSQL', () => undefined);
+  });
+}
+
+/** A database on a schema of its own on the test server, dropped by `dispose`. */
+export async function openTestSchema(url: string, options: { idleInTransactionTimeoutMs?: number; max?: number } = {}) {
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const database = await PostgresDatabase.connect({ connectionString: url, schema, ...options });
+  return {
+    database,
+    schema,
+    async dispose() {
+      await database.query(`DROP SCHEMA ${schema} CASCADE`);
+      await database.close();
+    },
+  };
+}

@@ -1,11 +1,23 @@
 /** Jest runs the TypeScript sources as ES modules (Nest 12 ships ESM only). */
-const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
+const typescript = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
+
+/**
+ * A few CommonJS packages (`@fastify/static`, which serves /docs) `require()` packages that now ship
+ * only ES modules. Node 20.19 allows that natively; Jest's module loader does not, so those
+ * packages are compiled to CommonJS for the tests.
+ */
+const esmOnlyRequiredFromCommonJs = ['content-disposition'];
+const toCommonJs = ['ts-jest', { useESM: false, tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }];
 
 /** @type {import('jest').Config} */
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  transform: { '^.+\\.ts$': tsJest },
+  transform: {
+    '^.+\\.ts$': typescript,
+    [`node_modules/(${esmOnlyRequiredFromCommonJs.join('|')})/.+\\.js$`]: toCommonJs,
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyRequiredFromCommonJs.join('|')})/)`],
   moduleNameMapper: {
     '^@ledger/(event-store|governance|read-models)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -9,3 +9,5 @@ export * from './postgres/postgres-database.js';
 export * from './postgres/pglite-database.js';
 export * from './postgres/sql-event-store.js';
 export * from './postgres/migrations.js';
+export * from './nest/ledger-storage.options.js';
+export * from './nest/ledger-storage.module.js';

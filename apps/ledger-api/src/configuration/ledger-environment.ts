@@ -1,0 +1,80 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+
+/** The environment the ledger runs from (API.md "Running"); checked once at start-up. */
+export class LedgerEnvironment {
+  @Transform(({ value }) => (value === undefined || value === '' ? 3000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT!: number;
+
+  @Transform(({ value }) => value || '0.0.0.0')
+  @IsString()
+  HOST!: string;
+
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(({ value }) => value || './data')
+  @IsString()
+  LEDGER_DATA_DIR!: string;
+
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, { message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string' })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @MinLength(16, { message: 'LEDGER_BOOTSTRAP_ADMIN_KEY must be at least 16 characters' })
+  LEDGER_BOOTSTRAP_ADMIN_KEY?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? true : ['true', '1', 'yes'].includes(String(value).toLowerCase())))
+  @IsBoolean()
+  LEDGER_PUBLIC_READ!: boolean;
+
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @IsString()
+  LEDGER_SIGNING_KEY?: string;
+
+  @Transform(({ value }) => value || 'info')
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL!: string;
+}
+
+export class InvalidEnvironmentError extends Error {
+  constructor(problems: string[]) {
+    super(`The ledger cannot start with this environment:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'InvalidEnvironmentError';
+  }
+}
+
+/** Reads and checks the environment; throws one error naming every problem. */
+export function loadEnvironment(environment: Record<string, unknown> = process.env): LedgerEnvironment {
+  const known = Object.fromEntries(
+    Object.keys(new LedgerEnvironmentKeys()).map((key) => [key, environment[key]]),
+  );
+  const parsed = plainToInstance(LedgerEnvironment, known);
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length > 0) {
+    throw new InvalidEnvironmentError(errors.flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is not valid` })));
+  }
+  return parsed;
+}
+
+/** The names `loadEnvironment` reads, so that unrelated variables never reach validation. */
+class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined> {
+  PORT = undefined;
+  HOST = undefined;
+  DATABASE_URL = undefined;
+  LEDGER_DATA_DIR = undefined;
+  EVENTSTORE_CONNECTION_STRING = undefined;
+  LEDGER_BOOTSTRAP_ADMIN_KEY = undefined;
+  LEDGER_PUBLIC_READ = undefined;
+  LEDGER_SIGNING_KEY = undefined;
+  LOG_LEVEL = undefined;
+}

@@ -1,0 +1,20 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { LedgerEnvironment } from './configuration/ledger-environment.js';
+import { serveOpenApi } from './openapi.js';
+
+/** The API application, configured but not yet listening (tests call `init` or `listen` on it). */
+export async function createApp(environment: LedgerEnvironment): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register(environment),
+    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024 }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  serveOpenApi(app);
+  return app;
+}

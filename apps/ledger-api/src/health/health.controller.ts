@@ -1,0 +1,36 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
+import { problem } from '../problems/problem.js';
+import { ProblemException } from '../problems/problem.exception.js';
+import { DatabaseHealthIndicator } from './database.health.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: DatabaseHealthIndicator,
+  ) {}
+
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({ summary: 'The process is up.' })
+  live() {
+    return this.health.check([]);
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'The database answers and every migration is applied.' })
+  async ready() {
+    try {
+      return await this.health.check([() => this.database.isReady()]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const checks = (error.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};
+      const down = Object.entries(checks).filter(([, check]) => check.status !== 'up').map(([name]) => name);
+      throw new ProblemException(problem(503, `Not ready: ${down.join(', ')} down.`, { code: 'not_ready', checks }));
+    }
+  }
+}

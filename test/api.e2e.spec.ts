@@ -1,0 +1,107 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DATABASE, type Database } from '@ledger/event-store';
+import { loadEnvironment } from '../apps/ledger-api/src/configuration/ledger-environment.js';
+import { createApp } from '../apps/ledger-api/src/create-app.js';
+import { describeWithPostgres, openTestSchema } from './postgres.js';
+
+function describeApi(name: string, environment: () => Promise<{ variables: Record<string, string>; dispose(): Promise<void> }>) {
+  describe(`the API on ${name}`, () => {
+    let app: NestFastifyApplication;
+    let dispose: () => Promise<void>;
+    let baseUrl: string;
+
+    beforeAll(async () => {
+      const prepared = await environment();
+      dispose = prepared.dispose;
+      app = await createApp(loadEnvironment({ LOG_LEVEL: 'silent', ...prepared.variables }));
+      await app.listen({ port: 0, host: '127.0.0.1' });
+      baseUrl = await app.getUrl();
+    });
+    afterAll(async () => {
+      await app.close();
+      await dispose();
+    });
+
+    async function get(path: string) {
+      const response = await fetch(baseUrl + path);
+      const body = await response.text();
+      return {
+        statusCode: response.status,
+        headers: Object.fromEntries(response.headers),
+        body,
+        json: () => JSON.parse(body),
+      };
+    }
+
+    it('is live', async () => {
+      const response = await get('/health/live');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ status: 'ok' });
+    });
+
+    it('is ready once the database answers and migrations are applied', async () => {
+      const response = await get('/health/ready');
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' } } });
+    });
+
+    it('is not ready while a migration is pending', async () => {
+      const database = app.get<Database>(DATABASE);
+      const [applied] = await database.query<{ name: string; checksum: string }>('SELECT name, checksum FROM ledger_migrations ORDER BY name LIMIT 1');
+      await database.query('DELETE FROM ledger_migrations WHERE name = $1', [applied.name]);
+      try {
+        const response = await get('/health/ready');
+        expect(response.statusCode).toBe(503);
+        expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(response.json()).toMatchObject({
+          status: 503,
+          code: 'not_ready',
+          detail: 'Not ready: database down.',
+          checks: { database: { status: 'down', pendingMigrations: [applied.name] } },
+        });
+      } finally {
+        await database.query('INSERT INTO ledger_migrations (name, checksum) VALUES ($1, $2)', [applied.name, applied.checksum]);
+      }
+    });
+
+    it('serves its OpenAPI document and reader', async () => {
+      const document = await get('/docs-json');
+      expect(document.statusCode).toBe(200);
+      expect(document.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./), info: { title: 'Decision Ledger' } });
+      expect(Object.keys(document.json().paths)).toEqual(expect.arrayContaining(['/health/live', '/health/ready']));
+      const reader = await get('/docs');
+      expect(reader.statusCode).toBe(200);
+      expect(reader.headers['content-type']).toMatch(/text\/html/);
+    });
+
+    it('answers an unknown path with an RFC 9457 problem', async () => {
+      const response = await get('/v1/no-such-register');
+      expect(response.statusCode).toBe(404);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json()).toEqual({
+        type: expect.stringMatching(/not-found$/),
+        title: 'Not found',
+        status: 404,
+        detail: 'Cannot GET /v1/no-such-register',
+        code: 'not_found',
+      });
+    });
+
+    it('serves Prometheus metrics', async () => {
+      const response = await get('/metrics');
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toMatch(/^# HELP /m);
+    });
+  });
+}
+
+describeApi('embedded PGlite', async () => ({ variables: { LEDGER_DATA_DIR: 'memory://' }, dispose: async () => undefined }));
+
+describeWithPostgres('the API on PostgreSQL', (url) => {
+  describeApi('PostgreSQL', async () => {
+    const { schema, dispose } = await openTestSchema(url);
+    const withSchema = new URL(url);
+    withSchema.searchParams.set('options', `-c search_path=${schema}`);
+    return { variables: { DATABASE_URL: withSchema.toString() }, dispose };
+  });
+});

@@ -1,0 +1,37 @@
+import type { Instant } from '../shared/ledger-time.js';
+import type { Scope } from '../shared/scope.js';
+import type { OrganisationKind } from './organisation.events.js';
+
+export interface RegisterOrganisation {
+  type: 'RegisterOrganisation';
+  organisationId: string;
+  name: string;
+  kind: OrganisationKind;
+  functions: Scope[];
+  establishedOn: Instant;
+}
+
+export interface DissolveOrganisation {
+  type: 'DissolveOrganisation';
+  organisationId: string;
+  dissolvedOn: Instant;
+  transferDelegations: boolean;
+  /** The successor as its own stream shows it; the handler reads it. Absent when none is named. */
+  successor?: { organisationId: string; registered: boolean; establishedOn?: Instant; dissolvedOn?: Instant };
+}
+
+export interface DesignateGoverningBody {
+  type: 'DesignateGoverningBody';
+  organisationId: string;
+  bodyId: string;
+  from: Instant;
+}
+
+export interface VacateGoverningBody {
+  type: 'VacateGoverningBody';
+  organisationId: string;
+  bodyId: string;
+  from: Instant;
+}
+
+export type OrganisationCommand = RegisterOrganisation | DissolveOrganisation | DesignateGoverningBody | VacateGoverningBody;

@@ -100,8 +100,6 @@ describeApi('embedded PGlite', async () => ({ variables: { LEDGER_DATA_DIR: 'mem
 describeWithPostgres('the API on PostgreSQL', (url) => {
   describeApi('PostgreSQL', async () => {
     const { schema, dispose } = await openTestSchema(url);
-    const withSchema = new URL(url);
-    withSchema.searchParams.set('options', `-c search_path=${schema}`);
-    return { variables: { DATABASE_URL: withSchema.toString() }, dispose };
+    return { variables: { DATABASE_URL: url, DATABASE_SCHEMA: schema }, dispose };
   });
 });

@@ -1,10 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { LedgerStorageModule } from '@ledger/event-store';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
+import { ApiKeysModule } from './api-keys/api-keys.module.js';
+import { CommandsModule } from './commands/commands.module.js';
 import { HealthModule } from './health/health.module.js';
+import { OrganisationsModule } from './organisations/organisations.module.js';
+import { ledgerValidationPipe } from './validation/validation.pipe.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
 
 @Module({})
@@ -23,12 +27,19 @@ export class AppModule {
         }),
         LedgerStorageModule.forRoot({
           databaseUrl: environment.DATABASE_URL,
+          databaseSchema: environment.DATABASE_SCHEMA,
           dataDir: environment.LEDGER_DATA_DIR,
           migrateOnStart: true,
         }),
         HealthModule,
+        ApiKeysModule,
+        CommandsModule,
+        OrganisationsModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ProblemDetailsFilter }],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_PIPE, useValue: ledgerValidationPipe },
+      ],
     };
   }
 }

@@ -18,6 +18,11 @@ export class LedgerEnvironment {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case PostgreSQL identifier' })
+  DATABASE_SCHEMA?: string;
+
   @Transform(({ value }) => value || './data')
   @IsString()
   LEDGER_DATA_DIR!: string;
@@ -71,6 +76,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   PORT = undefined;
   HOST = undefined;
   DATABASE_URL = undefined;
+  DATABASE_SCHEMA = undefined;
   LEDGER_DATA_DIR = undefined;
   EVENTSTORE_CONNECTION_STRING = undefined;
   LEDGER_BOOTSTRAP_ADMIN_KEY = undefined;

@@ -1,3 +1,4 @@
+import { Open } from '../api-keys/access.decorator.js';
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
@@ -6,6 +7,7 @@ import { ProblemException } from '../problems/problem.exception.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 
 @ApiTags('health')
+@Open()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,3 +1,4 @@
+import { Open } from '../api-keys/access.decorator.js';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, register } from 'prom-client';
@@ -6,6 +7,7 @@ collectDefaultMetrics({ register });
 
 /** Prometheus metrics of the process. */
 @ApiExcludeController()
+@Open()
 @Controller('metrics')
 export class MetricsController {
   @Get()

@@ -2,6 +2,8 @@
 export interface LedgerStorageOptions {
   /** PostgreSQL for events and read models; unset means embedded PGlite. */
   databaseUrl?: string;
+  /** The PostgreSQL schema to keep everything in; `public` by default. */
+  databaseSchema?: string;
   /** The embedded PGlite data folder, used when no `databaseUrl`; `memory://` keeps nothing. */
   dataDir: string;
   /** Apply pending migrations when the store opens (`npm start` does; `ledger migrate` is the other way). */
@@ -14,6 +16,7 @@ export const DATABASE = Symbol('DATABASE');
 export function storageOptionsFromEnvironment(environment: NodeJS.ProcessEnv = process.env): LedgerStorageOptions {
   return {
     databaseUrl: environment.DATABASE_URL || undefined,
+    databaseSchema: environment.DATABASE_SCHEMA || undefined,
     dataDir: environment.LEDGER_DATA_DIR || './data',
     migrateOnStart: true,
   };

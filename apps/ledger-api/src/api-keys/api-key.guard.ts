@@ -1,0 +1,56 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { problem } from '../problems/problem.js';
+import { ProblemException } from '../problems/problem.exception.js';
+import { ACCESS, type Access } from './access.decorator.js';
+import { ApiKeys } from './api-keys.js';
+import { ANONYMOUS, type Principal } from './principal.js';
+
+export type AuthenticatedRequest = FastifyRequest & { principal: Principal };
+
+/**
+ * Every route: a Bearer key, if given, must be known (401 otherwise); the route's access rule
+ * then decides (403). Routes without a rule are for admins only, so nothing is open by mistake.
+ */
+@Injectable()
+export class ApiKeyGuard implements CanActivate {
+  private readonly publicRead: boolean;
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeys,
+    config: ConfigService,
+  ) {
+    this.publicRead = config.get<boolean>('LEDGER_PUBLIC_READ') ?? true;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
+    if (access && 'open' in access) {
+      request.principal = ANONYMOUS;
+      return true;
+    }
+    request.principal = await this.authenticate(request.headers.authorization);
+    const principal = request.principal;
+    if (principal.role === 'admin') return true;
+    if (access && 'public' in access) {
+      if (principal.role !== 'anonymous' || this.publicRead) return true;
+      throw new ProblemException(problem(401, 'Anonymous reading is switched off here (LEDGER_PUBLIC_READ=false): send an API key.', { code: 'unauthenticated' }));
+    }
+    if (principal.role === 'anonymous') throw new ProblemException(problem(401, 'This needs an API key: send Authorization: Bearer <key>.'));
+    if (access && access.roles.includes(principal.role)) return true;
+    throw new ProblemException(problem(403, `A ${principal.role} key may not do this.`));
+  }
+
+  private async authenticate(header: string | undefined): Promise<Principal> {
+    if (header === undefined || header === '') return ANONYMOUS;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match) throw new ProblemException(problem(401, 'The Authorization header must be "Bearer <api key>".'));
+    const principal = await this.apiKeys.principalFor(match[1]);
+    if (!principal) throw new ProblemException(problem(401, 'This API key is not known.'));
+    return principal;
+  }
+}

@@ -1,0 +1,13 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ApiKeyGuard } from './api-key.guard.js';
+import { ApiKeys } from './api-keys.js';
+import { IssueApiKeyController } from './issue-api-key/issue-api-key.controller.js';
+
+@Global()
+@Module({
+  controllers: [IssueApiKeyController],
+  providers: [ApiKeys, { provide: APP_GUARD, useClass: ApiKeyGuard }],
+  exports: [ApiKeys],
+})
+export class ApiKeysModule {}

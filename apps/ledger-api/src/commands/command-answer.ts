@@ -1,0 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { LogPosition } from '@ledger/event-store';
+
+/** What every command answers (API.md): the id it concerns and the log position it wrote. */
+export class CommandAnswer {
+  @ApiProperty({ example: 'wokingham-borough-council' })
+  id!: string;
+
+  @ApiProperty({ description: 'The global log position written; pass it back as minPosition to read your own write.', example: '7421:1050' })
+  position!: LogPosition;
+}

@@ -1,0 +1,22 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
+import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
+import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
+import { StreamDecisions } from './stream-decisions.js';
+
+/** What every command shares: the buses, the load–decide–append loop, idempotency, the position header. */
+@Global()
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [
+    StreamDecisions,
+    IdempotencyRecords,
+    // Registered outermost first: the position header is set on first answers and replays alike.
+    { provide: APP_INTERCEPTOR, useClass: LedgerPositionInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+  ],
+  exports: [StreamDecisions],
+})
+export class CommandsModule {}

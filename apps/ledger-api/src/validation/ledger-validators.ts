@@ -1,0 +1,36 @@
+import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { isInstantText, isScope, isSlug, SCOPE_PATTERN, SLUG_PATTERN } from '@ledger/governance';
+
+/** A client-chosen id: `^[a-z0-9][a-z0-9-]{1,63}$`, e.g. `wokingham-borough-council`. */
+export const IsSlug = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isSlug', validator: { validate: isSlug, defaultMessage: (args) => `${args?.property} must match ${SLUG_PATTERN}` } }, options);
+
+/** A function code such as `community-services/children`. */
+export const IsScope = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isScope', validator: { validate: isScope, defaultMessage: (args) => `${args?.property} must be scopes matching ${SCOPE_PATTERN}` } }, options);
+
+/** An ISO 8601 instant with an offset, or a date alone (00:00 Europe/London). */
+export const IsLedgerDate = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isLedgerDate',
+      validator: {
+        validate: isInstantText,
+        defaultMessage: (args) => `${args?.property} must be a date (2018-02-08) or an ISO 8601 instant with an offset (2018-02-08T14:00:00Z)`,
+      },
+    },
+    options,
+  );
+
+/** Money: a whole number of pence, not negative. */
+export const IsPence = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'isPence',
+      validator: {
+        validate: (value) => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0,
+        defaultMessage: (args) => `${args?.property} must be a whole number of pence, 0 or more`,
+      },
+    },
+    options,
+  );

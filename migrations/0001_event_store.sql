@@ -41,8 +41,9 @@ CREATE UNIQUE INDEX ledger_events_log_order ON ledger_events (transaction_id, po
 
 -- Appends events to one stream in one round trip.
 --   p_expected: 'any', 'no-stream', 'stream-exists' or a whole number (the stream's current version).
--- Answers one row per event. When every event id is already in the stream, it appends nothing
--- and answers the stored rows with duplicate = true (a retried append).
+-- Answers one row: the stream's version after the append, the log position of each event, the
+-- last hash, and whether the append was a retry. When every event id is already in the stream it
+-- appends nothing and answers what the first append answered (duplicate = true).
 -- Raises SQLSTATE 'LD409' (version conflict, DETAIL = the actual version) or 'LD422' (some but
 -- not all event ids already stored).
 CREATE FUNCTION ledger_append(
@@ -53,50 +54,59 @@ CREATE FUNCTION ledger_append(
   p_schema_versions integer[],
   p_actors          text[],
   p_bodies          text[],
-  p_recorded_at     timestamptz
-) RETURNS TABLE (stream_version integer, log_position text, hash text, duplicate boolean)
+  p_recorded_at     timestamptz,
+  OUT next_version  integer,
+  OUT positions     text[],
+  OUT last_hash     text,
+  OUT duplicate     boolean
+)
 LANGUAGE plpgsql AS $$
 DECLARE
   v_count    integer := cardinality(p_event_ids);
   v_current  integer;
   v_hash     bytea;
-  v_hashes   bytea[] := '{}';
+  v_hashes   bytea[];
   v_found    integer;
   v_exists   boolean;
+  v_matches  boolean;
 BEGIN
   LOOP
     SELECT s.version, s.last_hash INTO v_current, v_hash
-      FROM ledger_streams s WHERE s.stream_id = p_stream_id FOR UPDATE;
+      FROM ledger_streams s WHERE s.stream_id = p_stream_id FOR NO KEY UPDATE;
     v_exists := FOUND;
     IF NOT v_exists THEN
       v_current := 0;
       v_hash := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
     END IF;
 
-    -- A retry of an append already made answers what that append answered.
-    IF v_current > 0 AND EXISTS (
-      SELECT 1 FROM ledger_events e WHERE e.stream_id = p_stream_id AND e.event_id = ANY (p_event_ids)
-    ) THEN
-      SELECT count(*) INTO v_found FROM ledger_events e
-        WHERE e.stream_id = p_stream_id AND e.event_id = ANY (p_event_ids);
-      IF v_found <> v_count THEN
+    v_matches := p_expected = 'any'
+      OR (p_expected = 'no-stream' AND v_current = 0)
+      OR (p_expected = 'stream-exists' AND v_current > 0)
+      OR (p_expected ~ '^[0-9]+$' AND p_expected::bigint = v_current);
+
+    -- A retry of an append already made answers what that append answered. A retry at a number
+    -- or no-stream fails the version check (the stream moved on), so only then, or when the
+    -- expected version cannot tell, are the event ids looked up.
+    IF v_current > 0 AND (NOT v_matches OR p_expected IN ('any', 'stream-exists')) THEN
+      SELECT count(*), max(e.stream_version),
+             array_agg(e.transaction_id::text || ':' || e.position::text ORDER BY e.stream_version),
+             (array_agg(encode(e.hash, 'hex') ORDER BY e.stream_version DESC))[1]
+        INTO v_found, next_version, positions, last_hash
+        FROM ledger_events e WHERE e.stream_id = p_stream_id AND e.event_id = ANY (p_event_ids);
+      IF v_found = v_count THEN
+        duplicate := true;
+        RETURN;
+      ELSIF v_found > 0 THEN
         RAISE EXCEPTION 'some events of this append are already in stream %', p_stream_id USING ERRCODE = 'LD422';
       END IF;
-      RETURN QUERY
-        SELECT e.stream_version, e.transaction_id::text || ':' || e.position::text, encode(e.hash, 'hex'), true
-          FROM ledger_events e WHERE e.stream_id = p_stream_id AND e.event_id = ANY (p_event_ids)
-          ORDER BY e.stream_version;
-      RETURN;
     END IF;
 
-    IF NOT (p_expected = 'any'
-            OR (p_expected = 'no-stream' AND v_current = 0)
-            OR (p_expected = 'stream-exists' AND v_current > 0)
-            OR (p_expected ~ '^[0-9]+$' AND p_expected::bigint = v_current)) THEN
+    IF NOT v_matches THEN
       RAISE EXCEPTION 'stream % is at version %, expected %', p_stream_id, v_current, p_expected
         USING ERRCODE = 'LD409', DETAIL = v_current::text;
     END IF;
 
+    v_hashes := '{}';
     FOR i IN 1 .. v_count LOOP
       v_hash := sha256(v_hash || int4send(v_current + i) || convert_to(p_bodies[i], 'UTF8'));
       v_hashes := v_hashes || v_hash;
@@ -110,16 +120,28 @@ BEGIN
       ON CONFLICT (stream_id) DO NOTHING;
     EXIT WHEN FOUND;
     -- Another appender created the stream meanwhile: look again, under its lock.
-    v_hashes := '{}';
   END LOOP;
 
-  RETURN QUERY
-    INSERT INTO ledger_events AS e (stream_id, stream_version, position, transaction_id, event_id, type,
-                                    schema_version, actor, recorded_at, body, hash)
-    SELECT p_stream_id, v_current + n.i, nextval('ledger_event_position'), pg_current_xact_id(),
-           p_event_ids[n.i], p_types[n.i], p_schema_versions[n.i], p_actors[n.i], p_recorded_at,
-           p_bodies[n.i], v_hashes[n.i]
-      FROM generate_series(1, v_count) AS n(i)
-    RETURNING e.stream_version, e.transaction_id::text || ':' || e.position::text, encode(e.hash, 'hex'), false;
+  next_version := v_current + v_count;
+  last_hash := encode(v_hash, 'hex');
+  duplicate := false;
+  IF v_count = 1 THEN
+    INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type,
+                               schema_version, actor, recorded_at, body, hash)
+    VALUES (p_stream_id, next_version, nextval('ledger_event_position'), pg_current_xact_id(), p_event_ids[1],
+            p_types[1], p_schema_versions[1], p_actors[1], p_recorded_at, p_bodies[1], v_hash)
+    RETURNING ARRAY[transaction_id::text || ':' || position::text] INTO positions;
+  ELSE
+    WITH inserted AS (
+      INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type,
+                                 schema_version, actor, recorded_at, body, hash)
+      SELECT p_stream_id, v_current + n.i, nextval('ledger_event_position'), pg_current_xact_id(),
+             p_event_ids[n.i], p_types[n.i], p_schema_versions[n.i], p_actors[n.i], p_recorded_at,
+             p_bodies[n.i], v_hashes[n.i]
+        FROM generate_series(1, v_count) AS n(i)
+      RETURNING stream_version, transaction_id, position
+    )
+    SELECT array_agg(transaction_id::text || ':' || position::text ORDER BY stream_version) INTO positions FROM inserted;
+  END IF;
 END
 $$;

@@ -35,3 +35,22 @@ describe('canonical event bodies', () => {
     expect(chainHash(GENESIS_HASH, 2, '{"a":1}')).not.toBe(expected);
   });
 });
+
+describe('canonical JSON', () => {
+  const samples: unknown[] = [
+    { b: 1, a: 2, aa: [true, false, null], A: 'upper' },
+    { '\u20ac': 'euro', '\r': 'cr', '\ufb33': 'hebrew', '1': 'one', '\u0080': 'ctrl', '\ud83d\ude00': 'emoji', '\u00f6': 'o-umlaut' },
+    [0, -0, 1, -1, 0.1, 1e21, 1e-7, 123456789012345680000, 5e-324, 1.7976931348623157e308, 4.5, 2 ** 53, -(2 ** 53) + 1],
+    { nested: { deeper: [{ z: 'z', y: ['y'] }, 'text with "quotes", \\ and \n\t\u0000\u001f'] } },
+    { date: new Date('2017-11-27T19:00:00Z'), skipped: undefined, kept: null },
+    'plain string with 𝔅',
+    42,
+  ];
+
+  it.each(samples.map((sample) => [JSON.stringify(sample)?.slice(0, 40), sample]))('matches the canonicalize library for %s', (_name, sample) => {
+    const { body } = canonicalEvent('s-1', { eventId: '6f1a8b0e-7d52-4c9a-9f39-5c2b8f3c1d2e', type: 'T', schemaVersion: 1, data: sample }, 0, 'now');
+    expect(body).toBe(
+      canonicalize({ data: sample, eventId: '6f1a8b0e-7d52-4c9a-9f39-5c2b8f3c1d2e', metadata: { recordedAt: 'now' }, schemaVersion: 1, streamId: 's-1', type: 'T' }),
+    );
+  });
+});

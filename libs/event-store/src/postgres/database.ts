@@ -1,7 +1,10 @@
 /** The little of SQL the ledger needs, so that one SQL text serves PostgreSQL and PGlite. */
 export interface SqlSession {
-  /** One parameterised statement; rows come back as plain objects. */
-  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * One parameterised statement; rows come back as plain objects. A `name` lets PostgreSQL keep
+   * the statement prepared on each connection (for the hot paths).
+   */
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: { name?: string }): Promise<Row[]>;
   /** Several statements without parameters (a migration file). */
   execScript(text: string): Promise<void>;
 }

@@ -43,8 +43,8 @@ export class PostgresDatabase implements Database {
     return database;
   }
 
-  async query<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-    const result = await this.pool.query(text, params);
+  async query<Row>(text: string, params: unknown[] = [], options: { name?: string } = {}): Promise<Row[]> {
+    const result = await this.pool.query({ text, values: params, name: options.name });
     return result.rows as Row[];
   }
 

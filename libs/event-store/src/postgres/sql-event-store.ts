@@ -26,10 +26,20 @@ interface EventRow {
 }
 
 interface AppendRow {
-  stream_version: number;
-  log_position: LogPosition;
-  hash: string;
+  next_version: number;
+  positions: LogPosition[];
+  last_hash: string;
   duplicate: boolean;
+}
+
+const APPEND_SQL = 'SELECT next_version, positions, last_hash, duplicate FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8)';
+
+function translateAppendError(streamId: string, expected: string) {
+  return (error: unknown): never => {
+    if (sqlState(error) === 'LD409') throw new VersionConflictError(streamId, expected, Number((error as { detail?: string }).detail));
+    if (sqlState(error) === 'LD422') throw new PartialDuplicateAppendError(streamId);
+    throw error;
+  };
 }
 
 interface CanonicalBody {
@@ -75,36 +85,32 @@ export class SqlEventStore implements EventStore {
       firstIndexOf.set(eventId, index);
     });
 
-    let rows: AppendRow[];
-    try {
-      rows = await this.database.query<AppendRow>('SELECT * FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8)', [
+    const call = (expectedText: string) =>
+      this.database.query<AppendRow>(APPEND_SQL, [
         streamId,
-        expected,
+        expectedText,
         canonical.map((event) => event.eventId),
         canonical.map((event) => event.type),
         canonical.map((event) => event.schemaVersion),
         canonical.map((event) => event.actor),
         canonical.map((event) => event.body),
         recordedAt,
-      ]);
+      ], { name: 'ledger_append' });
+
+    let row: AppendRow;
+    try {
+      [row] = await call(expected);
     } catch (error) {
-      switch (sqlState(error)) {
-        case 'LD409':
-          throw new VersionConflictError(streamId, expected, Number((error as { detail?: string }).detail));
-        case 'LD422':
-          throw new PartialDuplicateAppendError(streamId);
-        default:
-          throw error;
-      }
+      if (sqlState(error) !== '23505') translateAppendError(streamId, expected)(error);
+      // The expected version matched, yet an event id is already in the stream: answer it as any
+      // retry is answered (with `any`, the function looks the ids up).
+      [row] = await call('any').catch(translateAppendError(streamId, 'any'));
     }
-    rows.sort((a, b) => a.stream_version - b.stream_version);
-    const last = rows[rows.length - 1];
-    return {
-      nextStreamVersion: last.stream_version,
-      positions: rows.map((row) => row.log_position),
-      hash: last.hash,
-      duplicate: rows[0].duplicate,
-    };
+    return this.appendResult(row);
+  }
+
+  private appendResult(row: AppendRow): AppendResult {
+    return { nextStreamVersion: row.next_version, positions: row.positions, hash: row.last_hash, duplicate: row.duplicate };
   }
 
   async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {

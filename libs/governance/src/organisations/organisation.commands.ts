@@ -1,4 +1,5 @@
 import type { Instant } from '../shared/ledger-time.js';
+import type { OrganisationFact } from '../shared/organisation-fact.js';
 import type { Scope } from '../shared/scope.js';
 import type { OrganisationKind } from './organisation.events.js';
 
@@ -17,7 +18,7 @@ export interface DissolveOrganisation {
   dissolvedOn: Instant;
   transferDelegations: boolean;
   /** The successor as its own stream shows it; the handler reads it. Absent when none is named. */
-  successor?: { organisationId: string; registered: boolean; establishedOn?: Instant; dissolvedOn?: Instant };
+  successor?: OrganisationFact;
 }
 
 export interface DesignateGoverningBody {

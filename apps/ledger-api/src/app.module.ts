@@ -4,6 +4,8 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { LedgerStorageModule } from '@ledger/event-store';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
+import { BodiesModule } from './bodies/bodies.module.js';
+import { PostsModule } from './posts/posts.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -35,6 +37,8 @@ export class AppModule {
         ApiKeysModule,
         CommandsModule,
         OrganisationsModule,
+        BodiesModule,
+        PostsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
 import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
+import { OrganisationFacts } from './organisation-facts.js';
 import { StreamDecisions } from './stream-decisions.js';
 
 /** What every command shares: the buses, the load–decide–append loop, idempotency, the position header. */
@@ -12,11 +13,12 @@ import { StreamDecisions } from './stream-decisions.js';
   imports: [CqrsModule.forRoot()],
   providers: [
     StreamDecisions,
+    OrganisationFacts,
     IdempotencyRecords,
     // Registered outermost first: the position header is set on first answers and replays alike.
     { provide: APP_INTERCEPTOR, useClass: LedgerPositionInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [StreamDecisions],
+  exports: [StreamDecisions, OrganisationFacts],
 })
 export class CommandsModule {}

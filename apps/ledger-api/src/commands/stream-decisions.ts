@@ -52,17 +52,19 @@ export class StreamDecisions {
 
   /**
    * Decides `command(state)` on the stream and appends what the decider answers.
-   * `command` is called again on each retry, so facts it gathers are fresh each time.
+   * `command` is called again on each retry, so facts it gathers are fresh each time; it answers
+   * null when, on the state it sees, there is nothing to decide.
    */
   async decide<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
-    command: (state: State) => Command | Promise<Command>,
+    command: (state: State) => Command | null | Promise<Command | null>,
     context: CommandContext,
   ): Promise<Decision<Event>> {
     for (let attempt = 1; ; attempt++) {
       const stream = await this.load(streamId, decider);
-      const events = decider.decide(await command(stream.state), stream.state);
+      const decided = await command(stream.state);
+      const events = decided === null ? [] : decider.decide(decided, stream.state);
       if (events.length === 0) return { events, version: stream.version, position: stream.position };
       try {
         const result = await this.store.append(

@@ -1,0 +1,61 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  bodyDecider,
+  bodyStreamId,
+  organisationDecider,
+  organisationStreamId,
+  parseInstant,
+  type BodyCommand,
+  type OrganisationCommand,
+} from '@ledger/governance';
+import type { CommandAnswer } from '../../commands/command-answer.js';
+import { OrganisationFacts } from '../../commands/organisation-facts.js';
+import { StreamDecisions } from '../../commands/stream-decisions.js';
+import { EstablishBody } from './establish-body.command.js';
+
+/**
+ * Establishes a body; a governing body also becomes its organisation's holder of plenary
+ * authority on the organisation's stream. Both streams' rules are checked before either is
+ * written, so a refusal of either appends nothing.
+ */
+@CommandHandler(EstablishBody)
+export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
+  constructor(
+    private readonly streams: StreamDecisions,
+    private readonly organisations: OrganisationFacts,
+  ) {}
+
+  async execute({ request, context }: EstablishBody): Promise<CommandAnswer> {
+    const establishedOn = parseInstant(request.establishedOn)!;
+    const designation = (): OrganisationCommand => ({
+      type: 'DesignateGoverningBody',
+      organisationId: request.organisationId!,
+      bodyId: request.id,
+      from: establishedOn,
+    });
+    if (request.kind === 'governing-body' && request.organisationId) {
+      // Checked first: an organisation with a governing body already must not gain a second.
+      const organisation = await this.streams.load(organisationStreamId(request.organisationId), organisationDecider);
+      if (organisation.state.status !== 'unregistered') organisationDecider.decide(designation(), organisation.state);
+    }
+    const decision = await this.streams.decide(
+      bodyStreamId(request.id),
+      bodyDecider,
+      async (): Promise<BodyCommand> => ({
+        type: 'EstablishBody',
+        bodyId: request.id,
+        name: request.name,
+        kind: request.kind,
+        organisationId: request.organisationId,
+        memberOrganisationIds: request.memberOrganisationIds,
+        establishedOn,
+        termsOfReference: request.termsOfReference,
+        organisations: await this.organisations.ofEach([request.organisationId, ...(request.memberOrganisationIds ?? [])]),
+      }),
+      context,
+    );
+    if (request.kind !== 'governing-body' || !request.organisationId) return { id: request.id, position: decision.position };
+    const designated = await this.streams.decide(organisationStreamId(request.organisationId), organisationDecider, designation, context);
+    return { id: request.id, position: designated.position };
+  }
+}

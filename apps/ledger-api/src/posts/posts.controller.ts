@@ -1,0 +1,35 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../api-keys/access.decorator.js';
+import { CommandAnswer } from '../commands/command-answer.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { Context } from '../commands/command-context.decorator.js';
+import { SlugParam } from '../validation/slug-param.pipe.js';
+import { CreatePost } from './create-post/create-post.command.js';
+import { PostRequest } from './create-post/post.request.js';
+import { PostHolderRequest } from './record-post-holder/post-holder.request.js';
+import { RecordPostHolder } from './record-post-holder/record-post-holder.command.js';
+
+@ApiTags('posts')
+@ApiBearerAuth()
+@Controller('v1/posts')
+export class PostsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Create an officer post that can hold delegated authority.' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  create(@Body() request: PostRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new CreatePost(request, context));
+  }
+
+  @Post(':id/holders')
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Record who held the post, and when.' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  recordHolder(@SlugParam('id', 'post') postId: string, @Body() request: PostHolderRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new RecordPostHolder(postId, request, context));
+  }
+}

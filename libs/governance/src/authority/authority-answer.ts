@@ -10,6 +10,13 @@ export interface AuthorityLink {
   limitPence: number | null;
   effectiveFrom: Instant;
   effectiveUntil: Instant | null;
+  /** Whether the delegate may pass this authority on (as varied up to the instant asked about). */
+  mayRedelegate?: boolean;
+  /**
+   * The organisation on whose behalf the delegation was made (its scheme). It differs from the
+   * organisation asked about when the delegation transferred from a dissolved predecessor.
+   */
+  organisationId?: string;
 }
 
 /**

@@ -1,0 +1,123 @@
+import type { AuthorityAnswer, AuthorityBasis } from '../authority/authority-answer.js';
+import type { BodyKind } from '../bodies/body.events.js';
+import type { OrganisationFact } from '../shared/organisation-fact.js';
+import type { Instant } from '../shared/ledger-time.js';
+import type { Scope } from '../shared/scope.js';
+import type { CallInOutcome, ConflictOfInterest, ExemptInformation, MeetingReference, RatificationOutcome } from './proposal.events.js';
+import type { DeciderFact, RouteStep } from './route.js';
+
+export interface TableProposal {
+  type: 'TableProposal';
+  proposalId: string;
+  title: string;
+  summary: string | null;
+  scopes: Scope[];
+  valuePence: number | null;
+  keyDecision: boolean;
+  exempt: ExemptInformation | null;
+  proposedById: string;
+  route: RouteStep[];
+  tabledOn: Instant;
+  /** Every organisation the route names, as its stream shows it; the handler reads them. */
+  organisations: OrganisationFact[];
+  /** Every body or post the route names (`bodyId`), as its stream shows it; the handler reads them. */
+  deciders: DeciderFact[];
+}
+
+/** A new version. Absent fields keep their value; `summary` and `valuePence` may be cleared with null. */
+export interface AmendProposal {
+  type: 'AmendProposal';
+  proposalId: string;
+  amendedOn: Instant;
+  reason: string;
+  title?: string;
+  summary?: string | null;
+  scopes?: Scope[];
+  valuePence?: number | null;
+  route?: RouteStep[];
+  /** With a new route: what the handler loaded about every organisation it names. */
+  organisations?: OrganisationFact[];
+  /** With a new route: what the handler loaded about every body or post it names. */
+  deciders?: DeciderFact[];
+}
+
+export interface WithdrawProposal {
+  type: 'WithdrawProposal';
+  proposalId: string;
+  withdrawnOn: Instant;
+  reason: string;
+}
+
+/** The authority check the handler made for an `approve` step, at `decidedOn`, and the basis to store. */
+export interface AuthorityFinding {
+  answer: AuthorityAnswer;
+  basis: AuthorityBasis;
+}
+
+export interface RecordRatification {
+  type: 'RecordRatification';
+  proposalId: string;
+  ratificationId: string;
+  /** The organisation the decision is for; null lets the route step (or the decider's own organisation) say. */
+  organisationId: string | null;
+  /** The body or post that decided. */
+  deciderId: string;
+  version: number;
+  outcome: RatificationOutcome;
+  decidedOn: Instant;
+  reasons: string | null;
+  alternativesConsidered: string | null;
+  meeting: MeetingReference | null;
+  conditions: string | null;
+  conflictsOfInterest: ConflictOfInterest[];
+  decidedByPerson: string | null;
+  callInUntil: Instant | null;
+  /** The decider as its stream shows it; the handler reads it. */
+  decider: DeciderFact;
+  /**
+   * For a decision that takes an `approve` step: the authority check at `decidedOn` for the step's
+   * organisation, the proposal's scopes and value (`authorityQuestion` says what to ask). Null otherwise.
+   */
+  authority: AuthorityFinding | null;
+}
+
+export interface RescindRatification {
+  type: 'RescindRatification';
+  proposalId: string;
+  ratificationId: string;
+  rescindedOn: Instant;
+  reason: string;
+}
+
+/** The scrutiny body as its stream shows it; `registered: false` when the ledger knows no such body. */
+export type ScrutinyBodyFact =
+  | { bodyId: string; registered: false }
+  | { bodyId: string; registered: true; kind: BodyKind; organisationId: string | null; dissolvedOn?: Instant };
+
+export interface LodgeCallIn {
+  type: 'LodgeCallIn';
+  proposalId: string;
+  callInId: string;
+  ratificationId: string;
+  scrutinyBodyId: string;
+  lodgedOn: Instant;
+  reason: string;
+  scrutinyBody: ScrutinyBodyFact;
+}
+
+export interface ResolveCallIn {
+  type: 'ResolveCallIn';
+  proposalId: string;
+  callInId: string;
+  resolvedOn: Instant;
+  outcome: CallInOutcome;
+}
+
+export type ProposalCommand =
+  | TableProposal
+  | AmendProposal
+  | WithdrawProposal
+  | RecordRatification
+  | RescindRatification
+  | LodgeCallIn
+  | ResolveCallIn;

@@ -1,0 +1,194 @@
+import type { BodyKind } from '../bodies/body.events.js';
+import type { OrganisationFact } from '../shared/organisation-fact.js';
+import { organisationFact } from '../shared/organisation-fact.js';
+import { InvalidCommandError } from '../shared/domain-error.js';
+import type { Instant } from '../shared/ledger-time.js';
+import { londonDate } from '../shared/ledger-time.js';
+
+export const ROUTE_REQUIREMENTS = ['approve', 'endorse', 'note'] as const;
+/**
+ * What a step of the route asks for: `approve` — an organisation's binding decision, taken by any
+ * decider with authority, or only by `bodyId` when named; `endorse` — a forum's support, no
+ * delegated authority needed; `note` — a forum (or an organisation) takes it for information.
+ */
+export type RouteRequirement = (typeof ROUTE_REQUIREMENTS)[number];
+
+/**
+ * One step a proposal must pass. `bodyId` names the forum that decides; on an `approve` step it may
+ * also name a post (an executive member or an officer acting under delegation, such as Wokingham's
+ * lead member), since that decider is then the only one that may take the step.
+ */
+export interface RouteStep {
+  organisationId: string | null;
+  bodyId: string | null;
+  requirement: RouteRequirement;
+}
+
+/**
+ * A body or post as its own stream shows it, loaded by the handler for a rule of the proposal's
+ * stream (the same idea as `OrganisationFact`). `registered: false` says the ledger knows no body
+ * and no post with that id.
+ */
+export type DeciderFact =
+  | { id: string; registered: false }
+  | { id: string; registered: true; kind: 'body'; bodyKind: BodyKind; organisationId: string | null; dissolvedOn?: Instant }
+  | { id: string; registered: true; kind: 'post'; organisationId: string };
+
+export type RegisteredDecider = Extract<DeciderFact, { registered: true }>;
+
+/** What the handler loaded about every organisation and every body or post a route names. */
+export interface RouteFacts {
+  organisations: readonly OrganisationFact[];
+  deciders: readonly DeciderFact[];
+}
+
+/** The fact the handler loaded about a body or post. Its absence is a handler's bug, not a user's error. */
+export function deciderFact(facts: readonly DeciderFact[], id: string): DeciderFact {
+  const fact = facts.find((candidate) => candidate.id === id);
+  if (!fact) throw new Error(`The command carries no fact about body or post ${id}; its handler must load it.`);
+  return fact;
+}
+
+const describeStep = (step: RouteStep) =>
+  [step.requirement, step.organisationId ? `for ${step.organisationId}` : null, step.bodyId ? `by ${step.bodyId}` : null].filter(Boolean).join(' ');
+
+/**
+ * Refuses a route that breaks API.md's rules, naming the offending field (`route[2].bodyId`):
+ * at least one step; `approve` names its organisation, `endorse` its forum, `note` either; every
+ * organisation, body and post named is known to the ledger and not dissolved by `on`; only an
+ * `approve` step may name a post; an organisation in several steps names the decider on each, and
+ * a decider in several steps names the organisation on each, so that every ratification matches
+ * exactly one step; and no step is repeated.
+ *
+ * An unknown id is bad input (`InvalidCommandError`, 400 `validation_failed` with the field), not
+ * `NotFoundError`: the proposal is what the request addresses, and a 404 would say it is missing.
+ */
+export function validateRoute(route: readonly RouteStep[], facts: RouteFacts, on: Instant, field = 'route'): void {
+  if (route.length === 0) throw new InvalidCommandError('A route needs at least one step.', field);
+
+  route.forEach((step, index) => {
+    const at = `${field}[${index}]`;
+    switch (step.requirement) {
+      case 'approve':
+        if (step.organisationId === null) throw new InvalidCommandError('An approve step names the organisation whose binding decision it asks for.', `${at}.organisationId`);
+        break;
+      case 'endorse':
+        if (step.bodyId === null) throw new InvalidCommandError('An endorse step names the forum whose support it asks for.', `${at}.bodyId`);
+        break;
+      case 'note':
+        if (step.bodyId === null && step.organisationId === null) throw new InvalidCommandError('A note step names the forum or the organisation that takes it for information.', at);
+        break;
+      default:
+        throw new InvalidCommandError(`Unknown requirement ${JSON.stringify(step.requirement as unknown)}.`, `${at}.requirement`);
+    }
+
+    if (step.organisationId !== null) {
+      const organisation = organisationFact(facts.organisations, step.organisationId);
+      if (!organisation.registered) throw new InvalidCommandError(`There is no organisation ${step.organisationId}.`, `${at}.organisationId`);
+      if (organisation.dissolvedOn !== undefined && organisation.dissolvedOn <= on) {
+        throw new InvalidCommandError(`Organisation ${step.organisationId} was dissolved on ${londonDate(organisation.dissolvedOn)}.`, `${at}.organisationId`);
+      }
+    }
+
+    if (step.bodyId !== null) {
+      const decider = deciderFact(facts.deciders, step.bodyId);
+      if (!decider.registered) throw new InvalidCommandError(`There is no body or post ${step.bodyId}.`, `${at}.bodyId`);
+      if (decider.kind === 'post' && step.requirement !== 'approve') {
+        throw new InvalidCommandError(`${step.bodyId} is a post; only an approve step may name a post — ${step.requirement} steps name a forum.`, `${at}.bodyId`);
+      }
+      if (decider.kind === 'body' && decider.dissolvedOn !== undefined && decider.dissolvedOn <= on) {
+        throw new InvalidCommandError(`Body ${step.bodyId} was dissolved on ${londonDate(decider.dissolvedOn)}.`, `${at}.bodyId`);
+      }
+    }
+  });
+
+  route.forEach((step, index) => {
+    const earlier = route.findIndex((other, otherIndex) => otherIndex < index && other.organisationId === step.organisationId && other.bodyId === step.bodyId);
+    if (earlier >= 0) {
+      throw new InvalidCommandError(
+        `${field}[${index}] (${describeStep(step)}) repeats the decider and organisation of ${field}[${earlier}] (${describeStep(route[earlier])}); a ratification could not tell them apart.`,
+        `${field}[${index}]`,
+      );
+    }
+  });
+
+  route.forEach((step, index) => {
+    if (step.organisationId !== null && step.bodyId === null && route.some((other, otherIndex) => otherIndex !== index && other.organisationId === step.organisationId)) {
+      throw new InvalidCommandError(
+        `Organisation ${step.organisationId} appears in several steps, so each must name the body (or post) that decides.`,
+        `${field}[${index}].bodyId`,
+      );
+    }
+    if (step.bodyId !== null && step.organisationId === null && route.some((other, otherIndex) => otherIndex !== index && other.bodyId === step.bodyId)) {
+      throw new InvalidCommandError(
+        `${step.bodyId} appears in several steps, so each must name the organisation it decides for.`,
+        `${field}[${index}].organisationId`,
+      );
+    }
+  });
+}
+
+/** Who a ratification says decided, and for whom. */
+export interface RouteDecision {
+  /** The organisation the ratification names; null when it names none. */
+  organisationId: string | null;
+  decider: RegisteredDecider;
+}
+
+export type RouteMatch =
+  | { onRoute: true; stepIndex: number; step: RouteStep; organisationId: string | null }
+  | { onRoute: false; reason: string };
+
+/**
+ * The one step of `route` a decision takes. A step naming the decider wins over a step naming only
+ * its organisation (so a Health and Wellbeing Board's endorsement never counts as its council's
+ * approval). A decider named in several steps (a joint committee deciding for each member) is told
+ * apart by the organisation the ratification names, or else the decider's own organisation.
+ * `organisationId` is the organisation the decision is recorded for: the step's, else the one the
+ * ratification names, else the decider's own (null for a partnership board of no one organisation).
+ */
+export function matchRouteStep(route: readonly RouteStep[], decision: RouteDecision): RouteMatch {
+  const { decider } = decision;
+  const named = decision.organisationId;
+  const matched = (stepIndex: number): RouteMatch => {
+    const step = route[stepIndex];
+    return { onRoute: true, stepIndex, step, organisationId: step.organisationId ?? named ?? decider.organisationId };
+  };
+
+  const byDecider = route
+    .map((step, index) => ({ step, index }))
+    .filter(({ step }) => step.bodyId === decider.id && (named === null || step.organisationId === null || step.organisationId === named));
+  if (byDecider.length === 1) return matched(byDecider[0].index);
+  if (byDecider.length > 1) {
+    const own = byDecider.filter(({ step }) => step.organisationId === decider.organisationId);
+    if (named === null && own.length === 1) return matched(own[0].index);
+    return {
+      onRoute: false,
+      reason: `${decider.id} decides in ${byDecider.length} steps of the route (for ${byDecider.map(({ step }) => step.organisationId).join(', ')}); name the organisation this decision is for.`,
+    };
+  }
+
+  const organisationId = named ?? decider.organisationId;
+  const byOrganisation = route.findIndex((step) => step.bodyId === null && step.organisationId !== null && step.organisationId === organisationId);
+  if (byOrganisation >= 0) return matched(byOrganisation);
+
+  return {
+    onRoute: false,
+    reason:
+      organisationId === null
+        ? `${decider.id} is not on the route.`
+        : `${decider.id} deciding for ${organisationId} is not on the route: no step names ${decider.id}, and no step leaves ${organisationId}'s decision to any decider with authority.`,
+  };
+}
+
+/** Which outcomes each kind of step can take (see `proposal.decider.ts` for why). */
+export const OUTCOMES_BY_REQUIREMENT = {
+  approve: ['approved', 'approved-with-conditions', 'rejected', 'deferred'],
+  endorse: ['approved', 'approved-with-conditions', 'rejected', 'deferred'],
+  note: ['noted', 'approved', 'deferred'],
+} as const satisfies Record<RouteRequirement, readonly string[]>;
+
+/** Whether two routes have the same steps in the same order. */
+export function sameRoute(a: readonly RouteStep[], b: readonly RouteStep[]): boolean {
+  return a.length === b.length && a.every((step, index) => step.organisationId === b[index].organisationId && step.bodyId === b[index].bodyId && step.requirement === b[index].requirement);
+}

@@ -382,6 +382,24 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
     });
 
     describe('hash chains', () => {
+      it('chains a stream begun and continued one event at a time at numbered versions', async () => {
+        const streamId = aStreamId();
+        for (let version = 0; version < 4; version++) await store.append(streamId, [anEvent({ version })], { expectedVersion: version });
+        const events = await store.readStream(streamId);
+        expect(events.map((event) => event.streamVersion)).toEqual([1, 2, 3, 4]);
+        expect(await store.verifyStream(streamId)).toEqual({ valid: true, streamId, events: 4, headHash: events[3].hash });
+      });
+
+      it('answers a retry at a version that still matches with the stored event', async () => {
+        const streamId = aStreamId();
+        const event = anEvent();
+        const first = await store.append(streamId, [event], { expectedVersion: 0 });
+        await store.append(streamId, [anEvent()], { expectedVersion: 1 });
+        const head = await store.headPosition();
+        expect(await store.append(streamId, [event], { expectedVersion: 2 })).toEqual({ ...first, duplicate: true });
+        expect(await store.headPosition()).toBe(head);
+      });
+
       it('chains each event to the one before and verifies', async () => {
         const streamId = aStreamId();
         await store.append(streamId, [anEvent({ n: 1 }), anEvent({ n: 2 })], { expectedVersion: 'no-stream' });

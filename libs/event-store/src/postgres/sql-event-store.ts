@@ -32,6 +32,41 @@ interface AppendRow {
   duplicate: boolean;
 }
 
+interface FastAppendRow {
+  stream_version: number;
+  log_position: LogPosition;
+  hash: string;
+}
+
+/**
+ * The common case in one plain statement: one event onto a stream at a known version. The
+ * stream's head row moves only if it is at that version (the UPDATE waits for, then re-checks,
+ * a concurrent appender), and the event takes a position only if it moved. No row means
+ * nothing was appended, and `ledger_append` then says why.
+ */
+const APPEND_NEXT_SQL = `WITH head AS (
+    UPDATE ledger_streams
+       SET version = version + 1,
+           last_hash = sha256(last_hash || int4send(version + 1) || convert_to($7, 'UTF8'))
+     WHERE stream_id = $1 AND version = $2
+ RETURNING version, last_hash
+  )
+  INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
+  SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
+  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
+
+/** The first event of a new stream: the head row is created only if no appender created it first. */
+const APPEND_FIRST_SQL = `WITH head AS (
+    INSERT INTO ledger_streams (stream_id, version, last_hash)
+    SELECT $1, 1, sha256('\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea || int4send(1) || convert_to($7, 'UTF8'))
+     WHERE $2::integer = 0
+    ON CONFLICT (stream_id) DO NOTHING
+ RETURNING version, last_hash
+  )
+  INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
+  SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
+  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
+
 const APPEND_SQL = 'SELECT next_version, positions, last_hash, duplicate FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8)';
 
 function translateAppendError(streamId: string, expected: string) {
@@ -85,6 +120,20 @@ export class SqlEventStore implements EventStore {
       firstIndexOf.set(eventId, index);
     });
 
+    if (canonical.length === 1 && typeof expectedVersion === 'number') {
+      const [fast] = await this.database
+        .query<FastAppendRow>(
+          expectedVersion === 0 ? APPEND_FIRST_SQL : APPEND_NEXT_SQL,
+          [streamId, expectedVersion, canonical[0].eventId, canonical[0].type, canonical[0].schemaVersion, canonical[0].actor, canonical[0].body, recordedAt],
+          { name: expectedVersion === 0 ? 'ledger_append_first' : 'ledger_append_next' },
+        )
+        .catch((error: unknown) => {
+          if (sqlState(error) === '23505') return []; // its id is already in the stream: a retry, answered below
+          throw error;
+        });
+      if (fast) return { nextStreamVersion: fast.stream_version, positions: [fast.log_position], hash: fast.hash, duplicate: false };
+      // Nothing appended: the stream is not at that version. The full function tells a retry from a conflict.
+    }
     const call = (expectedText: string) =>
       this.database.query<AppendRow>(APPEND_SQL, [
         streamId,

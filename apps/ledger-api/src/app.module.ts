@@ -6,6 +6,8 @@ import { LedgerStorageModule } from '@ledger/event-store';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { BodiesModule } from './bodies/bodies.module.js';
 import { PostsModule } from './posts/posts.module.js';
+import { DelegationsModule } from './delegations/delegations.module.js';
+import { ProposalsModule } from './proposals/proposals.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -39,6 +41,8 @@ export class AppModule {
         OrganisationsModule,
         BodiesModule,
         PostsModule,
+        DelegationsModule,
+        ProposalsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -15,5 +15,6 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
     actor: actorOf(request.principal),
     idempotencyKey: header('idempotency-key') ?? null,
     correlationId: header('x-correlation-id') ?? request.id ?? randomUUID(),
+    actsOnlyForBodyIds: request.principal.role === 'integration' ? request.principal.bodyIds : null,
   };
 });

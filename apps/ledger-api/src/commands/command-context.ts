@@ -4,4 +4,6 @@ export interface CommandContext {
   actor: string;
   idempotencyKey: string | null;
   correlationId: string;
+  /** An integration key acts only for these bodies (its decisions, rescissions and call-ins); null: no such limit. */
+  actsOnlyForBodyIds: string[] | null;
 }

@@ -4,6 +4,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
 import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
+import { AuthoritySourcesReader } from './authority-sources.js';
+import { DeciderFacts } from './decider-facts.js';
 import { OrganisationFacts } from './organisation-facts.js';
 import { StreamDecisions } from './stream-decisions.js';
 
@@ -14,11 +16,13 @@ import { StreamDecisions } from './stream-decisions.js';
   providers: [
     StreamDecisions,
     OrganisationFacts,
+    DeciderFacts,
+    AuthoritySourcesReader,
     IdempotencyRecords,
     // Registered outermost first: the position header is set on first answers and replays alike.
     { provide: APP_INTERCEPTOR, useClass: LedgerPositionInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [StreamDecisions, OrganisationFacts],
+  exports: [StreamDecisions, OrganisationFacts, DeciderFacts, AuthoritySourcesReader],
 })
 export class CommandsModule {}

@@ -35,4 +35,13 @@ export interface VacateGoverningBody {
   from: Instant;
 }
 
-export type OrganisationCommand = RegisterOrganisation | DissolveOrganisation | DesignateGoverningBody | VacateGoverningBody;
+/** The successor learns of its predecessor (the handler of `DissolveOrganisation` sends it). */
+export interface RecordSuccession {
+  type: 'RecordSuccession';
+  organisationId: string;
+  predecessorId: string;
+  succeededOn: Instant;
+  transferDelegations: boolean;
+}
+
+export type OrganisationCommand = RegisterOrganisation | DissolveOrganisation | DesignateGoverningBody | VacateGoverningBody | RecordSuccession;

@@ -74,6 +74,13 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
         return [{ type: 'GoverningBodyVacated', data: { organisationId: organisation.organisationId, bodyId: command.bodyId, from: command.from } }];
       }
 
+      case 'RecordSuccession': {
+        const organisation = registered(state, command.organisationId);
+        if (organisation.predecessors.some((predecessor) => predecessor.organisationId === command.predecessorId)) return [];
+        const { organisationId, predecessorId, succeededOn, transferDelegations } = command;
+        return [{ type: 'OrganisationSucceeded', data: { organisationId, predecessorId, succeededOn, transferDelegations } }];
+      }
+
       default:
         return unreachable(command);
     }
@@ -82,7 +89,7 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
   evolve(state, event) {
     switch (event.type) {
       case 'OrganisationRegistered':
-        return { status: 'active', ...event.data, dissolution: null, governingBodies: [] };
+        return { status: 'active', ...event.data, dissolution: null, governingBodies: [], predecessors: [] };
       case 'OrganisationDissolved': {
         if (state.status === 'unregistered') return state;
         const { dissolvedOn, successorId, transferDelegations } = event.data;
@@ -98,6 +105,15 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
           governingBodies: state.governingBodies.map((term) =>
             term.bodyId === event.data.bodyId && term.until === null ? { ...term, until: event.data.from } : term,
           ),
+        };
+      case 'OrganisationSucceeded':
+        if (state.status === 'unregistered') return state;
+        return {
+          ...state,
+          predecessors: [
+            ...state.predecessors,
+            { organisationId: event.data.predecessorId, succeededOn: event.data.succeededOn, transferDelegations: event.data.transferDelegations },
+          ],
         };
       default:
         return unreachable(event);

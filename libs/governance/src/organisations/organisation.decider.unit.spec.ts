@@ -127,6 +127,25 @@ describe('an organisation', () => {
     });
   });
 
+  describe('succession', () => {
+    it('is recorded on the successor, once', () => {
+      const icbRegistered: OrganisationEvent = {
+        type: 'OrganisationRegistered',
+        data: { organisationId: 'bsw-icb', name: 'BSW ICB', kind: 'icb', functions: ['commissioning'], establishedOn: '2022-06-30T23:00:00.000Z' },
+      };
+      const succeeded: OrganisationEvent = {
+        type: 'OrganisationSucceeded',
+        data: { organisationId: 'bsw-icb', predecessorId: 'bsw-ccg', succeededOn: '2022-06-30T23:00:00.000Z', transferDelegations: true },
+      };
+      const command = { type: 'RecordSuccession', organisationId: 'bsw-icb', predecessorId: 'bsw-ccg', succeededOn: '2022-06-30T23:00:00.000Z', transferDelegations: true } as const;
+      given(organisationDecider, [icbRegistered]).when(command).then([succeeded]);
+      given(organisationDecider, [icbRegistered, succeeded]).when(command).then([]);
+      expect(fold(organisationDecider, [icbRegistered, succeeded])).toMatchObject({
+        predecessors: [{ organisationId: 'bsw-ccg', succeededOn: '2022-06-30T23:00:00.000Z', transferDelegations: true }],
+      });
+    });
+  });
+
   describe('governing body', () => {
     it('is designated from the day it is established', () => {
       given(organisationDecider, [ccgRegistered])

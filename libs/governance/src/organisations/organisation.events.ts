@@ -32,6 +32,12 @@ export type GoverningBodyDesignated = DomainEvent<'GoverningBodyDesignated', { o
 /** The governing body no longer holds the organisation's plenary authority from a date (it was dissolved). */
 export type GoverningBodyVacated = DomainEvent<'GoverningBodyVacated', { organisationId: string; bodyId: string; from: Instant }>;
 
-export type OrganisationEvent = OrganisationRegistered | OrganisationDissolved | GoverningBodyDesignated | GoverningBodyVacated;
+/** Recorded on the successor's stream when an organisation dissolved into it, so its authority can find the predecessor's scheme. */
+export type OrganisationSucceeded = DomainEvent<
+  'OrganisationSucceeded',
+  { organisationId: string; predecessorId: string; succeededOn: Instant; transferDelegations: boolean }
+>;
+
+export type OrganisationEvent = OrganisationRegistered | OrganisationDissolved | GoverningBodyDesignated | GoverningBodyVacated | OrganisationSucceeded;
 
 export const organisationStreamId = (organisationId: string) => `organisation-${organisationId}`;

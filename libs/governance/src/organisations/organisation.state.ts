@@ -20,6 +20,8 @@ export type OrganisationState =
       establishedOn: Instant;
       dissolution: { dissolvedOn: Instant; successorId: string | null; transferDelegations: boolean } | null;
       governingBodies: GoverningBodyTerm[];
+      /** Organisations dissolved into this one, with whether their delegations transferred. */
+      predecessors: { organisationId: string; succeededOn: Instant; transferDelegations: boolean }[];
     };
 
 export type RegisteredOrganisation = Exclude<OrganisationState, { status: 'unregistered' }>;

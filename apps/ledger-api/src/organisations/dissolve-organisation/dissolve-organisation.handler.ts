@@ -25,6 +25,20 @@ export class DissolveOrganisationHandler implements ICommandHandler<DissolveOrga
       }),
       context,
     );
-    return { id: organisationId, position: decision.position };
+    if (!request.successorId) return { id: organisationId, position: decision.position };
+    // The successor learns of its predecessor, so its authority can count transferred delegations.
+    const succession = await this.streams.decide(
+      organisationStreamId(request.successorId),
+      organisationDecider,
+      (): OrganisationCommand => ({
+        type: 'RecordSuccession',
+        organisationId: request.successorId!,
+        predecessorId: organisationId,
+        succeededOn: parseInstant(request.dissolvedOn)!,
+        transferDelegations: request.transferDelegations,
+      }),
+      context,
+    );
+    return { id: organisationId, position: succession.events.length > 0 ? succession.position : decision.position };
   }
 }

@@ -1,0 +1,59 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Allow } from '../api-keys/access.decorator.js';
+import { CommandAnswer } from '../commands/command-answer.js';
+import type { CommandContext } from '../commands/command-context.js';
+import { Context } from '../commands/command-context.decorator.js';
+import { SlugParam } from '../validation/slug-param.pipe.js';
+import { ChangeDelegation } from './change-delegation/change-delegation.command.js';
+import { DelegationChangeRequest, DelegationVariationRequest } from './change-delegation/delegation-change.request.js';
+import { DelegationRequest } from './grant-delegation/delegation.request.js';
+import { GrantDelegation } from './grant-delegation/grant-delegation.command.js';
+
+@ApiTags('delegations')
+@ApiBearerAuth()
+@Controller('v1/delegations')
+export class DelegationsController {
+  constructor(private readonly commands: CommandBus) {}
+
+  @Post()
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Delegate authority from a body or post to another, on behalf of an organisation.' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  grant(@Body() request: DelegationRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new GrantDelegation(request, context));
+  }
+
+  @Post(':id/variations')
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Vary a delegation’s terms from a date.' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  vary(@SlugParam('id', 'delegation') id: string, @Body() request: DelegationVariationRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new ChangeDelegation(id, { kind: 'VaryDelegation', request }, context));
+  }
+
+  @Post(':id/suspensions')
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Suspend a delegation from a date.' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  suspend(@SlugParam('id', 'delegation') id: string, @Body() request: DelegationChangeRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new ChangeDelegation(id, { kind: 'SuspendDelegation', request }, context));
+  }
+
+  @Post(':id/reinstatements')
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Reinstate a suspended delegation from a date.' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  reinstate(@SlugParam('id', 'delegation') id: string, @Body() request: DelegationChangeRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new ChangeDelegation(id, { kind: 'ReinstateDelegation', request }, context));
+  }
+
+  @Post(':id/revocation')
+  @Allow('clerk')
+  @ApiOperation({ summary: 'Revoke a delegation from a date (which may be in the past).' })
+  @ApiCreatedResponse({ type: CommandAnswer })
+  revoke(@SlugParam('id', 'delegation') id: string, @Body() request: DelegationChangeRequest, @Context() context: CommandContext): Promise<CommandAnswer> {
+    return this.commands.execute(new ChangeDelegation(id, { kind: 'RevokeDelegation', request }, context));
+  }
+}

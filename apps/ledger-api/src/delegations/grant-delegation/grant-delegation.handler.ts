@@ -1,0 +1,65 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  delegationIdDecider,
+  delegationIdStreamId,
+  parseInstant,
+  schemeDecider,
+  schemeStreamId,
+  type SchemeCommand,
+  type SchemeState,
+} from '@ledger/governance';
+import { AuthoritySourcesReader } from '../../commands/authority-sources.js';
+import type { CommandAnswer } from '../../commands/command-answer.js';
+import { DeciderFacts } from '../../commands/decider-facts.js';
+import { StreamDecisions } from '../../commands/stream-decisions.js';
+import { GrantDelegation } from './grant-delegation.command.js';
+
+/**
+ * Grants a delegation in its organisation's scheme. The scheme's rules are checked first, then the
+ * id is claimed across all schemes, then the grant is appended (re-checked on the scheme's latest
+ * version), so a refusal at any step appends nothing.
+ */
+@CommandHandler(GrantDelegation)
+export class GrantDelegationHandler implements ICommandHandler<GrantDelegation> {
+  constructor(
+    private readonly streams: StreamDecisions,
+    private readonly sources: AuthoritySourcesReader,
+    private readonly deciders: DeciderFacts,
+  ) {}
+
+  async execute({ request, context }: GrantDelegation): Promise<CommandAnswer> {
+    const grant = async (): Promise<SchemeCommand> => {
+      const [{ sources }, holders] = await Promise.all([
+        this.sources.read(request.organisationId),
+        Promise.all([this.deciders.holder(request.fromId), this.deciders.holder(request.toId)]),
+      ]);
+      return {
+        type: 'GrantDelegation',
+        delegationId: request.id,
+        organisationId: request.organisationId,
+        fromId: request.fromId,
+        toId: request.toId,
+        scopes: request.scopes,
+        limitPence: request.limitPence ?? null,
+        effectiveFrom: parseInstant(request.effectiveFrom)!,
+        effectiveUntil: request.effectiveUntil === undefined ? null : parseInstant(request.effectiveUntil)!,
+        mayRedelegate: request.mayRedelegate,
+        instrument: { title: request.instrument.title, reference: request.instrument.reference ?? null, url: request.instrument.url ?? null },
+        authorisedByProposalId: request.authorisedByProposalId ?? null,
+        organisation: sources.organisation,
+        predecessors: sources.predecessors,
+        holders,
+      };
+    };
+    const scheme = await this.streams.load(schemeStreamId(request.organisationId), schemeDecider);
+    schemeDecider.decide(await grant(), scheme.state);
+    await this.streams.decide(
+      delegationIdStreamId(request.id),
+      delegationIdDecider,
+      () => ({ type: 'ClaimDelegationId', delegationId: request.id, organisationId: request.organisationId }),
+      context,
+    );
+    const decision = await this.streams.decide(schemeStreamId(request.organisationId), schemeDecider, (_: SchemeState) => grant(), context);
+    return { id: request.id, position: decision.position };
+  }
+}

@@ -1,0 +1,34 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { parseInstant } from '@ledger/governance';
+import { assertActsFor } from '../../commands/acting-for-body.js';
+import { DeciderFacts } from '../../commands/decider-facts.js';
+import type { ProposalAnswer } from '../proposal-answer.js';
+import { ProposalStreams } from '../proposal-streams.js';
+import { LodgeCallIn } from './lodge-call-in.command.js';
+
+@CommandHandler(LodgeCallIn)
+export class LodgeCallInHandler implements ICommandHandler<LodgeCallIn> {
+  constructor(
+    private readonly proposals: ProposalStreams,
+    private readonly deciders: DeciderFacts,
+  ) {}
+
+  execute({ proposalId, request, context }: LodgeCallIn): Promise<ProposalAnswer> {
+    assertActsFor(context, request.scrutinyBodyId);
+    return this.proposals.decide(
+      proposalId,
+      request.callInId,
+      async () => ({
+        type: 'LodgeCallIn',
+        proposalId,
+        callInId: request.callInId,
+        ratificationId: request.ratificationId,
+        scrutinyBodyId: request.scrutinyBodyId,
+        lodgedOn: parseInstant(request.lodgedOn)!,
+        reason: request.reason,
+        scrutinyBody: await this.deciders.scrutinyBody(request.scrutinyBodyId),
+      }),
+      context,
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import {
+  currentProposalVersion,
+  proposalDecider,
+  proposalStreamId,
+  type ProposalCommand,
+  type ProposalState,
+  type TabledProposalState,
+} from '@ledger/governance';
+import type { CommandContext } from '../commands/command-context.js';
+import { StreamDecisions } from '../commands/stream-decisions.js';
+import type { ProposalAnswer } from './proposal-answer.js';
+
+/** Decides a command on a proposal's stream and answers the proposal's version and status after it. */
+@Injectable()
+export class ProposalStreams {
+  constructor(private readonly streams: StreamDecisions) {}
+
+  load(proposalId: string) {
+    return this.streams.load(proposalStreamId(proposalId), proposalDecider);
+  }
+
+  async decide(
+    proposalId: string,
+    id: string,
+    command: (state: ProposalState) => ProposalCommand | Promise<ProposalCommand>,
+    context: CommandContext,
+  ): Promise<ProposalAnswer> {
+    const decision = await this.streams.decide(proposalStreamId(proposalId), proposalDecider, command, context);
+    const { state } = await this.load(proposalId);
+    const proposal = state as TabledProposalState;
+    return { id, position: decision.position, version: currentProposalVersion(proposal).version, proposalStatus: proposal.status };
+  }
+}

@@ -1,0 +1,8 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { AuthorityAnswer } from '@ledger/governance';
+import { ProposalAnswer } from '../proposal-answer.js';
+
+export class RatificationAnswer extends ProposalAnswer {
+  @ApiProperty({ nullable: true, description: 'For an approve step: the authority the decider held at decidedOn, with the chains that grant it.' })
+  authority!: AuthorityAnswer | null;
+}

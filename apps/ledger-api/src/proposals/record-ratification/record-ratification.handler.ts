@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { authorityQuestion, checkAuthority, parseInstant, type AuthorityAnswer, type RecordRatification as RecordRatificationCommand } from '@ledger/governance';
+import { assertActsFor } from '../../commands/acting-for-body.js';
+import { AuthoritySourcesReader } from '../../commands/authority-sources.js';
+import type { CommandContext } from '../../commands/command-context.js';
+import { DeciderFacts } from '../../commands/decider-facts.js';
+import { ProposalStreams } from '../proposal-streams.js';
+import type { RatificationAnswer } from './ratification-answer.js';
+import { RecordRatification } from './record-ratification.command.js';
+
+/**
+ * Records a decision. For an `approve` step the decider's authority at `decidedOn` is checked on
+ * the organisation's and its scheme's streams as they stand now; the accepted event keeps the
+ * chains and the stream versions read, and a refusal is 422 `no_authority` with the reasons.
+ */
+@CommandHandler(RecordRatification)
+export class RecordRatificationHandler implements ICommandHandler<RecordRatification> {
+  constructor(
+    private readonly proposals: ProposalStreams,
+    private readonly deciders: DeciderFacts,
+    private readonly authoritySources: AuthoritySourcesReader,
+  ) {}
+
+  async execute({ proposalId, request, context }: RecordRatification): Promise<RatificationAnswer> {
+    assertActsFor(context, request.deciderId);
+    const ratificationId = request.ratificationId ?? madeUpRatificationId(context);
+    let authority: AuthorityAnswer | null = null;
+    const answer = await this.proposals.decide(
+      proposalId,
+      ratificationId,
+      async (state) => {
+        const command: RecordRatificationCommand = {
+          type: 'RecordRatification',
+          proposalId,
+          ratificationId,
+          organisationId: request.organisationId ?? null,
+          deciderId: request.deciderId,
+          version: request.version,
+          outcome: request.outcome,
+          decidedOn: parseInstant(request.decidedOn)!,
+          reasons: request.reasons ?? null,
+          alternativesConsidered: request.alternativesConsidered ?? null,
+          meeting: request.meeting ? { minuteRef: request.meeting.minuteRef ?? null, url: request.meeting.url ?? null } : null,
+          conditions: request.conditions ?? null,
+          conflictsOfInterest: (request.conflictsOfInterest ?? []).map(({ member, interest, dispensation }) => ({ member, interest, dispensation: dispensation ?? null })),
+          decidedByPerson: request.decidedByPerson ?? null,
+          callInUntil: request.callInUntil === undefined ? null : parseInstant(request.callInUntil)!,
+          decider: await this.deciders.of(request.deciderId),
+          authority: null,
+        };
+        const question = authorityQuestion(state, command);
+        authority = null;
+        if (question) {
+          const { sources, readAt } = await this.authoritySources.read(question.organisationId);
+          authority = checkAuthority(question, sources);
+          command.authority = { answer: authority, basis: { ...question, chains: authority.chains, readAt } };
+        }
+        return command;
+      },
+      context,
+    );
+    return { ...answer, authority };
+  }
+}
+
+/** An id for a ratification the client did not name: stable across retries of one Idempotency-Key. */
+function madeUpRatificationId(context: CommandContext): string {
+  const seed = context.idempotencyKey === null ? randomBytes(16) : `${context.actor}\u0000${context.idempotencyKey}`;
+  return `ratification-${createHash('sha256').update(seed).digest('hex').slice(0, 20)}`;
+}

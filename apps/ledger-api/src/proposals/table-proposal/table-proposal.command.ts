@@ -1,0 +1,13 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommandContext } from '../../commands/command-context.js';
+import type { ProposalAnswer } from '../proposal-answer.js';
+import type { ProposalRequest } from './proposal.request.js';
+
+export class TableProposal extends Command<ProposalAnswer> {
+  constructor(
+    readonly request: ProposalRequest,
+    readonly context: CommandContext,
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,15 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsLedgerDate } from '../../validation/ledger-validators.js';
+
+export class WithdrawalRequest {
+  @ApiProperty({ example: '2018-03-01' })
+  @IsLedgerDate()
+  withdrawnOn!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(5000)
+  reason!: string;
+}

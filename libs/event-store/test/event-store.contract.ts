@@ -112,6 +112,21 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.readStream(streamId, { fromVersion: 3, maxCount: 2 })).toEqual(events.slice(2, 4));
       });
 
+      it('reads several streams at once, each from its own version', async () => {
+        const [first, second, unknown] = [aStreamId(), aStreamId(), aStreamId()];
+        await store.append(first, [anEvent({ n: 1 }), anEvent({ n: 2 }), anEvent({ n: 3 })], { expectedVersion: 'no-stream' });
+        await store.append(second, [anEvent({ n: 1 })], { expectedVersion: 'no-stream' });
+        const read = await store.readStreams([
+          { streamId: first, fromVersion: 2 },
+          { streamId: second, fromVersion: 1 },
+          { streamId: unknown, fromVersion: 1 },
+        ]);
+        expect([...read.keys()].sort()).toEqual([first, second, unknown].sort());
+        expect(read.get(first)).toEqual((await store.readStream(first)).slice(1));
+        expect(read.get(second)).toEqual(await store.readStream(second));
+        expect(read.get(unknown)).toEqual([]);
+      });
+
       it('reads an unknown stream as empty', async () => {
         expect(await store.readStream(aStreamId())).toEqual([]);
       });

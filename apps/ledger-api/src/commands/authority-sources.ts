@@ -7,7 +7,7 @@ import {
   type AuthoritySources,
   type PredecessorScheme,
 } from '@ledger/governance';
-import { StreamDecisions } from './stream-decisions.js';
+import { StreamDecisions, type StreamReader, type StreamToLoad } from './stream-decisions.js';
 
 /** An organisation's authority sources with the stream versions they were read at (the proof's `readAt`). */
 export interface ReadAuthoritySources {
@@ -26,13 +26,21 @@ const MAX_SUCCESSIONS = 16;
 export class AuthoritySourcesReader {
   constructor(private readonly streams: StreamDecisions) {}
 
-  async read(organisationId: string): Promise<ReadAuthoritySources> {
+  /** The streams authority over an organisation is judged on, for a command to read in its first round trip. */
+  static streamsOf(organisationId: string): StreamToLoad<unknown>[] {
+    return [
+      { streamId: organisationStreamId(organisationId), decider: organisationDecider },
+      { streamId: schemeStreamId(organisationId), decider: schemeDecider },
+    ];
+  }
+
+  async read(organisationId: string, reader: StreamReader = this.streams): Promise<ReadAuthoritySources> {
     const readAt: ReadAuthoritySources['readAt'] = [];
     const load = async (id: string) => {
-      const [organisation, scheme] = await Promise.all([
-        this.streams.load(organisationStreamId(id), organisationDecider),
-        this.streams.load(schemeStreamId(id), schemeDecider),
-      ]);
+      const [organisation, scheme] = await reader.loadAll([
+        { streamId: organisationStreamId(id), decider: organisationDecider },
+        { streamId: schemeStreamId(id), decider: schemeDecider },
+      ] as const);
       readAt.push({ streamId: organisation.streamId, version: organisation.version }, { streamId: scheme.streamId, version: scheme.version });
       return { organisation: organisation.state, scheme: scheme.state };
     };

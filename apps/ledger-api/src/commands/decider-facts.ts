@@ -1,20 +1,36 @@
 import { Injectable } from '@nestjs/common';
 import { bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
-import { StreamDecisions } from './stream-decisions.js';
+import { StreamDecisions, type StreamReader, type StreamToLoad } from './stream-decisions.js';
 
 /** What the proposal's rules need to know about the bodies and posts a command names, read from their streams. */
 @Injectable()
 export class DeciderFacts {
   constructor(private readonly streams: StreamDecisions) {}
 
-  async of(id: string): Promise<DeciderFact> {
-    const { state: body } = await this.streams.load(bodyStreamId(id), bodyDecider);
+  /** The streams that say what `id` is, for a command to read in its first round trip. */
+  static streamsOf(id: string): StreamToLoad<unknown>[] {
+    return [
+      { streamId: bodyStreamId(id), decider: bodyDecider },
+      { streamId: postStreamId(id), decider: postDecider },
+    ];
+  }
+
+  async of(id: string, reader: StreamReader = this.streams): Promise<DeciderFact> {
+    const { body, post } = await this.bodyOrPost(id, reader);
     if (body.status !== 'unestablished') {
       return { id, registered: true, kind: 'body', bodyKind: body.kind, organisationId: body.organisationId, dissolvedOn: body.dissolvedOn ?? undefined };
     }
-    const { state: post } = await this.streams.load(postStreamId(id), postDecider);
     if (post.status !== 'uncreated') return { id, registered: true, kind: 'post', organisationId: post.organisationId };
     return { id, registered: false };
+  }
+
+  /** An id names a body or a post: both streams are read in one round trip. */
+  private async bodyOrPost(id: string, reader: StreamReader = this.streams) {
+    const [body, post] = await reader.loadAll([
+      { streamId: bodyStreamId(id), decider: bodyDecider },
+      { streamId: postStreamId(id), decider: postDecider },
+    ] as const);
+    return { body: body.state, post: post.state };
   }
 
   async ofEach(ids: readonly (string | null | undefined)[]): Promise<DeciderFact[]> {
@@ -24,9 +40,8 @@ export class DeciderFacts {
 
   /** A body or post named as the giver or receiver of a delegation. */
   async holder(id: string): Promise<HolderFacts> {
-    const { state: body } = await this.streams.load(bodyStreamId(id), bodyDecider);
+    const { body, post } = await this.bodyOrPost(id);
     if (body.status !== 'unestablished') return { id, kind: 'body', exists: true, establishedOn: body.establishedOn, dissolvedOn: body.dissolvedOn ?? undefined };
-    const { state: post } = await this.streams.load(postStreamId(id), postDecider);
     if (post.status !== 'uncreated') return { id, kind: 'post', exists: true };
     return { id, kind: 'body', exists: false };
   }

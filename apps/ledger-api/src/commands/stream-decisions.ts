@@ -1,5 +1,6 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, LOG_START, VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
+import { EVENT_STORE, LOG_START, VersionConflictError, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import type { Decider, DomainEvent } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
 import { eventIdFor } from './event-ids.js';
@@ -13,41 +14,77 @@ export interface FoldedStream<State> {
   position: LogPosition;
 }
 
-export interface Decision<Event> {
+export interface Decision<Event, State> {
   events: Event[];
-  /** The stream's version after the decision. */
-  version: number;
+  /** The stream as it stands after the decision. */
+  stream: FoldedStream<State>;
   /** Where the last appended event stands in the log (or the stream's last event when nothing was appended). */
   position: LogPosition;
 }
 
-const MAX_ATTEMPTS = 5;
-const CACHE_SIZE = 5_000;
+export interface DecideOptions<State> {
+  /**
+   * Other streams the command will read, named from the state last seen (which may be behind):
+   * they are read in the same round trip as the stream itself and handed to the command fresh.
+   */
+  alsoRead?: (state: State) => StreamToLoad<unknown>[];
+}
+
+/** A stream to read and the rules to fold it with. */
+export interface StreamToLoad<State> {
+  streamId: string;
+  decider: Pick<Decider<never, DomainEvent, State>, 'evolve' | 'initialState'>;
+}
+
+type LoadedStreams<T extends readonly StreamToLoad<unknown>[]> = { [K in keyof T]: T[K] extends StreamToLoad<infer State> ? FoldedStream<State> : never };
+
+/** Reads streams at their current versions. */
+export interface StreamReader {
+  loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>>;
+}
 
 /**
- * How every command is carried out: load the stream (from a cache of folded state by version,
- * reading only newer events), let the decider decide, append with the expected version, and on a
- * version conflict start again from a fresh read.
+ * The streams one attempt at a command has already read, fresh, in the same round trip as the
+ * stream it decides on; anything else is read from the store.
+ */
+class AttemptReader implements StreamReader {
+  constructor(
+    private readonly fresh: ReadonlyMap<string, FoldedStream<unknown>>,
+    private readonly store: StreamReader,
+  ) {}
+
+  async loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
+    if (streams.every(({ streamId }) => this.fresh.has(streamId))) return streams.map(({ streamId }) => this.fresh.get(streamId)) as LoadedStreams<T>;
+    return this.store.loadAll(streams);
+  }
+}
+
+const MAX_ATTEMPTS = 8;
+const CACHE_SIZE = 20_000;
+
+/**
+ * How every command is carried out: load the streams it reads (folded state is cached by stream
+ * version, so only newer events are read, in one round trip for all of them), let the decider
+ * decide, append with the expected version, and on a version conflict start again from a fresh read.
  */
 @Injectable()
-export class StreamDecisions {
+export class StreamDecisions implements StreamReader {
   private readonly folded = new Map<string, FoldedStream<unknown>>();
+  private readonly turns = new Map<string, Promise<void>>();
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   /** The stream's current state; never stale with respect to what the store holds now. */
-  async load<Command, Event extends DomainEvent, State>(streamId: string, decider: Decider<Command, Event, State>): Promise<FoldedStream<State>> {
-    const cached = this.folded.get(streamId) as FoldedStream<State> | undefined;
-    let folded: FoldedStream<State> = cached ?? { streamId, state: decider.initialState, version: 0, position: LOG_START };
-    const newer = await this.store.readStream(streamId, { fromVersion: folded.version + 1 });
-    if (newer.length > 0 || !cached) {
-      let state = folded.state;
-      for (const event of newer) state = decider.evolve(state, { type: event.type, data: event.data } as Event);
-      const last = newer[newer.length - 1];
-      folded = { streamId, state, version: last?.streamVersion ?? folded.version, position: last?.position ?? folded.position };
-      this.remember(folded);
-    }
-    return folded;
+  async load<State>(streamId: string, decider: StreamToLoad<State>['decider']): Promise<FoldedStream<State>> {
+    const [stream] = await this.loadAll([{ streamId, decider }] as const);
+    return stream;
+  }
+
+  /** Several streams' current states, read in one round trip. */
+  async loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
+    const known = streams.map(({ streamId, decider }) => (this.folded.get(streamId) ?? { streamId, state: decider.initialState, version: 0, position: LOG_START }) as FoldedStream<unknown>);
+    const newer = await this.store.readStreams(known.map(({ streamId, version }) => ({ streamId, fromVersion: version + 1 })));
+    return streams.map(({ decider }, index) => this.catchUp(known[index], decider, newer.get(known[index].streamId) ?? [])) as LoadedStreams<T>;
   }
 
   /**
@@ -58,14 +95,40 @@ export class StreamDecisions {
   async decide<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
-    command: (state: State) => Command | null | Promise<Command | null>,
+    command: (state: State, reader: StreamReader) => Command | null | Promise<Command | null>,
     context: CommandContext,
-  ): Promise<Decision<Event>> {
+    options: DecideOptions<State> = {},
+  ): Promise<Decision<Event, State>> {
+    // Commands on one stream from this process take turns, so they do not conflict with each
+    // other; the expected version still guards against other processes.
+    const previous = this.turns.get(streamId) ?? Promise.resolve();
+    const turn = previous.then(() => this.decideNow(streamId, decider, command, context, options));
+    const settled = turn.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.turns.set(streamId, settled);
+    void settled.then(() => {
+      if (this.turns.get(streamId) === settled) this.turns.delete(streamId);
+    });
+    return turn;
+  }
+
+  private async decideNow<Command, Event extends DomainEvent, State>(
+    streamId: string,
+    decider: Decider<Command, Event, State>,
+    command: (state: State, reader: StreamReader) => Command | null | Promise<Command | null>,
+    context: CommandContext,
+    { alsoRead }: DecideOptions<State>,
+  ): Promise<Decision<Event, State>> {
     for (let attempt = 1; ; attempt++) {
-      const stream = await this.load(streamId, decider);
-      const decided = await command(stream.state);
+      const cached = this.folded.get(streamId) as FoldedStream<State> | undefined;
+      const extra = alsoRead ? alsoRead(cached?.state ?? decider.initialState).filter((other) => other.streamId !== streamId) : [];
+      const [stream, ...others] = (await this.loadAll([{ streamId, decider }, ...extra])) as unknown as [FoldedStream<State>, ...FoldedStream<unknown>[]];
+      const reader = new AttemptReader(new Map(others.map((other) => [other.streamId, other])), this);
+      const decided = await command(stream.state, reader);
       const events = decided === null ? [] : decider.decide(decided, stream.state);
-      if (events.length === 0) return { events, version: stream.version, position: stream.position };
+      if (events.length === 0) return { events, stream, position: stream.position };
       try {
         const result = await this.store.append(
           streamId,
@@ -78,11 +141,33 @@ export class StreamDecisions {
           })),
           { expectedVersion: stream.version },
         );
-        return { events, version: result.nextStreamVersion, position: result.positions[result.positions.length - 1] };
+        const position = result.positions[result.positions.length - 1];
+        if (result.duplicate) {
+          // A retry answered from the log: what it appended may differ from what was decided now.
+          this.folded.delete(streamId);
+          return { events, stream: await this.load(streamId, decider), position };
+        }
+        const after = { streamId, state: events.reduce(decider.evolve, stream.state), version: result.nextStreamVersion, position };
+        this.remember(after);
+        return { events, stream: after, position };
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart
       }
     }
+  }
+
+  private catchUp<State>(known: FoldedStream<State>, decider: StreamToLoad<State>['decider'], newer: StoredEvent[]): FoldedStream<State> {
+    if (newer.length === 0) {
+      if (known.version === 0) this.remember(known);
+      return known;
+    }
+    let state = known.state;
+    for (const event of newer) state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+    const last = newer[newer.length - 1];
+    const folded = { streamId: known.streamId, state, version: last.streamVersion, position: last.position };
+    this.remember(folded);
+    return folded;
   }
 
   private remember(stream: FoldedStream<unknown>): void {

@@ -8,7 +8,7 @@ import {
   type TabledProposalState,
 } from '@ledger/governance';
 import type { CommandContext } from '../commands/command-context.js';
-import { StreamDecisions } from '../commands/stream-decisions.js';
+import { StreamDecisions, type DecideOptions, type StreamReader } from '../commands/stream-decisions.js';
 import type { ProposalAnswer } from './proposal-answer.js';
 
 /** Decides a command on a proposal's stream and answers the proposal's version and status after it. */
@@ -23,12 +23,12 @@ export class ProposalStreams {
   async decide(
     proposalId: string,
     id: string,
-    command: (state: ProposalState) => ProposalCommand | Promise<ProposalCommand>,
+    command: (state: ProposalState, reader: StreamReader) => ProposalCommand | Promise<ProposalCommand>,
     context: CommandContext,
+    options?: DecideOptions<ProposalState>,
   ): Promise<ProposalAnswer> {
-    const decision = await this.streams.decide(proposalStreamId(proposalId), proposalDecider, command, context);
-    const { state } = await this.load(proposalId);
-    const proposal = state as TabledProposalState;
+    const decision = await this.streams.decide(proposalStreamId(proposalId), proposalDecider, command, context, options);
+    const proposal = decision.stream.state as TabledProposalState;
     return { id, position: decision.position, version: currentProposalVersion(proposal).version, proposalStatus: proposal.status };
   }
 }

@@ -41,6 +41,12 @@ export interface EventStore {
   /** The stream's events from a version on, in stream order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
 
+  /**
+   * Several streams at once, each from its own version (one round trip on SQL stores): what a
+   * command needs to know from the streams it reads. Events come grouped by stream, in order.
+   */
+  readStreams(requests: readonly { streamId: string; fromVersion: number }[]): Promise<Map<string, StoredEvent[]>>;
+
   /** A page of the whole log after a position, in commit-safe order: never skips a committed event. */
   readLog(options?: ReadLogOptions): Promise<StoredEvent[]>;
 

@@ -171,6 +171,22 @@ export class SqlEventStore implements EventStore {
     return rows.map(toStoredEvent);
   }
 
+  async readStreams(requests: readonly { streamId: string; fromVersion: number }[]): Promise<Map<string, StoredEvent[]>> {
+    requests.forEach(({ streamId }) => assertStreamId(streamId));
+    const byStream = new Map<string, StoredEvent[]>(requests.map(({ streamId }) => [streamId, []]));
+    if (requests.length === 0) return byStream;
+    const rows = await this.database.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ledger_events
+        JOIN unnest($1::text[], $2::integer[]) AS wanted(stream_id, from_version) USING (stream_id)
+       WHERE stream_version >= wanted.from_version
+       ORDER BY stream_id, stream_version`,
+      [requests.map((request) => request.streamId), requests.map((request) => Math.max(1, Math.trunc(request.fromVersion)))],
+      { name: 'ledger_read_streams' },
+    );
+    for (const row of rows) byStream.get(row.stream_id)!.push(toStoredEvent(row));
+    return byStream;
+  }
+
   async readLog({ after = LOG_START, limit = 1_000 }: ReadLogOptions = {}): Promise<StoredEvent[]> {
     const { transactionId, sequence } = parseLogPosition(after);
     const rows = await this.database.query<EventRow>(

@@ -17,7 +17,7 @@ export class DissolveBodyHandler implements ICommandHandler<DissolveBody> {
       (): BodyCommand => ({ type: 'DissolveBody', bodyId, dissolvedOn }),
       context,
     );
-    const { state: body } = await this.streams.load(bodyStreamId(bodyId), bodyDecider);
+    const body = decision.stream.state;
     if (body.status === 'unestablished' || body.kind !== 'governing-body' || !body.organisationId) return { id: bodyId, position: decision.position };
     const organisationId = body.organisationId;
     const vacated = await this.streams.decide(

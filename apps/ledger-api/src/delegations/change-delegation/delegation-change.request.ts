@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { IsLedgerDate, IsPence, IsScope } from '../../validation/ledger-validators.js';
 
 /** A suspension, reinstatement or revocation: from when, and why. */
@@ -18,7 +18,7 @@ export class DelegationChangeRequest {
 /** A variation: new terms from a date; an absent term is unchanged, `null` removes a limit or an end date. */
 export class DelegationVariationRequest extends DelegationChangeRequest {
   @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined) // absent: unchanged; null is no set of scopes
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -37,7 +37,7 @@ export class DelegationVariationRequest extends DelegationChangeRequest {
   effectiveUntil?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined) // absent: unchanged; null is neither yes nor no
   @IsBoolean()
   mayRedelegate?: boolean;
 }

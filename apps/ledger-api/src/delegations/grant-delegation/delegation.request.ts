@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsLedgerDate, IsPence, IsScope, IsSlug } from '../../validation/ledger-validators.js';
 
 export class InstrumentRequest {
@@ -67,6 +67,7 @@ export class DelegationRequest {
   mayRedelegate!: boolean;
 
   @ApiProperty({ type: InstrumentRequest })
+  @IsObject()
   @ValidateNested()
   @Type(() => InstrumentRequest)
   instrument!: InstrumentRequest;

@@ -42,7 +42,7 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegation> 
         scopes: request.scopes,
         limitPence: request.limitPence ?? null,
         effectiveFrom: parseInstant(request.effectiveFrom)!,
-        effectiveUntil: request.effectiveUntil === undefined ? null : parseInstant(request.effectiveUntil)!,
+        effectiveUntil: request.effectiveUntil === undefined || request.effectiveUntil === null ? null : parseInstant(request.effectiveUntil)!,
         mayRedelegate: request.mayRedelegate,
         instrument: { title: request.instrument.title, reference: request.instrument.reference ?? null, url: request.instrument.url ?? null },
         authorisedByProposalId: request.authorisedByProposalId ?? null,

@@ -1,6 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { authorityQuestion, checkAuthority, parseInstant, type AuthorityAnswer, type RecordRatification as RecordRatificationCommand } from '@ledger/governance';
+import {
+  authorityQuestion,
+  checkAuthority,
+  currentProposalVersion,
+  parseInstant,
+  type AuthorityAnswer,
+  type ProposalState,
+  type RecordRatification as RecordRatificationCommand,
+} from '@ledger/governance';
 import { assertActsFor } from '../../commands/acting-for-body.js';
 import { AuthoritySourcesReader } from '../../commands/authority-sources.js';
 import type { CommandContext } from '../../commands/command-context.js';
@@ -29,7 +37,7 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
     const answer = await this.proposals.decide(
       proposalId,
       ratificationId,
-      async (state) => {
+      async (state, reader) => {
         const command: RecordRatificationCommand = {
           type: 'RecordRatification',
           proposalId,
@@ -45,23 +53,36 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
           conditions: request.conditions ?? null,
           conflictsOfInterest: (request.conflictsOfInterest ?? []).map(({ member, interest, dispensation }) => ({ member, interest, dispensation: dispensation ?? null })),
           decidedByPerson: request.decidedByPerson ?? null,
-          callInUntil: request.callInUntil === undefined ? null : parseInstant(request.callInUntil)!,
-          decider: await this.deciders.of(request.deciderId),
+          callInUntil: request.callInUntil === undefined || request.callInUntil === null ? null : parseInstant(request.callInUntil)!,
+          decider: await this.deciders.of(request.deciderId, reader),
           authority: null,
         };
         const question = authorityQuestion(state, command);
         authority = null;
         if (question) {
-          const { sources, readAt } = await this.authoritySources.read(question.organisationId);
+          const { sources, readAt } = await this.authoritySources.read(question.organisationId, reader);
           authority = checkAuthority(question, sources);
           command.authority = { answer: authority, basis: { ...question, chains: authority.chains, readAt } };
         }
         return command;
       },
       context,
+      {
+        // Everything the decision reads, in the same round trip as the proposal: the decider, and the
+        // organisations on the route (as last seen) with their schemes of delegation.
+        alsoRead: (state) => [
+          ...DeciderFacts.streamsOf(request.deciderId),
+          ...routeOrganisations(state).flatMap((organisationId) => AuthoritySourcesReader.streamsOf(organisationId)),
+        ],
+      },
     );
     return { ...answer, authority };
   }
+}
+
+function routeOrganisations(state: ProposalState): string[] {
+  if (state.status === 'untabled') return [];
+  return [...new Set(currentProposalVersion(state).route.flatMap((step) => (step.organisationId ? [step.organisationId] : [])))];
 }
 
 /** An id for a ratification the client did not name: stable across retries of one Idempotency-Key. */

@@ -4,6 +4,8 @@ import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js'
 import { anEvent, aStreamId, readLogSince } from './event-store.contract.js';
 import { describeSqlEventStoreContract } from './sql-event-store.contract.js';
 
+const IDLE_TIMEOUT_MS = 2_000;
+
 describeWithPostgres('PostgreSQL event store', (url) => {
   describeSqlEventStoreContract('PostgreSQL', { open: () => openTestSchema(url) });
 
@@ -16,7 +18,7 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     let subject: Awaited<ReturnType<typeof openTestSchema>>;
     let store: SqlEventStore;
     beforeEach(async () => {
-      subject = await openTestSchema(url, { idleInTransactionTimeoutMs: 400 });
+      subject = await openTestSchema(url, { idleInTransactionTimeoutMs: IDLE_TIMEOUT_MS });
       await migrate(subject.database);
       store = new SqlEventStore(subject.database);
     });
@@ -52,19 +54,28 @@ describeWithPostgres('PostgreSQL event store', (url) => {
 
     it('ends a session left idle in a transaction, so readers go on', async () => {
       const start = await store.headPosition();
+      let appended!: () => void;
+      const stuckAppended = new Promise<void>((resolve) => (appended = resolve));
       const stuck = subject.database.transaction(async (session) => {
         await storeInside(subject.database, session).append(aStreamId(), [anEvent({ stuck: true })], { expectedVersion: 'no-stream' });
-        await sleep(1_500);
+        appended();
+        await sleep(2 * IDLE_TIMEOUT_MS); // idle inside the transaction, past the timeout
         await session.query('SELECT 1');
       });
       const settled = stuck.catch((error: Error) => error);
-      await sleep(50);
+      await stuckAppended;
+      const stuckSince = Date.now();
       const committed = anEvent({ stuck: false });
       await store.append(aStreamId(), [committed], { expectedVersion: 'no-stream' });
-      expect(await readLogSince(store, start)).toEqual([]);
+      expect(await readLogSince(store, start)).toEqual([]); // held back while the stuck session lives
 
-      await sleep(800);
-      expect((await readLogSince(store, start)).map((event) => event.eventId)).toEqual([committed.eventId]);
+      let seen = await readLogSince(store, start);
+      while (seen.length === 0 && Date.now() - stuckSince < 15_000) {
+        await sleep(50);
+        seen = await readLogSince(store, start);
+      }
+      expect(seen.map((event) => event.eventId)).toEqual([committed.eventId]);
+      expect(Date.now() - stuckSince).toBeGreaterThanOrEqual(IDLE_TIMEOUT_MS - 100); // it was the timeout that let readers on
       expect(await settled).toBeInstanceOf(Error);
     });
   });

@@ -44,8 +44,11 @@ CREATE UNIQUE INDEX ledger_events_log_order ON ledger_events (transaction_id, po
 -- Answers one row: the stream's version after the append, the log position of each event, the
 -- last hash, and whether the append was a retry. When every event id is already in the stream it
 -- appends nothing and answers what the first append answered (duplicate = true).
--- Raises SQLSTATE 'LD409' (version conflict, DETAIL = the actual version) or 'LD422' (some but
--- not all event ids already stored).
+-- p_guard_ids / p_guard_versions name other streams the decision was made on and the versions
+-- read: the append goes ahead only if each is still at that version (0: no such stream), and
+-- their heads stay share-locked until commit, so none can move underneath it.
+-- Raises SQLSTATE 'LD409' (version conflict, DETAIL = the actual version; for a guard,
+-- DETAIL = '<stream id> <actual version>') or 'LD422' (some but not all event ids already stored).
 CREATE FUNCTION ledger_append(
   p_stream_id       text,
   p_expected        text,
@@ -55,6 +58,8 @@ CREATE FUNCTION ledger_append(
   p_actors          text[],
   p_bodies          text[],
   p_recorded_at     timestamptz,
+  p_guard_ids       text[],
+  p_guard_versions  integer[],
   OUT next_version  integer,
   OUT positions     text[],
   OUT last_hash     text,
@@ -69,7 +74,19 @@ DECLARE
   v_found    integer;
   v_exists   boolean;
   v_matches  boolean;
+  v_guard    record;
 BEGIN
+  FOR v_guard IN
+    SELECT g.stream_id, g.version AS expected, s.version AS actual
+      FROM unnest(p_guard_ids, p_guard_versions) AS g(stream_id, version)
+      LEFT JOIN LATERAL (SELECT h.version FROM ledger_streams h WHERE h.stream_id = g.stream_id FOR SHARE) s ON true
+  LOOP
+    IF coalesce(v_guard.actual, 0) <> v_guard.expected THEN
+      RAISE EXCEPTION 'stream % is at version %, the decision read version %', v_guard.stream_id, coalesce(v_guard.actual, 0), v_guard.expected
+        USING ERRCODE = 'LD409', DETAIL = v_guard.stream_id || ' ' || coalesce(v_guard.actual, 0);
+    END IF;
+  END LOOP;
+
   LOOP
     SELECT s.version, s.last_hash INTO v_current, v_hash
       FROM ledger_streams s WHERE s.stream_id = p_stream_id FOR NO KEY UPDATE;

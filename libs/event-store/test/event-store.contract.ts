@@ -205,6 +205,43 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       });
     });
 
+    describe('appends guarded by the streams a decision read', () => {
+      it('go ahead while every stream read still stands at the version read', async () => {
+        const [scheme, proposal, unknown] = [aStreamId('scheme'), aStreamId('proposal'), aStreamId('post')];
+        await store.append(scheme, [anEvent(), anEvent()], { expectedVersion: 'no-stream' });
+        const result = await store.append(proposal, [anEvent(), anEvent()], {
+          expectedVersion: 'no-stream',
+          expectedStreams: [
+            { streamId: scheme, version: 2 },
+            { streamId: unknown, version: 0 },
+          ],
+        });
+        expect(result.nextStreamVersion).toBe(2);
+      });
+
+      it('are refused, appending nothing, once a stream read has moved on', async () => {
+        const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+        await store.append(scheme, [anEvent()], { expectedVersion: 'no-stream' });
+        await store.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 });
+        const refusal = await store
+          .append(proposal, [anEvent()], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] })
+          .catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(VersionConflictError);
+        expect(refusal).toMatchObject({ streamId: scheme, actual: 2 });
+        expect(await store.readStream(proposal)).toEqual([]);
+      });
+
+      it('are refused when a stream read as absent has since begun', async () => {
+        const [post, proposal] = [aStreamId('post'), aStreamId('proposal')];
+        await store.append(post, [anEvent()], { expectedVersion: 'no-stream' });
+        await expectNothingAppended(
+          proposal,
+          () => store.append(proposal, [anEvent()], { expectedVersion: 0, expectedStreams: [{ streamId: post, version: 0 }] }),
+          VersionConflictError,
+        );
+      });
+    });
+
     describe('idempotent retries', () => {
       it('answers a retried append with the first result and appends nothing', async () => {
         const streamId = aStreamId();

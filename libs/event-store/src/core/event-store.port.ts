@@ -4,6 +4,16 @@ import type { LogPosition } from './log-position.js';
 /** The injection token of the event store; each adapter binds it once. */
 export const EVENT_STORE = Symbol('EVENT_STORE');
 
+export interface AppendOptions {
+  expectedVersion: ExpectedVersion;
+  /**
+   * Other streams the decision was made on, at the versions read (0: the stream did not exist).
+   * The append goes ahead only if each still stands there, and none can move until it commits;
+   * otherwise `VersionConflictError` names the stream that moved.
+   */
+  expectedStreams?: readonly { streamId: string; version: number }[];
+}
+
 export interface ReadStreamOptions {
   /** The first stream version to read; defaults to 1. */
   fromVersion?: number;
@@ -36,7 +46,7 @@ export interface EventStore {
    * Throws `VersionConflictError` otherwise, having appended nothing.
    * Appending events whose ids the stream already holds answers the first append again.
    */
-  append(streamId: string, events: NewEvent[], options: { expectedVersion: ExpectedVersion }): Promise<AppendResult>;
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
 
   /** The stream's events from a version on, in stream order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;

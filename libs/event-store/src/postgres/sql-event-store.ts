@@ -8,7 +8,7 @@ import {
   PartialDuplicateAppendError,
   VersionConflictError,
 } from '../core/errors.js';
-import type { EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
+import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
 import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 import { sqlState, type Database } from './database.js';
@@ -67,11 +67,16 @@ const APPEND_FIRST_SQL = `WITH head AS (
   SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
   RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
-const APPEND_SQL = 'SELECT next_version, positions, last_hash, duplicate FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8)';
+const APPEND_SQL = 'SELECT next_version, positions, last_hash, duplicate FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
 
 function translateAppendError(streamId: string, expected: string) {
   return (error: unknown): never => {
-    if (sqlState(error) === 'LD409') throw new VersionConflictError(streamId, expected, Number((error as { detail?: string }).detail));
+    if (sqlState(error) === 'LD409') {
+      const detail = String((error as { detail?: string }).detail ?? '');
+      const guard = /^(\S+) (\d+)$/.exec(detail);
+      if (guard) throw new VersionConflictError(guard[1], 'the version the decision read', Number(guard[2]));
+      throw new VersionConflictError(streamId, expected, Number(detail));
+    }
     if (sqlState(error) === 'LD422') throw new PartialDuplicateAppendError(streamId);
     throw error;
   };
@@ -108,8 +113,12 @@ export class SqlEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
   }
 
-  async append(streamId: string, events: NewEvent[], { expectedVersion }: { expectedVersion: ExpectedVersion }): Promise<AppendResult> {
+  async append(streamId: string, events: NewEvent[], { expectedVersion, expectedStreams = [] }: AppendOptions): Promise<AppendResult> {
     assertStreamId(streamId);
+    for (const guard of expectedStreams) {
+      assertStreamId(guard.streamId);
+      if (!Number.isSafeInteger(guard.version) || guard.version < 0) throw new InvalidExpectedVersionError(guard.version);
+    }
     const expected = expectedVersionText(expectedVersion);
     if (!Array.isArray(events) || events.length === 0) throw new EmptyAppendError(streamId);
     const recordedAt = this.now().toISOString();
@@ -120,7 +129,7 @@ export class SqlEventStore implements EventStore {
       firstIndexOf.set(eventId, index);
     });
 
-    if (canonical.length === 1 && typeof expectedVersion === 'number') {
+    if (canonical.length === 1 && typeof expectedVersion === 'number' && expectedStreams.length === 0) {
       const [fast] = await this.database
         .query<FastAppendRow>(
           expectedVersion === 0 ? APPEND_FIRST_SQL : APPEND_NEXT_SQL,
@@ -144,6 +153,8 @@ export class SqlEventStore implements EventStore {
         canonical.map((event) => event.actor),
         canonical.map((event) => event.body),
         recordedAt,
+        expectedStreams.map((guard) => guard.streamId),
+        expectedStreams.map((guard) => guard.version),
       ], { name: 'ledger_append' });
 
     let row: AppendRow;

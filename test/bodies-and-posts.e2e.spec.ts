@@ -84,6 +84,14 @@ describeOnEveryStore('bodies, memberships and posts over HTTP', (api) => {
     const post = { id: 'wiltshire-director-adult-social-services', title: 'Director of Adult Social Services', organisationId: 'wiltshire-council' };
     expect((await api().post('/v1/posts', post, { key: clerk })).status).toBe(201);
     await expectRefused(api(), () => api().post('/v1/posts', post, { key: clerk }), 409, 'already_exists');
+    // A post may not take a body's id, nor a body a post's: deciders are named by id alone.
+    await expectRefused(api(), () => api().post('/v1/posts', { ...post, id: 'wiltshire-cabinet' }, { key: clerk }), 409, 'already_exists');
+    await expectRefused(
+      api(),
+      () => api().post('/v1/bodies', { id: post.id, name: 'A committee', kind: 'committee', organisationId: 'wiltshire-council', establishedOn: '2020-01-01' }, { key: clerk }),
+      409,
+      'already_exists',
+    );
     await expectRefused(api(), () => api().post('/v1/posts', { ...post, id: 'orphan-post', organisationId: 'no-such-council' }, { key: clerk }), 404, 'not_found');
     const holder = await api().post(`/v1/posts/${post.id}/holders`, { personName: 'Emma Legg', startDate: '2021-01-04' }, { key: clerk });
     expect(holder.status).toBe(201);

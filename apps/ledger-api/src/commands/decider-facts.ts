@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
+import { AlreadyExistsError, bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
 import { StreamDecisions, type StreamReader, type StreamToLoad } from './stream-decisions.js';
 
 /** What the proposal's rules need to know about the bodies and posts a command names, read from their streams. */
@@ -13,6 +13,16 @@ export class DeciderFacts {
       { streamId: bodyStreamId(id), decider: bodyDecider },
       { streamId: postStreamId(id), decider: postDecider },
     ];
+  }
+
+  /**
+   * Bodies and posts share one space of ids, since a decider, a delegation's giver or receiver is
+   * named by id alone: a new body or post may not take an id the other already has.
+   */
+  async assertIdIsFree(id: string): Promise<void> {
+    const { body, post } = await this.bodyOrPost(id);
+    if (body.status !== 'unestablished') throw new AlreadyExistsError('body', id);
+    if (post.status !== 'uncreated') throw new AlreadyExistsError('post', id);
   }
 
   async of(id: string, reader: StreamReader = this.streams): Promise<DeciderFact> {

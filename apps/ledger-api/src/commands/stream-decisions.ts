@@ -44,18 +44,24 @@ export interface StreamReader {
 }
 
 /**
- * The streams one attempt at a command has already read, fresh, in the same round trip as the
- * stream it decides on; anything else is read from the store.
+ * What one attempt at a command reads besides its own stream: the streams read with it in its
+ * first round trip are served as they are, anything else is read from the store. It remembers
+ * every version it handed out, and the append is guarded by them.
  */
 class AttemptReader implements StreamReader {
+  readonly versionsRead = new Map<string, number>();
+
   constructor(
-    private readonly fresh: ReadonlyMap<string, FoldedStream<unknown>>,
+    private readonly fresh: Map<string, FoldedStream<unknown>>,
     private readonly store: StreamReader,
   ) {}
 
   async loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
-    if (streams.every(({ streamId }) => this.fresh.has(streamId))) return streams.map(({ streamId }) => this.fresh.get(streamId)) as LoadedStreams<T>;
-    return this.store.loadAll(streams);
+    const missing = streams.filter(({ streamId }) => !this.fresh.has(streamId));
+    if (missing.length > 0) for (const loaded of await this.store.loadAll(missing)) this.fresh.set(loaded.streamId, loaded);
+    const result = streams.map(({ streamId }) => this.fresh.get(streamId)!);
+    for (const stream of result) this.versionsRead.set(stream.streamId, stream.version);
+    return result as LoadedStreams<T>;
   }
 }
 
@@ -124,11 +130,30 @@ export class StreamDecisions implements StreamReader {
     for (let attempt = 1; ; attempt++) {
       const cached = this.folded.get(streamId) as FoldedStream<State> | undefined;
       const extra = alsoRead ? alsoRead(cached?.state ?? decider.initialState).filter((other) => other.streamId !== streamId) : [];
-      const [stream, ...others] = (await this.loadAll([{ streamId, decider }, ...extra])) as unknown as [FoldedStream<State>, ...FoldedStream<unknown>[]];
+      // When this process has seen every stream the command reads, it decides on what it has seen
+      // and lets the guarded append tell whether anything moved since (then it reads and decides again).
+      const speculative = attempt === 1 && cached !== undefined && extra.length > 0 && extra.every(({ streamId: other }) => this.folded.has(other));
+      let stream: FoldedStream<State>;
+      let others: FoldedStream<unknown>[];
+      if (speculative) {
+        stream = cached;
+        others = extra.map(({ streamId: other }) => this.folded.get(other)!);
+      } else {
+        [stream, ...others] = (await this.loadAll([{ streamId, decider }, ...extra])) as unknown as [FoldedStream<State>, ...FoldedStream<unknown>[]];
+      }
       const reader = new AttemptReader(new Map(others.map((other) => [other.streamId, other])), this);
-      const decided = await command(stream.state, reader);
-      const events = decided === null ? [] : decider.decide(decided, stream.state);
-      if (events.length === 0) return { events, stream, position: stream.position };
+      let events: Event[];
+      try {
+        const decided = await command(stream.state, reader);
+        events = decided === null ? [] : decider.decide(decided, stream.state);
+      } catch (error) {
+        if (speculative) continue; // a refusal must rest on what the streams hold now, not on what was seen
+        throw error;
+      }
+      if (events.length === 0) {
+        if (speculative) continue;
+        return { events, stream, position: stream.position };
+      }
       try {
         const result = await this.store.append(
           streamId,
@@ -139,7 +164,7 @@ export class StreamDecisions implements StreamReader {
             data: event.data,
             metadata: { actor: context.actor, correlationId: context.correlationId, idempotencyKey: context.idempotencyKey ?? undefined },
           })),
-          { expectedVersion: stream.version },
+          { expectedVersion: stream.version, expectedStreams: [...reader.versionsRead].map(([other, version]) => ({ streamId: other, version })) },
         );
         const position = result.positions[result.positions.length - 1];
         if (result.duplicate) {
@@ -152,7 +177,7 @@ export class StreamDecisions implements StreamReader {
         return { events, stream: after, position };
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
-        await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart
+        if (!speculative) await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart
       }
     }
   }

@@ -9,6 +9,7 @@ import {
   type OrganisationCommand,
 } from '@ledger/governance';
 import type { CommandAnswer } from '../../commands/command-answer.js';
+import { DeciderFacts } from '../../commands/decider-facts.js';
 import { OrganisationFacts } from '../../commands/organisation-facts.js';
 import { StreamDecisions } from '../../commands/stream-decisions.js';
 import { EstablishBody } from './establish-body.command.js';
@@ -23,9 +24,11 @@ export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly organisations: OrganisationFacts,
+    private readonly deciders: DeciderFacts,
   ) {}
 
   async execute({ request, context }: EstablishBody): Promise<CommandAnswer> {
+    await this.deciders.assertIdIsFree(request.id);
     const establishedOn = parseInstant(request.establishedOn)!;
     const designation = (): OrganisationCommand => ({
       type: 'DesignateGoverningBody',

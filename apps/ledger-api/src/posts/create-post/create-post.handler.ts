@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { postDecider, postStreamId, type PostCommand } from '@ledger/governance';
 import type { CommandAnswer } from '../../commands/command-answer.js';
+import { DeciderFacts } from '../../commands/decider-facts.js';
 import { OrganisationFacts } from '../../commands/organisation-facts.js';
 import { StreamDecisions } from '../../commands/stream-decisions.js';
 import { CreatePost } from './create-post.command.js';
@@ -10,9 +11,11 @@ export class CreatePostHandler implements ICommandHandler<CreatePost> {
   constructor(
     private readonly streams: StreamDecisions,
     private readonly organisations: OrganisationFacts,
+    private readonly deciders: DeciderFacts,
   ) {}
 
   async execute({ request, context }: CreatePost): Promise<CommandAnswer> {
+    await this.deciders.assertIdIsFree(request.id);
     const decision = await this.streams.decide(
       postStreamId(request.id),
       postDecider,

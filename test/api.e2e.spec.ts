@@ -64,6 +64,34 @@ function describeApi(name: string, environment: () => Promise<{ variables: Recor
       }
     });
 
+    it('describes every command of the REST contract in its OpenAPI document', async () => {
+      const paths = (await get('/docs-json')).json().paths as Record<string, Record<string, unknown>>;
+      const commands = [
+        '/v1/api-keys',
+        '/v1/organisations',
+        '/v1/organisations/{id}/dissolution',
+        '/v1/bodies',
+        '/v1/bodies/{id}/dissolution',
+        '/v1/bodies/{id}/memberships',
+        '/v1/bodies/{id}/memberships/{membershipId}/end',
+        '/v1/posts',
+        '/v1/posts/{id}/holders',
+        '/v1/delegations',
+        '/v1/delegations/{id}/variations',
+        '/v1/delegations/{id}/suspensions',
+        '/v1/delegations/{id}/reinstatements',
+        '/v1/delegations/{id}/revocation',
+        '/v1/proposals',
+        '/v1/proposals/{id}/amendments',
+        '/v1/proposals/{id}/withdrawal',
+        '/v1/proposals/{id}/ratifications',
+        '/v1/proposals/{id}/ratifications/{ratificationId}/rescission',
+        '/v1/proposals/{id}/call-ins',
+        '/v1/proposals/{id}/call-ins/{callInId}/resolution',
+      ];
+      for (const path of commands) expect({ path, post: paths[path]?.post !== undefined }).toEqual({ path, post: true });
+    });
+
     it('serves its OpenAPI document and reader', async () => {
       const document = await get('/docs-json');
       expect(document.statusCode).toBe(200);

@@ -10,6 +10,7 @@ export function describeWithPostgres(name: string, body: (url: string) => void):
     describe(name, () => body(TEST_DATABASE_URL));
     return;
   }
+  console.warn(`SKIPPED on PostgreSQL: "${name}" — TEST_DATABASE_URL is not set, so these tests ran on embedded PGlite only.`);
   describe(name, () => {
     it.skip('SKIPPED: TEST_DATABASE_URL is not set, so nothing here ran against PostgreSQL', () => undefined);
   });

@@ -1,4 +1,5 @@
-import { ValidateBy, type ValidationOptions } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isInstantText, isScope, isSlug, SCOPE_PATTERN, SLUG_PATTERN } from '@ledger/governance';
 
 /** A client-chosen id: `^[a-z0-9][a-z0-9-]{1,63}$`, e.g. `wokingham-borough-council`. */
@@ -34,3 +35,6 @@ export const IsPence = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** A non-empty list of distinct scopes (a proposal's, a delegation's). */
+export const IsScopeList = () => applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(100), ArrayUnique(), IsScope({ each: true }));

@@ -1,5 +1,5 @@
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
-import type { AppendResult, EventMetadata, ExpectedVersion, NewEvent, StoredEvent } from '../core/envelope.js';
+import type { AppendResult, EventMetadata, NewEvent, StoredEvent } from '../core/envelope.js';
 import {
   EmptyAppendError,
   InvalidEventError,

@@ -2,7 +2,7 @@ import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError } from '../shared/domain-error.js';
 import { londonDate } from '../shared/ledger-time.js';
-import type { BodyCommand, EstablishBody } from './body.commands.js';
+import type { BodyCommand } from './body.commands.js';
 import type { BodyEvent, BodyKind } from './body.events.js';
 import { BODY_KINDS } from './body.events.js';
 import type { BodyState, EstablishedBody } from './body.state.js';

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
-import { IsLedgerDate, IsPence, IsScope } from '../../validation/ledger-validators.js';
+import { IsBoolean, IsString, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsLedgerDate, IsPence, IsScopeList } from '../../validation/ledger-validators.js';
 
 /** A suspension, reinstatement or revocation: from when, and why. */
 export class DelegationChangeRequest {
@@ -19,11 +19,7 @@ export class DelegationChangeRequest {
 export class DelegationVariationRequest extends DelegationChangeRequest {
   @ApiPropertyOptional({ type: [String] })
   @ValidateIf((_, value) => value !== undefined) // absent: unchanged; null is no set of scopes
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsScope({ each: true })
+  @IsScopeList()
   scopes?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'Integer pence; null removes the limit.' })

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsObject, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { IsLedgerDate, IsPence, IsScope, IsSlug } from '../../validation/ledger-validators.js';
+import { IsBoolean, IsObject, IsOptional, IsString, IsUrl, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsLedgerDate, IsPence, IsScopeList, IsSlug } from '../../validation/ledger-validators.js';
 
 export class InstrumentRequest {
   @ApiProperty({ example: "Leader's Scheme of Delegation, Part 3 of the Constitution" })
@@ -41,11 +41,7 @@ export class DelegationRequest {
   toId!: string;
 
   @ApiProperty({ type: [String], example: ['adult-social-care'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsScope({ each: true })
+  @IsScopeList()
   scopes!: string[];
 
   @ApiPropertyOptional({ description: 'Integer pence; absent means no financial limit.', example: 100_000_000 })

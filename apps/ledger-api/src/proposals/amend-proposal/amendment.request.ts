@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
-import { IsLedgerDate, IsPence, IsScope } from '../../validation/ledger-validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { IsLedgerDate, IsPence, IsScopeList } from '../../validation/ledger-validators.js';
 import { RouteStepRequest } from '../table-proposal/route-step.request.js';
 
 export class AmendmentRequest {
@@ -30,11 +30,7 @@ export class AmendmentRequest {
 
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsScope({ each: true })
+  @IsScopeList()
   scopes?: string[];
 
   @ApiPropertyOptional({ nullable: true, description: 'Integer pence; null clears it.' })

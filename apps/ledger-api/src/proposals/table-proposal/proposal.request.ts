@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
-import { IsLedgerDate, IsPence, IsScope, IsSlug } from '../../validation/ledger-validators.js';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { IsLedgerDate, IsPence, IsScopeList, IsSlug } from '../../validation/ledger-validators.js';
 import { RouteStepRequest } from './route-step.request.js';
 
 export class ExemptRequest {
@@ -36,11 +36,7 @@ export class ProposalRequest {
   summary?: string;
 
   @ApiProperty({ type: [String], example: ['adult-social-care', 'community-services'] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(100)
-  @ArrayUnique()
-  @IsScope({ each: true })
+  @IsScopeList()
   scopes!: string[];
 
   @ApiPropertyOptional({ description: 'Integer pence.', example: 59_290_000_000 })

@@ -109,6 +109,8 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         const events = await store.readStream(streamId);
         expect(events.map((event) => event.streamVersion)).toEqual([1, 2, 3, 4, 5]);
         expect(events.slice(2).map((event) => event.position)).toEqual(result.positions);
+        // One append's events stand in the log in stream order.
+        expect(result.positions.every((position, i) => i === 0 || compareLogPositions(result.positions[i - 1], position) < 0)).toBe(true);
         expect(await store.readStream(streamId, { fromVersion: 3, maxCount: 2 })).toEqual(events.slice(2, 4));
       });
 

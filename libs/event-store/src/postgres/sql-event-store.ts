@@ -1,4 +1,4 @@
-import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
+import { canonicalEvent, chainHash, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
 import type { AppendResult, EventMetadata, NewEvent, StoredEvent } from '../core/envelope.js';
 import {
   EmptyAppendError,
@@ -53,6 +53,47 @@ const APPEND_NEXT_SQL = `WITH head AS (
   )
   INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
   SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
+  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
+
+/**
+ * Several events, and the streams the decision read, onto a stream at a known version, in one
+ * plain statement: the head row is locked only if it stands at that version, the hash chain is
+ * computed over the bodies in order, the guard streams are share-locked and must stand at the
+ * versions read ($9, $10; 0 means absent), and only then are positions taken. No row means
+ * nothing was appended, and `ledger_append` then says why.
+ */
+const APPEND_GUARDED_SQL = `WITH RECURSIVE
+  head AS (
+    SELECT version, last_hash FROM ledger_streams WHERE stream_id = $1 AND version = $2 FOR NO KEY UPDATE
+  ),
+  chain (i, hash) AS (
+    SELECT 0, last_hash FROM head
+    UNION ALL
+    SELECT i + 1, sha256(chain.hash || int4send($2 + i + 1) || convert_to(($7::text[])[i + 1], 'UTF8'))
+      FROM chain WHERE i < cardinality($7::text[])
+  ),
+  guards AS (
+    SELECT s.stream_id FROM ledger_streams s
+      JOIN unnest($9::text[], $10::integer[]) AS g (stream_id, version) ON s.stream_id = g.stream_id AND s.version = g.version
+       FOR SHARE OF s
+  ),
+  moved AS (
+    UPDATE ledger_streams
+       SET version = $2 + cardinality($7::text[]), last_hash = (SELECT hash FROM chain ORDER BY i DESC LIMIT 1)
+     WHERE stream_id = $1 AND version = $2
+       AND EXISTS (SELECT 1 FROM head)
+       AND (SELECT count(*) FROM guards) = (SELECT count(*) FROM unnest($10::integer[]) AS v (version) WHERE v.version > 0)
+       AND NOT EXISTS (
+         SELECT 1 FROM ledger_streams z JOIN unnest($9::text[], $10::integer[]) AS g (stream_id, version) ON z.stream_id = g.stream_id WHERE g.version = 0
+       )
+ RETURNING version
+  )
+  INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
+  SELECT $1, $2 + e.i, nextval('ledger_event_position'), pg_current_xact_id(), e.event_id, e.type, e.schema_version, e.actor, $8, e.body, chain.hash
+    FROM moved,
+         unnest($3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[]) WITH ORDINALITY AS e (event_id, type, schema_version, actor, body, i)
+    JOIN chain ON chain.i = e.i
+   ORDER BY e.i
   RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
 /** The first event of a new stream: the head row is created only if no appender created it first. */
@@ -129,19 +170,11 @@ export class SqlEventStore implements EventStore {
       firstIndexOf.set(eventId, index);
     });
 
-    if (canonical.length === 1 && typeof expectedVersion === 'number' && expectedStreams.length === 0) {
-      const [fast] = await this.database
-        .query<FastAppendRow>(
-          expectedVersion === 0 ? APPEND_FIRST_SQL : APPEND_NEXT_SQL,
-          [streamId, expectedVersion, canonical[0].eventId, canonical[0].type, canonical[0].schemaVersion, canonical[0].actor, canonical[0].body, recordedAt],
-          { name: expectedVersion === 0 ? 'ledger_append_first' : 'ledger_append_next' },
-        )
-        .catch((error: unknown) => {
-          if (sqlState(error) === '23505') return []; // its id is already in the stream: a retry, answered below
-          throw error;
-        });
-      if (fast) return { nextStreamVersion: fast.stream_version, positions: [fast.log_position], hash: fast.hash, duplicate: false };
-      // Nothing appended: the stream is not at that version. The full function tells a retry from a conflict.
+    if (typeof expectedVersion === 'number') {
+      const fast = await this.appendAtVersion(streamId, expectedVersion, canonical, recordedAt, expectedStreams);
+      if (fast) return fast;
+      // Nothing appended: the stream (or a stream read) is not at that version, or this is a
+      // retry. The full function tells which.
     }
     const call = (expectedText: string) =>
       this.database.query<AppendRow>(APPEND_SQL, [
@@ -167,6 +200,45 @@ export class SqlEventStore implements EventStore {
       [row] = await call('any').catch(translateAppendError(streamId, 'any'));
     }
     return this.appendResult(row);
+  }
+
+  /** The plain-SQL appends at a known version; undefined when they appended nothing. */
+  private async appendAtVersion(
+    streamId: string,
+    expectedVersion: number,
+    canonical: CanonicalEvent[],
+    recordedAt: string,
+    expectedStreams: readonly { streamId: string; version: number }[],
+  ): Promise<AppendResult | undefined> {
+    const single = canonical.length === 1 && expectedStreams.length === 0;
+    if (expectedVersion === 0 && !single) return undefined;
+    const [sql, name] = single
+      ? expectedVersion === 0
+        ? [APPEND_FIRST_SQL, 'ledger_append_first']
+        : [APPEND_NEXT_SQL, 'ledger_append_next']
+      : [APPEND_GUARDED_SQL, 'ledger_append_guarded'];
+    const params = single
+      ? [streamId, expectedVersion, canonical[0].eventId, canonical[0].type, canonical[0].schemaVersion, canonical[0].actor, canonical[0].body, recordedAt]
+      : [
+          streamId,
+          expectedVersion,
+          canonical.map((event) => event.eventId),
+          canonical.map((event) => event.type),
+          canonical.map((event) => event.schemaVersion),
+          canonical.map((event) => event.actor),
+          canonical.map((event) => event.body),
+          recordedAt,
+          expectedStreams.map((guard) => guard.streamId),
+          expectedStreams.map((guard) => guard.version),
+        ];
+    const rows = await this.database.query<FastAppendRow>(sql, params, { name }).catch((error: unknown) => {
+      if (sqlState(error) === '23505') return []; // an id is already in the stream: a retry
+      throw error;
+    });
+    if (rows.length === 0) return undefined;
+    rows.sort((a, b) => a.stream_version - b.stream_version);
+    const last = rows[rows.length - 1];
+    return { nextStreamVersion: last.stream_version, positions: rows.map((row) => row.log_position), hash: last.hash, duplicate: false };
   }
 
   private appendResult(row: AppendRow): AppendResult {

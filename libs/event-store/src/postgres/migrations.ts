@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Database } from './database.js';
+import { assertSchemaName, type Database } from './database.js';
 
 const MIGRATION_FILE = /^\d{4}_[a-z0-9_]+\.sql$/;
 
@@ -27,6 +27,11 @@ export interface MigrationReport {
   alreadyApplied: string[];
 }
 
+/** The read models' migrations, applied into each generation's own schema. */
+export function readModelMigrationsDirectory(): string {
+  return join(defaultMigrationsDirectory(), 'read-models');
+}
+
 /** The repository's `migrations/` folder, found by walking up from this file (source or build). */
 export function defaultMigrationsDirectory(): string {
   let directory = dirname(fileURLToPath(import.meta.url));
@@ -44,7 +49,10 @@ export function defaultMigrationsDirectory(): string {
  * transaction, recording name and SHA-256 checksum. Refuses to go on when an applied file has
  * changed. An advisory lock keeps two starting instances from applying the same file.
  */
-export async function migrate(database: Database, directory = defaultMigrationsDirectory()): Promise<MigrationReport> {
+export async function migrate(database: Database, directory = defaultMigrationsDirectory(), options: { schema?: string } = {}): Promise<MigrationReport> {
+  // Into another schema than the database's own (the read models' generations): every
+  // migration transaction first points its search path there.
+  const into = options.schema ? `SET LOCAL search_path TO ${assertSchemaName(options.schema)}, ${database.schema}` : undefined;
   const files = (await readdir(directory)).filter((name) => MIGRATION_FILE.test(name)).sort();
   const migrations = await Promise.all(
     files.map(async (name) => {
@@ -53,7 +61,9 @@ export async function migrate(database: Database, directory = defaultMigrationsD
     }),
   );
   const lock = `SELECT pg_advisory_xact_lock(hashtext('decision-ledger-migrations:' || current_schema()))`;
+  if (options.schema) await database.query(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`);
   await database.transaction(async (session) => {
+    if (into) await session.query(into);
     await session.query(lock);
     await session.execScript(`CREATE TABLE IF NOT EXISTS ledger_migrations (
       name text PRIMARY KEY,
@@ -65,6 +75,7 @@ export async function migrate(database: Database, directory = defaultMigrationsD
   const report: MigrationReport = { applied: [], alreadyApplied: [] };
   for (const migration of migrations) {
     await database.transaction(async (session) => {
+      if (into) await session.query(into);
       await session.query(lock);
       const [recorded] = await session.query<{ checksum: string }>('SELECT checksum FROM ledger_migrations WHERE name = $1', [migration.name]);
       if (recorded) {

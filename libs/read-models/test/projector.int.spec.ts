@@ -1,0 +1,154 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  migrate,
+  PgliteDatabase,
+  readModelMigrationsDirectory,
+  SqlEventStore,
+  type Database,
+  type NewEvent,
+  type SqlSession,
+  type StoredEvent,
+} from '@ledger/event-store';
+import { auditTrailProjection, Projector, ProjectionFailedError, type Projection } from '@ledger/read-models';
+import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+
+const event = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wokingham' } });
+
+/** A fragment of the Wokingham partnership's history, across several streams. */
+async function wokinghamHistory(store: SqlEventStore): Promise<void> {
+  await store.append('organisation-wokingham-ccg', [event('OrganisationRegistered', { organisationId: 'wokingham-ccg', name: 'Wokingham CCG', kind: 'ccg', functions: ['commissioning'], establishedOn: '2013-03-31T23:00:00.000Z' })], { expectedVersion: 'no-stream' });
+  await store.append('body-wokingham-ccg-cmt', [event('BodyEstablished', { bodyId: 'wokingham-ccg-cmt', name: 'Wokingham CCG Management Team', kind: 'committee', establishedOn: '2013-03-31T23:00:00.000Z' })], { expectedVersion: 'no-stream' });
+  await store.append('proposal-wbc-enhanced-s75', [event('ProposalTabled', { proposalId: 'wbc-enhanced-s75', title: 'Enhanced Section 75 Partnership', tabledOn: '2017-05-02T23:00:00.000Z' })], { expectedVersion: 'no-stream' });
+  for (let i = 0; i < 12; i++) {
+    await store.append('proposal-wbc-enhanced-s75', [event('RatificationRecorded', { proposalId: 'wbc-enhanced-s75', deciderId: 'wokingham-ccg-cmt', outcome: i % 2 ? 'noted' : 'approved', version: 1, decidedOn: '2017-05-15T23:00:00.000Z' })], { expectedVersion: 'any' });
+  }
+}
+
+interface AuditRow {
+  position: string;
+  stream_id: string;
+  type: string;
+  actor: string;
+  summary: string;
+}
+
+function describeProjector(name: string, open: () => Promise<{ database: Database; dispose(): Promise<void> }>) {
+  describe(`the projector on ${name}`, () => {
+    let database: Database;
+    let dispose: () => Promise<void>;
+    let store: SqlEventStore;
+    let schemas = 0;
+
+    beforeEach(async () => {
+      ({ database, dispose } = await open());
+      await migrate(database);
+      store = new SqlEventStore(database);
+      await wokinghamHistory(store);
+    });
+    afterEach(async () => dispose());
+
+    async function readModels(projections: Projection[], batchSize = 4): Promise<Projector> {
+      schemas += 1;
+      const schema = `${database.schema}_rm${schemas}`;
+      await migrate(database, readModelMigrationsDirectory(), { schema });
+      return new Projector(store, database, schema, projections, { batchSize });
+    }
+
+    const auditRows = (projector: Projector) =>
+      database.query<AuditRow>(`SELECT position, stream_id, type, actor, summary FROM ${projector.schema}.audit_trail ORDER BY log_transaction, log_sequence`);
+
+    it('writes one audit row per event, in log order, with a line of English', async () => {
+      const projector = await readModels([auditTrailProjection]);
+      expect(await projector.catchUp()).toBe(15);
+      const rows = await auditRows(projector);
+      const log = await store.readLog({ limit: 1000 });
+      expect(rows.map((row) => row.position)).toEqual(log.map((stored) => stored.position));
+      expect(rows[3]).toEqual({
+        position: log[3].position,
+        stream_id: 'proposal-wbc-enhanced-s75',
+        type: 'RatificationRecorded',
+        actor: 'clerk:wokingham',
+        summary: 'wokingham-ccg-cmt approved version 1 of wbc-enhanced-s75 on 16 May 2017',
+      });
+      expect(await projector.position()).toBe(log[log.length - 1].position);
+    });
+
+    it('applies nothing twice: a second catch-up finds nothing to do', async () => {
+      const projector = await readModels([auditTrailProjection]);
+      await projector.catchUp();
+      expect(await projector.catchUp()).toBe(0);
+      await store.append('proposal-wbc-enhanced-s75', [event('ProposalRatified', { proposalId: 'wbc-enhanced-s75' })], { expectedVersion: 'any' });
+      expect(await projector.catchUp()).toBe(1);
+      expect(await auditRows(projector)).toHaveLength(16);
+    });
+
+    it('stops loudly on an event it cannot apply, keeping neither part of the batch nor skipping it', async () => {
+      let failOn: string | null = 'noted';
+      const fragile: Projection = {
+        name: 'fragile',
+        handles: new Set(['RatificationRecorded']),
+        async apply(events: readonly StoredEvent[], session: SqlSession) {
+          for (const stored of events) {
+            if ((stored.data as { outcome: string }).outcome === failOn) throw Object.assign(new Error('cannot read this outcome'), { position: stored.position });
+            await session.query('SELECT 1');
+          }
+        },
+      };
+      const projector = await readModels([auditTrailProjection, fragile]);
+      const failure = await projector.catchUp().catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(ProjectionFailedError);
+      const log = await store.readLog({ limit: 1000 });
+      const firstNoted = log.find((stored) => (stored.data as { outcome?: string }).outcome === 'noted')!;
+      expect(failure).toMatchObject({ position: firstNoted.position, eventType: 'RatificationRecorded', projection: 'fragile' });
+      // The failing batch left nothing behind: the trail ends where the checkpoint stands.
+      const rows = await auditRows(projector);
+      expect(rows[rows.length - 1].position).toBe(await projector.position());
+      expect(rows.length % 4).toBe(0);
+      expect(projector.failed).toBe(failure);
+
+      // Mended and restarted, it ends exactly where a clean run ends.
+      failOn = null;
+      const restarted = new Projector(store, database, projector.schema, [auditTrailProjection, fragile], { batchSize: 4 });
+      await restarted.catchUp();
+      const clean = await readModels([auditTrailProjection]);
+      await clean.catchUp();
+      expect(await auditRows(restarted)).toEqual(await auditRows(clean));
+    });
+  });
+}
+
+let pglite: PGlite;
+let pgliteSchemas = 0;
+beforeAll(async () => {
+  pglite = await PGlite.create();
+});
+afterAll(async () => pglite.close());
+
+describeProjector('PGlite', async () => {
+  pgliteSchemas += 1;
+  const schema = `projector_${pgliteSchemas}`;
+  const database = await PgliteDatabase.onInstance(pglite, schema);
+  return {
+    database,
+    dispose: async () => {
+      const rm = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '${schema}_rm%'`);
+      for (const { nspname } of rm) await pglite.exec(`DROP SCHEMA ${nspname} CASCADE`);
+      await pglite.exec(`DROP SCHEMA ${schema} CASCADE`);
+    },
+  };
+});
+
+describeWithPostgres('the projector on PostgreSQL', (url) => {
+  describeProjector('PostgreSQL', async () => {
+    const subject = await openTestSchema(url);
+    return {
+      database: subject.database,
+      dispose: async () => {
+        const rm = await subject.database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '${subject.schema}_rm%'`);
+        for (const { nspname } of rm) await subject.database.query(`DROP SCHEMA ${nspname} CASCADE`);
+        await subject.dispose();
+      },
+    };
+  });
+});

@@ -90,7 +90,8 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
       let directory: string;
       beforeEach(async () => {
         directory = await mkdtemp(join(tmpdir(), 'ledger-migrations-'));
-        for (const file of await readdir(defaultMigrationsDirectory())) await copyFile(join(defaultMigrationsDirectory(), file), join(directory, file));
+        const files = (await readdir(defaultMigrationsDirectory())).filter((name) => name.endsWith('.sql'));
+        for (const file of files) await copyFile(join(defaultMigrationsDirectory(), file), join(directory, file));
       });
       afterEach(async () => rm(directory, { recursive: true, force: true }));
 

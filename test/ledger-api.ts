@@ -22,7 +22,7 @@ export class LedgerApi {
   ) {}
 
   static async start(variables: Record<string, string>, dispose: () => Promise<void> = async () => undefined): Promise<LedgerApi> {
-    const app = await createApp(loadEnvironment({ LOG_LEVEL: 'silent', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, ...variables }));
+    const app = await createApp(loadEnvironment({ LOG_LEVEL: 'silent', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '5000', ...variables }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     return new LedgerApi(app, await app.getUrl(), dispose);
   }
@@ -46,6 +46,10 @@ export class LedgerApi {
     const response = await fetch(this.baseUrl + path, { method, headers, body });
     const text = await response.text();
     return { status: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
+  }
+
+  get(path: string, options: { key?: string | null; headers?: Record<string, string> } = {}): Promise<HttpAnswer> {
+    return this.request('GET', path, options);
   }
 
   post(path: string, body: unknown, options: { key?: string | null; idempotencyKey?: string } = {}): Promise<HttpAnswer> {

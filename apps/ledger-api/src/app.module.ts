@@ -8,9 +8,11 @@ import { BodiesModule } from './bodies/bodies.module.js';
 import { PostsModule } from './posts/posts.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
+import { AuditModule } from './audit/audit.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { HealthModule } from './health/health.module.js';
+import { ReadModelsModule } from './read-models/read-models.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { ledgerValidationPipe } from './validation/validation.pipe.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
@@ -35,6 +37,7 @@ export class AppModule {
           dataDir: environment.LEDGER_DATA_DIR,
           migrateOnStart: true,
         }),
+        ReadModelsModule,
         HealthModule,
         ApiKeysModule,
         CommandsModule,
@@ -43,6 +46,7 @@ export class AppModule {
         PostsModule,
         DelegationsModule,
         ProposalsModule,
+        AuditModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -4,3 +4,6 @@ export * from './audit/event-summary.js';
 export * from './audit/audit-trail.projection.js';
 export * from './projector/read-model-reader.js';
 export * from './lists/page.js';
+export * from './projector/read-model-generations.js';
+export * from './projections.js';
+export * from './audit/audit-trail.queries.js';

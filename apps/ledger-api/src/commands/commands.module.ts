@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
+import { CsvInterceptor } from '../lists/csv.interceptor.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
 import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
@@ -21,6 +22,7 @@ import { StreamDecisions } from './stream-decisions.js';
     IdempotencyRecords,
     // Registered outermost first: the position header is set on first answers and replays alike.
     { provide: APP_INTERCEPTOR, useClass: LedgerPositionInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
   exports: [StreamDecisions, OrganisationFacts, DeciderFacts, AuthoritySourcesReader],

@@ -46,6 +46,16 @@ export class LedgerEnvironment {
   @IsString()
   LEDGER_SIGNING_KEY?: string;
 
+  @Transform(({ value }) => (value === undefined || value === '' ? true : ['true', '1', 'yes'].includes(String(value).toLowerCase())))
+  @IsBoolean()
+  LEDGER_RUN_PROJECTOR!: boolean;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  LEDGER_MIN_POSITION_WAIT_MS!: number;
+
   @Transform(({ value }) => value || 'info')
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL!: string;
@@ -82,5 +92,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_BOOTSTRAP_ADMIN_KEY = undefined;
   LEDGER_PUBLIC_READ = undefined;
   LEDGER_SIGNING_KEY = undefined;
+  LEDGER_RUN_PROJECTOR = undefined;
+  LEDGER_MIN_POSITION_WAIT_MS = undefined;
   LOG_LEVEL = undefined;
 }

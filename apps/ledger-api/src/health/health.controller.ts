@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { problem } from '../problems/problem.js';
 import { ProblemException } from '../problems/problem.exception.js';
+import { ProjectorHealthIndicator } from '../read-models/projector.health.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 
 @ApiTags('health')
@@ -13,6 +14,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
+    private readonly projector: ProjectorHealthIndicator,
   ) {}
 
   @Get('live')
@@ -24,10 +26,10 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'The database answers and every migration is applied.' })
+  @ApiOperation({ summary: 'The database answers, every migration is applied, and the projector has not stopped on a failure.' })
   async ready() {
     try {
-      return await this.health.check([() => this.database.isReady()]);
+      return await this.health.check([() => this.database.isReady(), () => this.projector.isReady()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const checks = (error.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};

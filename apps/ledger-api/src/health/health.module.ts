@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { ProjectorHealthIndicator } from '../read-models/projector.health.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
@@ -7,6 +8,6 @@ import { MetricsController } from './metrics.controller.js';
 @Module({
   imports: [TerminusModule],
   controllers: [HealthController, MetricsController],
-  providers: [DatabaseHealthIndicator],
+  providers: [DatabaseHealthIndicator, ProjectorHealthIndicator],
 })
 export class HealthModule {}

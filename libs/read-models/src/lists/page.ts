@@ -1,3 +1,5 @@
+import { InvalidCommandError } from '@ledger/governance';
+
 /** A page of a list (API.md: `?limit=` default 50, max 500, and `?cursor=`). */
 export interface Page<Item> {
   items: Item[];
@@ -8,11 +10,10 @@ export interface Page<Item> {
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 500;
 
-export class InvalidCursorError extends Error {
-  readonly code = 'validation_failed';
+/** A cursor this ledger did not give out: bad input (400), like any other malformed field. */
+export class InvalidCursorError extends InvalidCommandError {
   constructor(readonly cursor: string) {
-    super(`cursor ${JSON.stringify(cursor)} is not one this ledger gave out.`);
-    this.name = 'InvalidCursorError';
+    super(`cursor ${JSON.stringify(cursor)} is not one this ledger gave out.`, 'cursor');
   }
 }
 

@@ -1,0 +1,51 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { DATABASE, EVENT_STORE, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
+import { Projector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
+import { READ_MODELS, type ReadModels } from './read-models.js';
+
+/**
+ * Runs the projector inside the API process (the default; `LEDGER_RUN_PROJECTOR=false` leaves it
+ * to `apps/ledger-projector`). A projection failure stops it loudly, naming the event, and
+ * `/health/ready` reports it.
+ */
+@Injectable()
+export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projector');
+  private readonly projector: Projector;
+  private readonly stop = new AbortController();
+  private running: Promise<void> | undefined;
+  private readonly enabled: boolean;
+
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Inject(DATABASE) database: Database,
+    @Inject(READ_MODELS) readModels: ReadModels,
+    config: ConfigService,
+  ) {
+    this.projector = new Projector(store, database, readModels.schema, READ_MODEL_PROJECTIONS);
+    this.enabled = config.get<boolean>('LEDGER_RUN_PROJECTOR') ?? true;
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    this.running = this.projector.run(this.stop.signal).catch((error: unknown) => {
+      this.logger.error(`The projector stopped: ${(error as Error).message}`);
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stop.abort();
+    await this.running;
+  }
+
+  /** Where the read models stand in the log. */
+  position(): Promise<LogPosition> {
+    return this.projector.position();
+  }
+
+  /** What stopped the projector, if anything did. */
+  get failure(): Error | undefined {
+    return this.projector.failed;
+  }
+}

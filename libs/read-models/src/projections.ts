@@ -1,0 +1,5 @@
+import { auditTrailProjection } from './audit/audit-trail.projection.js';
+import type { Projection } from './projector/projection.js';
+
+/** Every read model the projector keeps, in the order it applies them to each batch. */
+export const READ_MODEL_PROJECTIONS: readonly Projection[] = [auditTrailProjection];

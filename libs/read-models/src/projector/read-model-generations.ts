@@ -1,0 +1,37 @@
+import { migrate, readModelMigrationsDirectory, type Database } from '@ledger/event-store';
+
+/**
+ * The schemas that hold generations of read models (`<schema>_rm_<n>`), one of them active.
+ * A rebuild fills a new generation while the active one serves, then swaps it in.
+ */
+export class ReadModelGenerations {
+  constructor(private readonly database: Database) {}
+
+  /** The active generation, created and migrated on first use; its migrations brought up to date. */
+  async active(): Promise<string> {
+    const [row] = await this.database.query<{ schema_name: string }>('SELECT schema_name FROM ledger_read_model_generations WHERE active');
+    const schema = row?.schema_name ?? (await this.activate(await this.create()));
+    await migrate(this.database, readModelMigrationsDirectory(), { schema });
+    return schema;
+  }
+
+  /** A new, empty, migrated generation (not yet active). */
+  async create(): Promise<string> {
+    const [{ next }] = await this.database.query<{ next: number }>(
+      `SELECT count(*)::int + 1 AS next FROM ledger_read_model_generations`,
+    );
+    const schema = `${this.database.schema}_rm_${next}`;
+    await this.database.query('INSERT INTO ledger_read_model_generations (schema_name) VALUES ($1)', [schema]);
+    await migrate(this.database, readModelMigrationsDirectory(), { schema });
+    return schema;
+  }
+
+  /** Makes `schema` the generation reads are served from; answers it. */
+  async activate(schema: string): Promise<string> {
+    await this.database.transaction(async (session) => {
+      await session.query('UPDATE ledger_read_model_generations SET active = false WHERE active');
+      await session.query('UPDATE ledger_read_model_generations SET active = true, activated_at = now() WHERE schema_name = $1', [schema]);
+    });
+    return schema;
+  }
+}

@@ -1,0 +1,33 @@
+import { describeStorage, migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
+import { Projector, READ_MODEL_PROJECTIONS, ReadModelGenerations } from '@ledger/read-models';
+
+/**
+ * The projector on its own, for deployments that scale the API apart (run the API with
+ * `LEDGER_RUN_PROJECTOR=false`). It follows the log into the active read-model generation until
+ * SIGTERM or SIGINT; a projection failure stops it with exit code 1, naming the event.
+ */
+async function main(): Promise<void> {
+  const options = storageOptionsFromEnvironment();
+  const database = await openDatabase(options);
+  const stop = new AbortController();
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
+  try {
+    await migrate(database);
+    const schema = await new ReadModelGenerations(database).active();
+    const projector = new Projector(new SqlEventStore(database), database, schema, READ_MODEL_PROJECTIONS);
+    log(`projecting ${describeStorage(options)} into ${schema} from ${await projector.position()}`);
+    await projector.run(stop.signal);
+    log(`stopped at ${await projector.position()}`);
+  } finally {
+    await database.close();
+  }
+}
+
+function log(message: string): void {
+  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), context: 'Projector', msg: message })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${JSON.stringify({ level: 50, time: Date.now(), context: 'Projector', msg: error instanceof Error ? error.message : String(error) })}\n`);
+  process.exit(1);
+});

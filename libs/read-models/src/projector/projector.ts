@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 
 export interface ProjectorOptions {
@@ -91,6 +91,19 @@ export class Projector {
     let total = 0;
     for (let applied = await this.projectBatch(); applied > 0; applied = await this.projectBatch()) total += applied;
     return total;
+  }
+
+  /**
+   * Projects until the read models include `position` (an append's answer). Unlike `catchUp`, it
+   * waits out transactions still open elsewhere that hold back what the log lets readers see.
+   */
+  async projectThrough(position: LogPosition, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (compareLogPositions(await this.position(), position) < 0) {
+      if ((await this.projectBatch()) > 0) continue;
+      if (Date.now() > deadline) throw new Error(`The read models did not reach ${position} within ${timeoutMs} ms.`);
+      await sleep(this.idleDelayMs);
+    }
   }
 
   /** Follows the log until the signal aborts, or stops loudly on an event it cannot apply. */

@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DATABASE, type Database } from '@ledger/event-store';
 import { loadEnvironment } from '../apps/ledger-api/src/configuration/ledger-environment.js';
 import { createApp } from '../apps/ledger-api/src/create-app.js';
+import { ProjectorService } from '../apps/ledger-api/src/read-models/projector.service.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
@@ -31,8 +32,11 @@ export class LedgerApi {
     return this.app.get<Database>(DATABASE);
   }
 
+  /** Stops the API; fails the suite if its projector stopped on an event it could not apply. */
   async stop(): Promise<void> {
+    const failure = this.app.get(ProjectorService).failure;
     await this.app.close();
+    if (failure) throw failure;
     await this.dispose();
   }
 

@@ -42,7 +42,7 @@ describeWithPostgres('several API instances on one store', (url) => {
 
   afterAll(async () => {
     await first.stop();
-    await second.app.close();
+    await second.stop();
     await dispose();
   });
 

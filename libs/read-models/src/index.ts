@@ -7,3 +7,7 @@ export * from './lists/page.js';
 export * from './projector/read-model-generations.js';
 export * from './projections.js';
 export * from './audit/audit-trail.queries.js';
+export * from './organisations/index.js';
+export * from './delegations/index.js';
+export * from './authority/index.js';
+export * from './proposals/index.js';

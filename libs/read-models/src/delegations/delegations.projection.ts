@@ -1,0 +1,189 @@
+import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
+import type { SchemeEvent } from '@ledger/governance';
+import type { Projection } from '../projector/projection.js';
+import { eventOf, type DelegationRow, type HistoryRow } from './delegation-rows.js';
+import { effectiveFromOf, latestTerms, recordedStanding, replayDelegation, SCHEME_EVENT_TYPES } from './delegation-timeline.js';
+
+/** Where and when an event of a delegation was recorded. */
+export interface RecordedMeta {
+  log_transaction: string;
+  log_sequence: string;
+  position: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  actor: string | null;
+  recorded_at: string;
+}
+
+export interface RecordedSchemeEvent {
+  meta: RecordedMeta;
+  event: SchemeEvent;
+}
+
+export type DelegationRecordRow = DelegationRow & { last_recorded_at: string; events: number };
+
+/**
+ * The rows a delegation's events make, folded in the order recorded by the scheme's own rules:
+ * its `delegations` row and one `delegation_history` row per event with both readings.
+ * Answers null when the history does not begin with a grant (nothing the scheme would fold).
+ */
+export function delegationRecords(records: readonly RecordedSchemeEvent[]): { delegation: DelegationRecordRow; history: HistoryRow[] } | null {
+  if (records.length === 0 || records[0].event.type !== 'DelegationGranted') return null;
+  const grant = records[0].event;
+  const { delegation, readings } = replayDelegation(records.map(({ event }) => event));
+  const terms = latestTerms(delegation);
+  const standing = recordedStanding(delegation);
+  const revocation = records.find(({ event }) => event.type === 'DelegationRevoked');
+  const history: HistoryRow[] = records.map(({ meta, event }, index) => {
+    const { now, asRecorded } = readings[index];
+    return {
+      ...meta,
+      delegation_id: delegation.delegationId,
+      organisation_id: delegation.organisationId,
+      type: event.type,
+      effective_from: effectiveFromOf(event),
+      reason: event.type === 'DelegationGranted' ? null : event.data.reason,
+      changes: event.type === 'DelegationVaried' ? event.data.changes : null,
+      valid_until: now.validUntil,
+      status: now.status,
+      scopes: now.scopes,
+      limit_pence: now.limitPence,
+      effective_until: now.effectiveUntil,
+      may_redelegate: now.mayRedelegate,
+      recorded_status: asRecorded.status,
+      recorded_scopes: asRecorded.scopes,
+      recorded_limit_pence: asRecorded.limitPence,
+      recorded_effective_until: asRecorded.effectiveUntil,
+      recorded_may_redelegate: asRecorded.mayRedelegate,
+    };
+  });
+  return {
+    delegation: {
+      delegation_id: delegation.delegationId,
+      organisation_id: delegation.organisationId,
+      from_id: delegation.fromId,
+      to_id: delegation.toId,
+      scopes: terms.scopes,
+      limit_pence: terms.limitPence,
+      effective_from: delegation.effectiveFrom,
+      effective_until: terms.effectiveUntil,
+      may_redelegate: terms.mayRedelegate,
+      standing: standing.status,
+      suspended_from: standing.status === 'suspended' ? standing.from : null,
+      suspension_reason: standing.status === 'suspended' ? standing.reason : null,
+      revoked_from: delegation.revocation?.effectiveFrom ?? null,
+      revocation_reason: delegation.revocation?.reason ?? null,
+      instrument_title: delegation.instrument.title,
+      instrument_reference: delegation.instrument.reference,
+      instrument_url: delegation.instrument.url,
+      authorised_by_proposal_id: grant.data.authorisedByProposalId,
+      granted_recorded_at: records[0].meta.recorded_at,
+      revocation_recorded_at: revocation?.meta.recorded_at ?? null,
+      last_recorded_at: records[records.length - 1].meta.recorded_at,
+      events: records.length,
+    },
+    history,
+  };
+}
+
+/** A stored history row back into the event it records, with where and when. */
+export function recordedFromRow(delegation: DelegationRow, row: HistoryRow): RecordedSchemeEvent {
+  return {
+    meta: {
+      log_transaction: String(row.log_transaction),
+      log_sequence: String(row.log_sequence),
+      position: row.position,
+      stream_id: row.stream_id,
+      stream_version: row.stream_version,
+      event_id: row.event_id,
+      actor: row.actor,
+      recorded_at: new Date(row.recorded_at).toISOString(),
+    },
+    event: eventOf(delegation, row),
+  };
+}
+
+function recordedFromEvent(event: StoredEvent): RecordedSchemeEvent {
+  const position = parseLogPosition(event.position);
+  return {
+    meta: {
+      log_transaction: position.transactionId.toString(),
+      log_sequence: position.sequence.toString(),
+      position: event.position,
+      stream_id: event.streamId,
+      stream_version: event.streamVersion,
+      event_id: event.eventId,
+      actor: event.metadata.actor ?? null,
+      recorded_at: event.metadata.recordedAt,
+    },
+    event: { type: event.type, data: event.data } as SchemeEvent,
+  };
+}
+
+const DELEGATION_COLUMNS = `delegation_id text, organisation_id text, from_id text, to_id text, scopes text[], limit_pence bigint,
+  effective_from timestamptz, effective_until timestamptz, may_redelegate boolean, standing text, suspended_from timestamptz,
+  suspension_reason text, revoked_from timestamptz, revocation_reason text, instrument_title text, instrument_reference text,
+  instrument_url text, authorised_by_proposal_id text, granted_recorded_at timestamptz, revocation_recorded_at timestamptz,
+  last_recorded_at timestamptz, events integer`;
+
+const HISTORY_COLUMNS = `log_transaction bigint, log_sequence bigint, position text, delegation_id text, organisation_id text,
+  stream_id text, stream_version integer, event_id uuid, type text, actor text, recorded_at timestamptz, effective_from timestamptz,
+  reason text, changes jsonb, valid_until timestamptz, status text, scopes text[], limit_pence bigint, effective_until timestamptz,
+  may_redelegate boolean, recorded_status text, recorded_scopes text[], recorded_limit_pence bigint,
+  recorded_effective_until timestamptz, recorded_may_redelegate boolean`;
+
+const names = (columns: string) => columns.split(',').map((column) => column.trim().split(/\s+/)[0]);
+
+/**
+ * `INSERT … ON CONFLICT DO UPDATE` of many rows in one statement, handed over as one JSON array.
+ * PostgreSQL text cannot hold U+0000: a reason or instrument typed with one keeps U+FFFD there.
+ */
+function upsert(table: string, columns: string, key: string[], rows: object[]): [string, unknown[]] {
+  const all = names(columns);
+  const updates = all.filter((column) => !key.includes(column)).map((column) => `${column} = excluded.${column}`);
+  return [
+    `INSERT INTO ${table} (${all.join(', ')})
+     SELECT ${all.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})
+     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
+    [JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value))],
+  ];
+}
+
+/**
+ * The delegations read model. Each batch reads the rows of the delegations it touches, folds their
+ * whole history again with the new events (a delegation has few events) and writes them back, so a
+ * backdated record rewrites the valid-time readings of the rows it reaches back over, while what each
+ * event said and how the ledger read the delegation when it was recorded stay as they were.
+ */
+export const delegationsProjection: Projection = {
+  name: 'delegations',
+  handles: SCHEME_EVENT_TYPES,
+
+  async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
+    const incoming = events.filter((event) => SCHEME_EVENT_TYPES.has(event.type)).map(recordedFromEvent);
+    if (incoming.length === 0) return;
+    const ids = [...new Set(incoming.map(({ event }) => event.data.delegationId))];
+    const delegations = await session.query<DelegationRow>('SELECT * FROM delegations WHERE delegation_id = ANY($1::text[])', [ids]);
+    const history = await session.query<HistoryRow>(
+      'SELECT * FROM delegation_history WHERE delegation_id = ANY($1::text[]) ORDER BY log_transaction, log_sequence',
+      [ids],
+    );
+    const known = new Map(delegations.map((row) => [row.delegation_id, row]));
+    const records = new Map<string, RecordedSchemeEvent[]>(ids.map((id) => [id, []]));
+    for (const row of history) records.get(row.delegation_id)!.push(recordedFromRow(known.get(row.delegation_id)!, row));
+    for (const record of incoming) records.get(record.event.data.delegationId)!.push(record);
+
+    const delegationRows: object[] = [];
+    const historyRows: object[] = [];
+    for (const recorded of records.values()) {
+      const rows = delegationRecords(recorded);
+      if (!rows) continue; // events of a delegation never granted change nothing, as in the scheme itself
+      delegationRows.push(rows.delegation);
+      historyRows.push(...rows.history);
+    }
+    if (delegationRows.length === 0) return;
+    await session.query(...upsert('delegations', DELEGATION_COLUMNS, ['delegation_id'], delegationRows));
+    await session.query(...upsert('delegation_history', HISTORY_COLUMNS, ['log_transaction', 'log_sequence'], historyRows));
+  },
+};

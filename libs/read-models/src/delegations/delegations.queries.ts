@@ -1,0 +1,84 @@
+import { parseInstant, type Instant } from '@ledger/governance';
+import { decodeCursor, InvalidCursorError, pageLimit, toPage, type Page } from '../lists/page.js';
+import type { ReadModelReader } from '../projector/read-model-reader.js';
+import { instant, toDelegationView, toHistoryEntry, type DelegationRow, type HistoryRow } from './delegation-rows.js';
+import { delegationRecords, recordedFromRow } from './delegations.projection.js';
+import type { DelegationDetail, DelegationView } from './delegations.views.js';
+
+export interface DelegationFilter {
+  organisationId?: string;
+  fromId?: string;
+  toId?: string;
+  /** Only the delegations in force at this valid time, with their terms as at it (as the ledger knows it now). */
+  at?: Instant;
+  limit?: number;
+  cursor?: string;
+}
+
+type AtRow = DelegationRow & { at_scopes: string[]; at_limit_pence: string | number | null; at_effective_until: Date | string | null; at_may_redelegate: boolean };
+
+/**
+ * `GET /v1/delegations?organisationId&fromId&toId&at`: delegations by the date they took effect, then
+ * id. With `at`, only those in force then — taken effect, not suspended, revoked or expired — each
+ * with its terms as varied up to `at`, on everything the ledger has recorded (backdated records included).
+ */
+export async function listDelegations(reader: ReadModelReader, filter: DelegationFilter): Promise<Page<DelegationView>> {
+  const limit = pageLimit(filter.limit);
+  const params: unknown[] = [];
+  const param = (value: unknown) => `$${params.push(value)}`;
+  const where: string[] = [];
+  if (filter.organisationId !== undefined) where.push(`d.organisation_id = ${param(filter.organisationId)}`);
+  if (filter.fromId !== undefined) where.push(`d.from_id = ${param(filter.fromId)}`);
+  if (filter.toId !== undefined) where.push(`d.to_id = ${param(filter.toId)}`);
+  if (filter.cursor !== undefined) {
+    const [effectiveFrom, delegationId] = decodeCursor(filter.cursor, 2);
+    if (typeof effectiveFrom !== 'string' || typeof delegationId !== 'string' || parseInstant(effectiveFrom) === undefined) throw new InvalidCursorError(filter.cursor);
+    where.push(`(d.effective_from, d.delegation_id) > (${param(effectiveFrom)}::timestamptz, ${param(delegationId)})`);
+  }
+  let join = '';
+  let columns = 'd.*';
+  if (filter.at !== undefined) {
+    const at = param(filter.at);
+    columns += ', h.scopes AS at_scopes, h.limit_pence AS at_limit_pence, h.effective_until AS at_effective_until, h.may_redelegate AS at_may_redelegate';
+    join = `JOIN delegation_history h ON h.delegation_id = d.delegation_id
+              AND h.effective_from <= ${at}::timestamptz AND (h.valid_until IS NULL OR ${at}::timestamptz < h.valid_until)
+              AND h.status = 'in-force' AND (h.effective_until IS NULL OR ${at}::timestamptz < h.effective_until)`;
+  }
+  const rows = await reader.query<AtRow>(
+    `SELECT ${columns} FROM delegations d ${join}
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY d.effective_from, d.delegation_id
+      LIMIT ${param(limit + 1)}`,
+    params,
+  );
+  return toPage(
+    rows,
+    limit,
+    (row) => [instant(row.effective_from), row.delegation_id],
+    (row) =>
+      filter.at === undefined
+        ? toDelegationView(row)
+        : toDelegationView(row, { scopes: row.at_scopes, limit_pence: row.at_limit_pence, effective_until: row.at_effective_until, may_redelegate: row.at_may_redelegate }, filter.at),
+  );
+}
+
+export interface DelegationByIdOptions {
+  /**
+   * Record time: the delegation as the ledger knew it then, from the events recorded by that
+   * instant (a revocation recorded later, even one backdated to before it, is not yet known).
+   */
+  recordedBy?: Instant;
+}
+
+/** `GET /v1/delegations/{id}`: the delegation with its full history in the order recorded; null when there is none. */
+export async function delegationById(reader: ReadModelReader, delegationId: string, options: DelegationByIdOptions = {}): Promise<DelegationDetail | null> {
+  const [row] = await reader.query<DelegationRow>('SELECT * FROM delegations WHERE delegation_id = $1', [delegationId]);
+  if (!row) return null;
+  const history = await reader.query<HistoryRow>('SELECT * FROM delegation_history WHERE delegation_id = $1 ORDER BY log_transaction, log_sequence', [delegationId]);
+  if (options.recordedBy === undefined) return { ...toDelegationView(row), history: history.map(toHistoryEntry) };
+  const recordedBy = Date.parse(options.recordedBy);
+  const known = history.filter((entry) => new Date(entry.recorded_at).getTime() <= recordedBy).map((entry) => recordedFromRow(row, entry));
+  const then = delegationRecords(known);
+  if (!then) return null; // not yet granted at that record time
+  return { ...toDelegationView(then.delegation), history: then.history.map(toHistoryEntry) };
+}

@@ -1,0 +1,3 @@
+export * from './organisations.projection.js';
+export * from './organisations.queries.js';
+export * from './organisations.views.js';

@@ -1,0 +1,4 @@
+export * from './proposals.views.js';
+export * from './proposals.projection.js';
+export * from './proposals.queries.js';
+export * from './proposals.redaction.js';

@@ -1,0 +1,454 @@
+import {
+  PROPOSAL_STATUSES,
+  RATIFICATION_OUTCOMES,
+  currentProposalVersion,
+  implementableFrom,
+  isPendingCallIn,
+  isScope,
+  parseInstant,
+  proposalImplementableFrom,
+  proposalStreamId,
+  ratificationStands,
+  stepDecisions,
+  type Instant,
+  type ProposalStatus,
+  type ProposalVersion,
+  type RatificationOutcome,
+  type RatificationRecord,
+} from '@ledger/governance';
+import { summarise } from '../audit/event-summary.js';
+import { InvalidCursorError, decodeCursor, pageLimit, toPage, type Page } from '../lists/page.js';
+import type { ReadModelReader } from '../projector/read-model-reader.js';
+import {
+  PROPOSAL_COLUMNS,
+  RATIFICATION_COLUMNS,
+  authorityOf,
+  isoInstant,
+  parseJson,
+  proposalStateOf,
+  ratificationRecordOf,
+  type ProposalRow,
+  type RatificationRow,
+  type RatificationStanding as StoredStanding,
+  type RatificationStatement,
+} from './proposals.rows.js';
+import type { ExemptParagraph, HistoryEntry, ProposalListItem, ProposalVersionView, ProposalView, RatificationStanding, RatificationView } from './proposals.views.js';
+
+/** A filter a list cannot take (400 `validation_failed`, naming the query parameter). */
+export class InvalidFilterError extends Error {
+  readonly code = 'validation_failed';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'InvalidFilterError';
+  }
+}
+
+/** A filter this read model does not answer itself (`authority=lapsed` needs the authority checks). */
+export class FilterNotImplementedError extends Error {
+  readonly code = 'not_implemented';
+  constructor(readonly field: string, value: string) {
+    super(`The ${field}=${value} filter is not answered by the ratifications read model; the authority checks re-evaluate each ratification's recorded basis.`);
+    this.name = 'FilterNotImplementedError';
+  }
+}
+
+export interface ListQuery {
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** An inclusive range: an instant, or a date meaning 00:00 Europe/London (API.md "Dates"). */
+export interface DateRange {
+  from?: string;
+  to?: string;
+}
+
+export interface ListProposalsQuery extends ListQuery, DateRange {
+  status?: string;
+  organisationId?: string;
+  /** Hierarchical: `community-services` also finds proposals on `community-services/children`. */
+  scope?: string;
+}
+
+export interface ListRatificationsQuery extends ListQuery, DateRange {
+  organisationId?: string;
+  deciderId?: string;
+  outcome?: string;
+  proposalId?: string;
+  /** `lapsed` is answered by the authority checks, not here: `FilterNotImplementedError`. */
+  authority?: string;
+  /** The instant `pendingCallIn` and `status` are judged at; defaults to now. */
+  now?: string;
+}
+
+export interface BodyDecisionsQuery extends ListQuery, DateRange {
+  now?: string;
+}
+
+export interface ProposalHistoryQuery extends ListQuery {}
+
+// ---------------------------------------------------------------------------------------------
+// Filters
+// ---------------------------------------------------------------------------------------------
+
+function instantFilter(value: string | undefined, field: string): Instant | null {
+  if (value === undefined) return null;
+  const instant = parseInstant(value);
+  if (instant === undefined) throw new InvalidFilterError(field, `${field} is an ISO 8601 date or instant, not ${JSON.stringify(value)}.`);
+  return instant;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], field: string): T | null {
+  if (value === undefined) return null;
+  if (!(allowed as readonly string[]).includes(value)) throw new InvalidFilterError(field, `${field} is one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`);
+  return value as T;
+}
+
+const textFilter = (value: string | undefined): string | null => (value === undefined || value === '' ? null : value);
+
+function nowOf(now: string | undefined): Instant {
+  return instantFilter(now, 'now') ?? new Date().toISOString();
+}
+
+/** A cursor of `[instant, log transaction, log sequence]`, the keyset of the newest-first lists. */
+function logCursor(cursor: string | null | undefined): [Instant, string, string] | [null, null, null] {
+  if (!cursor) return [null, null, null];
+  const [instant, transaction, sequence] = decodeCursor(cursor, 3);
+  const at = typeof instant === 'string' ? parseInstant(instant) : undefined;
+  if (at === undefined || typeof transaction !== 'string' || !/^\d+$/.test(transaction) || typeof sequence !== 'string' || !/^\d+$/.test(sequence)) {
+    throw new InvalidCursorError(cursor);
+  }
+  return [at, transaction, sequence];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ratifications
+// ---------------------------------------------------------------------------------------------
+
+interface RatificationContext {
+  proposalTitle: string;
+  exemptParagraph: ExemptParagraph | null;
+  /** Whether it is the decision that stands for its step of the current version. */
+  counts: (record: RatificationRecord) => boolean;
+  now: Instant;
+}
+
+function standingAt(record: RatificationRecord, now: Instant): RatificationStanding {
+  if (record.rescission) return 'rescinded';
+  if (record.setAside) return 'set-aside';
+  return isPendingCallIn(record, now) ? 'pending-call-in' : 'stands';
+}
+
+function ratificationView(row: RatificationRow, context: RatificationContext): RatificationView {
+  const statement = JSON.parse(row.statement) as RatificationStatement;
+  const standing: StoredStanding = { rescission: parseJson(row.rescission), setAside: parseJson(row.set_aside), callIns: JSON.parse(row.call_ins) };
+  const record = ratificationRecordOf(statement, standing);
+  return {
+    id: record.ratificationId,
+    proposalId: row.proposal_id,
+    proposalTitle: context.proposalTitle,
+    exemptParagraph: context.exemptParagraph,
+    version: record.version,
+    stepIndex: record.stepIndex,
+    requirement: record.requirement,
+    organisationId: record.organisationId,
+    deciderId: record.deciderId,
+    deciderKind: record.deciderKind,
+    outcome: record.outcome,
+    decidedOn: record.decidedOn,
+    reasons: statement.reasons,
+    alternativesConsidered: statement.alternativesConsidered,
+    meeting: statement.meeting,
+    conditions: statement.conditions,
+    conflictsOfInterest: statement.conflictsOfInterest,
+    decidedByPerson: statement.decidedByPerson,
+    callInUntil: record.callInUntil,
+    counts: context.counts(record),
+    rescinded: record.rescission !== null,
+    rescission: record.rescission,
+    setAside: record.setAside,
+    callIns: record.callIns,
+    status: standingAt(record, context.now),
+    pendingCallIn: isPendingCallIn(record, context.now),
+    implementableFrom: implementableFrom(record),
+    authority: authorityOf(row),
+    position: row.position,
+    recordedAt: isoInstant(row.recorded_at),
+  };
+}
+
+/**
+ * Whether a decision counts for its step of the current version — the rule of `stepDecisions`
+ * (same version, not rescinded or set aside, not a deferral), for lists that do not fold the
+ * whole proposal.
+ */
+const countsOn = (record: RatificationRecord, currentVersion: number) => record.version === currentVersion && record.outcome !== 'deferred' && ratificationStands(record);
+
+interface RatificationListRow extends RatificationRow {
+  decided_on: Date | string;
+  exempt_paragraph: number | null;
+  current_version: number;
+  versions: string;
+}
+
+const currentTitle = (versions: string) => (JSON.parse(versions) as ProposalVersion[]).at(-1)!.title;
+
+async function ratificationsPage(
+  reader: ReadModelReader,
+  filter: { organisationId: string | null; deciderId: string | null; outcome: RatificationOutcome | null; proposalId: string | null },
+  query: ListQuery & DateRange & { now?: string },
+): Promise<Page<RatificationView>> {
+  const limit = pageLimit(query.limit);
+  const from = instantFilter(query.from, 'from');
+  const to = instantFilter(query.to, 'to');
+  const now = nowOf(query.now);
+  const [afterInstant, afterTransaction, afterSequence] = logCursor(query.cursor);
+  const rows = await reader.query<RatificationListRow>(
+    `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version, p.versions
+     FROM ratifications r JOIN proposals p ON p.proposal_id = r.proposal_id
+     WHERE ($1::text IS NULL OR r.organisation_id = $1::text)
+       AND ($2::text IS NULL OR r.decider_id = $2::text)
+       AND ($3::text IS NULL OR r.outcome = $3::text)
+       AND ($4::text IS NULL OR r.proposal_id = $4::text)
+       AND ($5::timestamptz IS NULL OR r.decided_on >= $5::timestamptz)
+       AND ($6::timestamptz IS NULL OR r.decided_on <= $6::timestamptz)
+       AND ($7::timestamptz IS NULL OR (r.decided_on, r.log_transaction, r.log_sequence) < ($7::timestamptz, $8::bigint, $9::bigint))
+     ORDER BY r.decided_on DESC, r.log_transaction DESC, r.log_sequence DESC
+     LIMIT $10`,
+    [filter.organisationId, filter.deciderId, filter.outcome, filter.proposalId, from, to, afterInstant, afterTransaction, afterSequence, limit + 1],
+  );
+  return toPage(
+    rows,
+    limit,
+    (row) => [isoInstant(row.decided_on), row.log_transaction, row.log_sequence],
+    (row) =>
+      ratificationView(row, {
+        proposalTitle: currentTitle(row.versions),
+        exemptParagraph: exemptParagraphOf(row.exempt_paragraph),
+        counts: (record) => countsOn(record, row.current_version),
+        now,
+      }),
+  );
+}
+
+/** A column list with every column taken from `alias`. */
+const qualified = (columns: string, alias: string) =>
+  columns
+    .split(', ')
+    .map((column) => `${alias}.${column}`)
+    .join(', ');
+
+const exemptParagraphOf = (paragraph: number | null): ExemptParagraph | null => (paragraph === null ? null : (Number(paragraph) as ExemptParagraph));
+
+/**
+ * `GET /v1/ratifications`: who approved what, newest decision first, each with its statutory
+ * record, what became of it and the authority basis recorded with it.
+ */
+export async function listRatifications(reader: ReadModelReader, query: ListRatificationsQuery = {}): Promise<Page<RatificationView>> {
+  if (query.authority !== undefined && query.authority !== '') throw new FilterNotImplementedError('authority', query.authority);
+  return ratificationsPage(
+    reader,
+    {
+      organisationId: textFilter(query.organisationId),
+      deciderId: textFilter(query.deciderId),
+      outcome: oneOf(textFilter(query.outcome) ?? undefined, RATIFICATION_OUTCOMES, 'outcome'),
+      proposalId: textFilter(query.proposalId),
+    },
+    query,
+  );
+}
+
+/** `GET /v1/bodies/{id}/decisions`: the body's (or post's) decisions register, every ratification it made, newest first. */
+export async function bodyDecisions(reader: ReadModelReader, bodyId: string, query: BodyDecisionsQuery = {}): Promise<Page<RatificationView>> {
+  return ratificationsPage(reader, { organisationId: null, deciderId: bodyId, outcome: null, proposalId: null }, query);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Proposals
+// ---------------------------------------------------------------------------------------------
+
+interface ProposalListRow extends ProposalRow {
+  tabled_on: Date | string;
+  withdrawn_on: Date | string | null;
+}
+
+function listItem(row: ProposalListRow): ProposalListItem {
+  const versions = JSON.parse(row.versions) as ProposalVersion[];
+  const current = versions[versions.length - 1];
+  return {
+    id: row.proposal_id,
+    version: row.version,
+    status: row.status as ProposalStatus,
+    title: current.title,
+    summary: current.summary,
+    scopes: current.scopes,
+    valuePence: current.valuePence,
+    keyDecision: row.key_decision,
+    exempt: parseJson(row.exempt),
+    proposedById: row.proposed_by_id,
+    tabledOn: versions[0].madeOn,
+    withdrawnOn: row.withdrawn_on === null ? null : isoInstant(row.withdrawn_on),
+    organisationIds: row.organisation_ids,
+    position: row.last_position,
+  };
+}
+
+/**
+ * `GET /v1/proposals`: the register of proposals, most recently tabled first. `organisationId`
+ * finds proposals whose current route names the organisation or that a decision was recorded for;
+ * `scope` is hierarchical; `from`/`to` bound the date tabled (inclusive).
+ */
+export async function listProposals(reader: ReadModelReader, query: ListProposalsQuery = {}): Promise<Page<ProposalListItem>> {
+  const limit = pageLimit(query.limit);
+  const status = oneOf(textFilter(query.status) ?? undefined, PROPOSAL_STATUSES, 'status');
+  const scope = textFilter(query.scope);
+  if (scope !== null && !isScope(scope)) throw new InvalidFilterError('scope', `${JSON.stringify(scope)} is not a scope.`);
+  const from = instantFilter(query.from, 'from');
+  const to = instantFilter(query.to, 'to');
+  const [afterInstant, afterTransaction, afterSequence] = logCursor(query.cursor);
+  const rows = await reader.query<ProposalListRow>(
+    `SELECT ${PROPOSAL_COLUMNS}, tabled_on, withdrawn_on
+     FROM proposals
+     WHERE ($1::text IS NULL OR status = $1::text)
+       AND ($2::text IS NULL OR organisation_ids @> ARRAY[$2::text])
+       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM unnest(scopes) AS s(scope) WHERE s.scope = $3::text OR starts_with(s.scope, $3::text || '/')))
+       AND ($4::timestamptz IS NULL OR tabled_on >= $4::timestamptz)
+       AND ($5::timestamptz IS NULL OR tabled_on <= $5::timestamptz)
+       AND ($6::timestamptz IS NULL OR (tabled_on, tabled_transaction, tabled_sequence) < ($6::timestamptz, $7::bigint, $8::bigint))
+     ORDER BY tabled_on DESC, tabled_transaction DESC, tabled_sequence DESC
+     LIMIT $9`,
+    [status, textFilter(query.organisationId), scope, from, to, afterInstant, afterTransaction, afterSequence, limit + 1],
+  );
+  return toPage(rows, limit, (row) => [isoInstant(row.tabled_on), row.tabled_transaction, row.tabled_sequence], listItem);
+}
+
+/**
+ * `GET /v1/proposals/{id}`, or null when no such proposal was tabled: the current version, its
+ * route with the decision that stands for each step (`stepDecisions`), every version, and every
+ * ratification of every version, each judged at `now` (`pendingCallIn`, `status`).
+ */
+export async function proposalById(reader: ReadModelReader, proposalId: string, options: { now: string }): Promise<ProposalView | null> {
+  const now = nowOf(options.now);
+  // One statement, so the proposal and its ratifications come from one snapshot.
+  const rows = await reader.query<ProposalRow & { r: RatificationRow | null }>(
+    `SELECT ${qualified(PROPOSAL_COLUMNS, 'p')},
+            CASE WHEN r.ratification_id IS NULL THEN NULL ELSE json_build_object(
+              'proposal_id', r.proposal_id, 'ratification_id', r.ratification_id, 'statement', r.statement, 'authority', r.authority,
+              'rescission', r.rescission, 'set_aside', r.set_aside, 'call_ins', r.call_ins, 'log_transaction', r.log_transaction::text,
+              'log_sequence', r.log_sequence::text, 'position', r.position, 'recorded_at', r.recorded_at) END AS r
+     FROM proposals p LEFT JOIN ratifications r ON r.proposal_id = p.proposal_id
+     WHERE p.proposal_id = $1
+     ORDER BY r.log_transaction, r.log_sequence`,
+    [proposalId],
+  );
+  if (rows.length === 0) return null;
+  const ratificationRows = rows.flatMap((row) => (row.r === null ? [] : [typeof row.r === 'string' ? (JSON.parse(row.r) as RatificationRow) : row.r]));
+  const records = ratificationRows.map((row) =>
+    ratificationRecordOf(JSON.parse(row.statement) as RatificationStatement, { rescission: parseJson(row.rescission), setAside: parseJson(row.set_aside), callIns: JSON.parse(row.call_ins) }),
+  );
+  const proposal = proposalStateOf(rows[0], records);
+  const current = currentProposalVersion(proposal);
+  const steps = stepDecisions(proposal);
+  const counting = new Set(steps.flatMap(({ decision }) => (decision ? [decision.ratificationId] : [])));
+  const exemptParagraph = proposal.exempt?.paragraph ?? null;
+  const views = ratificationRows.map((row) =>
+    ratificationView(row, { proposalTitle: current.title, exemptParagraph, counts: (record) => counting.has(record.ratificationId), now }),
+  );
+  const viewOf = (ratificationId: string) => views.find((view) => view.id === ratificationId) ?? null;
+  return {
+    id: proposal.proposalId,
+    version: current.version,
+    status: proposal.status as ProposalStatus,
+    title: current.title,
+    summary: current.summary,
+    scopes: current.scopes,
+    valuePence: current.valuePence,
+    keyDecision: proposal.keyDecision,
+    exempt: proposal.exempt,
+    proposedById: proposal.proposedById,
+    tabledOn: proposal.tabledOn,
+    withdrawal: proposal.withdrawal,
+    implementableFrom: proposalImplementableFrom(proposal),
+    route: steps.map(({ step, decision }, stepIndex) => ({
+      stepIndex,
+      organisationId: step.organisationId,
+      bodyId: step.bodyId,
+      requirement: step.requirement,
+      decision: decision ? viewOf(decision.ratificationId) : null,
+    })),
+    versions: proposal.versions.map(
+      (version): ProposalVersionView => ({
+        version: version.version,
+        madeOn: version.madeOn,
+        amendmentReason: version.amendmentReason,
+        title: version.title,
+        summary: version.summary,
+        scopes: version.scopes,
+        valuePence: version.valuePence,
+        route: version.route,
+      }),
+    ),
+    ratifications: views,
+    position: rows[0].last_position,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// History
+// ---------------------------------------------------------------------------------------------
+
+interface HistoryRow {
+  proposal_id: string;
+  stream_version: number;
+  position: string;
+  type: string;
+  actor: string | null;
+  recorded_at: Date | string;
+  data: string;
+  exempt_paragraph: number | null;
+}
+
+/**
+ * `GET /v1/proposals/{id}/history`: every event of the proposal in stream order, with its data and
+ * a line of English; null when the ledger holds no event of that proposal.
+ */
+export async function proposalHistory(reader: ReadModelReader, proposalId: string, query: ProposalHistoryQuery = {}): Promise<Page<HistoryEntry> | null> {
+  const limit = pageLimit(query.limit);
+  let after = 0;
+  if (query.cursor) {
+    const [version] = decodeCursor(query.cursor, 1);
+    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) throw new InvalidCursorError(query.cursor);
+    after = version;
+  }
+  const rows = await reader.query<HistoryRow>(
+    `SELECT h.proposal_id, h.stream_version, h.position, h.type, h.actor, h.recorded_at, h.data, p.exempt_paragraph
+     FROM proposal_history h LEFT JOIN proposals p ON p.proposal_id = h.proposal_id
+     WHERE h.proposal_id = $1 AND h.stream_version > $2
+     ORDER BY h.stream_version
+     LIMIT $3`,
+    [proposalId, after, limit + 1],
+  );
+  if (rows.length === 0 && !query.cursor) return null;
+  return toPage(
+    rows,
+    limit,
+    (row) => [row.stream_version],
+    (row): HistoryEntry => {
+      const data = JSON.parse(row.data) as Record<string, unknown>;
+      return {
+        proposalId: row.proposal_id,
+        position: row.position,
+        streamVersion: row.stream_version,
+        type: row.type,
+        recordedAt: isoInstant(row.recorded_at),
+        actor: row.actor,
+        data,
+        summary: summarise({ type: row.type, data, streamId: proposalStreamId(row.proposal_id) }),
+        exemptParagraph: exemptParagraphOf(row.exempt_paragraph),
+      };
+    },
+  );
+}

@@ -1,0 +1,117 @@
+import type {
+  AuthorityBasis,
+  CallInRecord,
+  ExemptInformation,
+  Instant,
+  ProposalStatus,
+  ProposalVersion,
+  RatificationRecord,
+  RatificationRecorded,
+  TabledProposalState,
+} from '@ledger/governance';
+
+/** The statutory record as RatificationRecorded carried it, without the authority basis. */
+export type RatificationStatement = Omit<RatificationRecorded['data'], 'authority'>;
+
+/** What became of a ratification since it was recorded. */
+export interface RatificationStanding {
+  rescission: { rescindedOn: Instant; reason: string } | null;
+  setAside: { callInId: string; resolvedOn: Instant } | null;
+  callIns: CallInRecord[];
+}
+
+/** A `proposals` row as the projection and the queries read it (JSON columns still text). */
+export interface ProposalRow {
+  proposal_id: string;
+  version: number;
+  status: string;
+  key_decision: boolean;
+  exempt: string | null;
+  proposed_by_id: string;
+  withdrawal: string | null;
+  versions: string;
+  organisation_ids: string[];
+  tabled_transaction: string;
+  tabled_sequence: string;
+  tabled_position: string;
+  last_position: string;
+  updated_at: Date | string;
+}
+
+/** A `ratifications` row (JSON columns still text; bigints read as text). */
+export interface RatificationRow {
+  proposal_id: string;
+  ratification_id: string;
+  statement: string;
+  authority: string | null;
+  rescission: string | null;
+  set_aside: string | null;
+  call_ins: string;
+  log_transaction: string;
+  log_sequence: string;
+  position: string;
+  recorded_at: Date | string;
+}
+
+export const PROPOSAL_COLUMNS =
+  'proposal_id, version, status, key_decision, exempt, proposed_by_id, withdrawal, versions, organisation_ids, tabled_transaction::text AS tabled_transaction, tabled_sequence::text AS tabled_sequence, tabled_position, last_position, updated_at';
+
+export const RATIFICATION_COLUMNS =
+  'proposal_id, ratification_id, statement, authority, rescission, set_aside, call_ins, log_transaction::text AS log_transaction, log_sequence::text AS log_sequence, position, recorded_at';
+
+/** A timestamptz as either driver answers it, as the ledger writes instants. */
+export function isoInstant(value: Date | string): Instant {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+export const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
+
+export function ratificationRecordOf(statement: RatificationStatement, standing: RatificationStanding): RatificationRecord {
+  const { ratificationId, version, stepIndex, requirement, organisationId, deciderId, deciderKind, outcome, decidedOn, conditions, callInUntil } = statement;
+  return {
+    ratificationId,
+    version,
+    stepIndex,
+    requirement,
+    organisationId,
+    deciderId,
+    deciderKind,
+    outcome,
+    decidedOn,
+    conditions,
+    callInUntil,
+    rescission: standing.rescission,
+    setAside: standing.setAside,
+    callIns: standing.callIns,
+  };
+}
+
+export function ratificationRecordOfRow(row: RatificationRow): RatificationRecord {
+  return ratificationRecordOf(JSON.parse(row.statement) as RatificationStatement, {
+    rescission: parseJson(row.rescission),
+    setAside: parseJson(row.set_aside),
+    callIns: JSON.parse(row.call_ins) as CallInRecord[],
+  });
+}
+
+/**
+ * The `ProposalState` the rows hold: what `proposalDecider.evolve` folded from the proposal's
+ * events, so the domain's own helpers (`stepDecisions`, `implementableFrom`, …) answer the reads.
+ * `ratifications` must come in the order recorded.
+ */
+export function proposalStateOf(row: ProposalRow, ratifications: readonly RatificationRecord[]): TabledProposalState {
+  const versions = JSON.parse(row.versions) as ProposalVersion[];
+  return {
+    status: row.status as ProposalStatus,
+    proposalId: row.proposal_id,
+    keyDecision: row.key_decision,
+    exempt: parseJson<ExemptInformation>(row.exempt),
+    proposedById: row.proposed_by_id,
+    tabledOn: versions[0].madeOn,
+    versions,
+    withdrawal: parseJson(row.withdrawal),
+    ratifications: [...ratifications],
+  };
+}
+
+export const authorityOf = (row: RatificationRow): AuthorityBasis | null => parseJson<AuthorityBasis>(row.authority);

@@ -1,11 +1,11 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
-import { DATABASE, type Database } from '@ledger/event-store';
-import { ReadModelGenerations, readModelReader } from '@ledger/read-models';
+import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
+import { AuthorityQueries, ReadModelGenerations, readModelReader } from '@ledger/read-models';
 import { MinPositionInterceptor } from './min-position.interceptor.js';
 import { ProjectionWait } from './projection-wait.js';
 import { ProjectorService } from './projector.service.js';
-import { READ_MODELS } from './read-models.js';
+import { READ_MODELS, type ReadModels } from './read-models.js';
 
 /** The active generation of read models, the projector that keeps it, and reads that wait for it. */
 @Global()
@@ -16,10 +16,15 @@ import { READ_MODELS } from './read-models.js';
       inject: [DATABASE],
       useFactory: async (database: Database) => readModelReader(database, await new ReadModelGenerations(database).active()),
     },
+    {
+      provide: AuthorityQueries,
+      inject: [EVENT_STORE, READ_MODELS],
+      useFactory: (store: EventStore, readModels: ReadModels) => new AuthorityQueries(store, readModels),
+    },
     ProjectorService,
     ProjectionWait,
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
   ],
-  exports: [READ_MODELS, ProjectorService, ProjectionWait],
+  exports: [READ_MODELS, AuthorityQueries, ProjectorService, ProjectionWait],
 })
 export class ReadModelsModule {}

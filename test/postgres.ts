@@ -23,7 +23,10 @@ export async function openTestSchema(url: string, options: { idleInTransactionTi
   return {
     database,
     schema,
+    /** Drops the schema and every read-model generation made beside it (`<schema>_rm…`). */
     async dispose() {
+      const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
+      for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
       await database.query(`DROP SCHEMA ${schema} CASCADE`);
       await database.close();
     },

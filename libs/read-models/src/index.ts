@@ -11,3 +11,4 @@ export * from './organisations/index.js';
 export * from './delegations/index.js';
 export * from './authority/index.js';
 export * from './proposals/index.js';
+export * from './projector/rebuild.js';

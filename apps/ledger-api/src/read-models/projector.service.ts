@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DATABASE, EVENT_STORE, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
@@ -12,15 +13,15 @@ import { READ_MODELS, type ReadModels } from './read-models.js';
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projector');
-  private readonly projector: Projector;
+  private projector: Projector;
   private readonly stop = new AbortController();
   private running: Promise<void> | undefined;
   private readonly enabled: boolean;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(DATABASE) database: Database,
-    @Inject(READ_MODELS) readModels: ReadModels,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
     config: ConfigService,
   ) {
     this.projector = new Projector(store, database, readModels.schema, READ_MODEL_PROJECTIONS);
@@ -29,7 +30,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    this.running = this.projector.run(this.stop.signal).catch((error: unknown) => {
+    this.running = this.follow().catch((error: unknown) => {
       this.logger.error(`The projector stopped: ${(error as Error).message}`);
     });
   }
@@ -37,6 +38,23 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.abort();
     await this.running;
+  }
+
+  /** Projects into the active generation; after a rebuild swaps another in, moves to it. */
+  private async follow(): Promise<void> {
+    while (!this.stop.signal.aborted) {
+      const active = await this.readModels.follow();
+      if (active !== this.projector.schema) {
+        this.logger.log(`Read models now served from ${active}`);
+        this.projector = new Projector(this.store, this.database, active, READ_MODEL_PROJECTIONS);
+      }
+      if ((await this.projector.projectBatch()) > 0) continue;
+      try {
+        await sleep(50, undefined, { signal: this.stop.signal });
+      } catch {
+        return;
+      }
+    }
   }
 
   /** Where the read models stand in the log. */

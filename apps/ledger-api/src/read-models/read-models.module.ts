@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
-import { AuthorityQueries, ReadModelGenerations, readModelReader } from '@ledger/read-models';
+import { AuthorityQueries, ReadModelGenerations } from '@ledger/read-models';
+import { LiveReadModels } from './live-read-models.js';
 import { MinPositionInterceptor } from './min-position.interceptor.js';
 import { ProjectionWait } from './projection-wait.js';
 import { ProjectorService } from './projector.service.js';
@@ -14,7 +15,7 @@ import { READ_MODELS, type ReadModels } from './read-models.js';
     {
       provide: READ_MODELS,
       inject: [DATABASE],
-      useFactory: async (database: Database) => readModelReader(database, await new ReadModelGenerations(database).active()),
+      useFactory: async (database: Database) => new LiveReadModels(database, await new ReadModelGenerations(database).active()),
     },
     {
       provide: AuthorityQueries,

@@ -15,6 +15,12 @@ export class ReadModelGenerations {
     return schema;
   }
 
+  /** The active generation's schema as recorded, without creating or migrating anything. */
+  async activeName(): Promise<string | undefined> {
+    const [row] = await this.database.query<{ schema_name: string }>('SELECT schema_name FROM ledger_read_model_generations WHERE active');
+    return row?.schema_name;
+  }
+
   /** A new, empty, migrated generation (not yet active). */
   async create(): Promise<string> {
     const [{ next }] = await this.database.query<{ next: number }>(

@@ -1,0 +1,39 @@
+import type { Database } from '@ledger/event-store';
+import { readModelReader, ReadModelGenerations, type ReadModelReader } from '@ledger/read-models';
+
+const LOOK_AGAIN_MS = 1_000;
+
+/**
+ * Reads from whichever generation of read models is active: when a rebuild swaps a new one in,
+ * this process follows within a second, while the old one served every read meanwhile.
+ */
+export class LiveReadModels implements ReadModelReader {
+  private reader: ReadModelReader;
+  private checkedAt = Date.now();
+  private readonly generations: ReadModelGenerations;
+
+  constructor(
+    private readonly database: Database,
+    schema: string,
+  ) {
+    this.reader = readModelReader(database, schema);
+    this.generations = new ReadModelGenerations(database);
+  }
+
+  get schema(): string {
+    return this.reader.schema;
+  }
+
+  async query<Row>(text: string, params?: unknown[]): Promise<Row[]> {
+    if (Date.now() - this.checkedAt > LOOK_AGAIN_MS) await this.follow();
+    return this.reader.query<Row>(text, params);
+  }
+
+  /** Looks up the active generation now, and switches to it if it changed. */
+  async follow(): Promise<string> {
+    this.checkedAt = Date.now();
+    const active = await this.generations.activeName();
+    if (active && active !== this.reader.schema) this.reader = readModelReader(this.database, active);
+    return this.reader.schema;
+  }
+}

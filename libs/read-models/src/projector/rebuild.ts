@@ -1,0 +1,60 @@
+import { compareLogPositions, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
+import type { Projection } from './projection.js';
+import { Projector } from './projector.js';
+import { ReadModelGenerations } from './read-model-generations.js';
+
+export interface RebuildProgress {
+  events: number;
+  eventsPerSecond: number;
+  /** Seconds to the head of the log as it stood when the rebuild began; null until it can tell. */
+  secondsLeft: number | null;
+  position: LogPosition;
+}
+
+export interface RebuildResult {
+  schema: string;
+  previous: string;
+  events: number;
+  seconds: number;
+}
+
+/**
+ * Replays the whole log into a fresh generation of read models while the active one keeps
+ * serving, then swaps it in with one UPDATE. Events appended meanwhile are projected before the
+ * swap, so nothing is lost; the projectors of running APIs move to the new generation on their own.
+ */
+export async function rebuildReadModels(
+  store: EventStore,
+  database: Database,
+  projections: readonly Projection[],
+  onProgress: (progress: RebuildProgress) => void = () => undefined,
+): Promise<RebuildResult> {
+  const generations = new ReadModelGenerations(database);
+  const previous = await generations.active();
+  const schema = await generations.create();
+  const projector = new Projector(store, database, schema, projections, { batchSize: 2_000 });
+  const target = await store.headPosition();
+  const total = await countEventsThrough(database, target);
+  const started = Date.now();
+  let events = 0;
+  const report = async () => {
+    const seconds = (Date.now() - started) / 1000;
+    const eventsPerSecond = seconds > 0 ? events / seconds : 0;
+    onProgress({ events, eventsPerSecond, secondsLeft: eventsPerSecond > 0 ? Math.max(0, (total - events) / eventsPerSecond) : null, position: await projector.position() });
+  };
+  for (let applied = await projector.projectBatch(); applied > 0; applied = await projector.projectBatch()) {
+    events += applied;
+    if (compareLogPositions(await projector.position(), target) >= 0 || events % 10_000 < applied) await report();
+  }
+  await generations.activate(schema);
+  return { schema, previous, events, seconds: (Date.now() - started) / 1000 };
+}
+
+async function countEventsThrough(database: Database, position: LogPosition): Promise<number> {
+  const [transactionId, sequence] = position.split(':');
+  const [row] = await database.query<{ count: string }>(
+    'SELECT count(*)::text AS count FROM ledger_events WHERE (transaction_id, position) <= ($1::text::xid8, $2::bigint)',
+    [transactionId, sequence],
+  );
+  return Number(row.count);
+}

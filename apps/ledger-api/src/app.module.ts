@@ -9,6 +9,8 @@ import { PostsModule } from './posts/posts.module.js';
 import { DelegationsModule } from './delegations/delegations.module.js';
 import { ProposalsModule } from './proposals/proposals.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { ProposalRegistersModule } from './registers/proposal-registers.module.js';
+import { GovernanceRegistersModule } from './registers/governance-registers.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { CommandsModule } from './commands/commands.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -47,6 +49,8 @@ export class AppModule {
         DelegationsModule,
         ProposalsModule,
         AuditModule,
+        ProposalRegistersModule,
+        GovernanceRegistersModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,3 +1,4 @@
+import { InvalidCommandError } from '@ledger/governance';
 import {
   PROPOSAL_STATUSES,
   RATIFICATION_OUTCOMES,
@@ -35,23 +36,16 @@ import {
 import type { ExemptParagraph, HistoryEntry, ProposalListItem, ProposalVersionView, ProposalView, RatificationStanding, RatificationView } from './proposals.views.js';
 
 /** A filter a list cannot take (400 `validation_failed`, naming the query parameter). */
-export class InvalidFilterError extends Error {
-  readonly code = 'validation_failed';
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'InvalidFilterError';
+export class InvalidFilterError extends InvalidCommandError {
+  constructor(field: string, message: string) {
+    super(message, field);
   }
 }
 
-/** A filter this read model does not answer itself (`authority=lapsed` needs the authority checks). */
-export class FilterNotImplementedError extends Error {
-  readonly code = 'not_implemented';
-  constructor(readonly field: string, value: string) {
-    super(`The ${field}=${value} filter is not answered by the ratifications read model; the authority checks re-evaluate each ratification's recorded basis.`);
-    this.name = 'FilterNotImplementedError';
+/** A filter the read model cannot answer by itself (`authority=lapsed` is answered by the authority checks). */
+export class FilterNotImplementedError extends InvalidCommandError {
+  constructor(field: string, value: string) {
+    super(`The ${field}=${value} filter is not answered by the ratifications read model; the authority checks re-evaluate each ratification's recorded basis.`, field);
   }
 }
 

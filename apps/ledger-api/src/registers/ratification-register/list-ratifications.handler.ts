@@ -1,0 +1,65 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AuthorityQueries, listRatifications, MAX_LIMIT, pageLimit, redactExempt, type ListRatificationsQuery, type Page, type RatificationView } from '@ledger/read-models';
+import { READ_MODELS, type ReadModels } from '../../read-models/read-models.js';
+import { ListRatificationRegister, type RatificationWithAuthorityNow } from './list-ratifications.query.js';
+import type { AuthorityFilter } from './ratifications.query-params.js';
+
+interface Match {
+  item: RatificationWithAuthorityNow;
+  /** The cursor of the page of the underlying list it was found on, and its index there. */
+  pageCursor: string | undefined;
+  index: number;
+}
+
+@QueryHandler(ListRatificationRegister)
+export class ListRatificationRegisterHandler implements IQueryHandler<ListRatificationRegister> {
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly authorityQueries: AuthorityQueries,
+  ) {}
+
+  async execute({ filter, authority, seesExemptDetail }: ListRatificationRegister): Promise<Page<RatificationView | RatificationWithAuthorityNow>> {
+    const page = authority === undefined ? await listRatifications(this.readModels, filter) : await this.judged(filter, authority);
+    return seesExemptDetail ? page : redactExempt(page);
+  }
+
+  /**
+   * `authority=lapsed|holds`, which the read model leaves to the authority checks: walks the
+   * ratifications matching the other filters, newest first, asks each recorded authority question
+   * again (`AuthorityQueries.check`, folded from the event streams) and keeps those now refused
+   * (lapsed) or allowed (holds), until one more than a page is found. Decisions without a recorded
+   * basis (`endorse` and `note` steps) had no authority to lapse and are never listed.
+   *
+   * The next cursor is one the read model gave out — that of a page of the underlying list ending
+   * at the last item shown — so every cursor stays a plain ratifications cursor.
+   */
+  private async judged(filter: Omit<ListRatificationsQuery, 'authority'>, wanted: AuthorityFilter): Promise<Page<RatificationWithAuthorityNow>> {
+    const limit = pageLimit(filter.limit);
+    const matches: Match[] = [];
+    let pageCursor = filter.cursor ?? undefined;
+    scan: for (;;) {
+      const page = await listRatifications(this.readModels, { ...filter, limit: MAX_LIMIT, cursor: pageCursor });
+      for (const [index, view] of page.items.entries()) {
+        const basis = view.authority;
+        if (basis === null) continue;
+        const answer = await this.authorityQueries.check({
+          holderId: basis.holderId,
+          organisationId: basis.organisationId,
+          scopes: basis.scopes,
+          amountPence: basis.amountPence,
+          at: basis.at,
+        });
+        if (answer.allowed !== (wanted === 'holds')) continue;
+        matches.push({ item: { ...view, authorityNow: { allowed: answer.allowed, reasons: answer.reasons } }, pageCursor, index });
+        if (matches.length > limit) break scan;
+      }
+      if (page.nextCursor === null) break;
+      pageCursor = page.nextCursor;
+    }
+    if (matches.length <= limit) return { items: matches.map((match) => match.item), nextCursor: null };
+    const last = matches[limit - 1];
+    const upToLast = await listRatifications(this.readModels, { ...filter, limit: last.index + 1, cursor: last.pageCursor });
+    return { items: matches.slice(0, limit).map((match) => match.item), nextCursor: upToLast.nextCursor };
+  }
+}

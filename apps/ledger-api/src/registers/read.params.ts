@@ -1,0 +1,19 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString } from 'class-validator';
+import { IsLedgerDate } from '../validation/ledger-validators.js';
+
+/** The query of a read of one thing: only `minPosition` (handled by the global interceptor). */
+export class ReadParams {
+  @ApiPropertyOptional({ description: 'Wait until the read models include this log position (as a command answered).' })
+  @IsOptional()
+  @IsString()
+  minPosition?: string;
+}
+
+/** A read of one thing as it stood at a valid time. */
+export class ReadAtParams extends ReadParams {
+  @ApiPropertyOptional({ description: 'A date (00:00 Europe/London) or an ISO 8601 instant with an offset; now when absent.', example: '2023-01-01' })
+  @IsOptional()
+  @IsLedgerDate()
+  at?: string;
+}

@@ -101,4 +101,30 @@ describeOnEveryStore('the audit trail and the raw log over HTTP', (api) => {
       expect(events.map((event) => event.type)).toEqual(['OrganisationRegistered', 'BodyEstablished', 'GoverningBodyDesignated', 'PostCreated']);
     });
   });
+
+  it('never shows an anonymous reader the detail of an exempt proposal', async () => {
+    const secrets = ['Due diligence on the provider market', 'Commercially sensitive bid prices of three providers'];
+    const tabled = await api().post(
+      '/v1/proposals',
+      {
+        id: 'wirral-pooled-fund-appendix',
+        title: 'Pooled fund: due diligence appendix',
+        summary: secrets[1],
+        scopes: ['adult-social-care'],
+        keyDecision: true,
+        exempt: { paragraph: 3, reason: secrets[0] },
+        proposedById: 'wirral-director-of-care',
+        route: [{ organisationId: 'wirral-council', bodyId: 'wirral-cabinet', requirement: 'approve' }],
+        tabledOn: '2017-11-20',
+      },
+      { key: clerk },
+    );
+    expect(tabled.status).toBe(201);
+    for (const accept of ['application/json', 'text/csv']) {
+      const answer = await api().get(`/v1/audit?limit=500&minPosition=${tabled.json().position}`, { key: null, headers: { accept } });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain('wirral-pooled-fund-appendix');
+      for (const secret of secrets) expect(answer.body).not.toContain(secret);
+    }
+  });
 });

@@ -1,0 +1,294 @@
+/**
+ * Reads under load, and a rebuild, on a realistic ledger.
+ *
+ * On the PostgreSQL named by BENCH_DATABASE_URL (default the local `test` database), in a fresh
+ * schema, the API runs as its own process. Through its commands: 50 organisations, each with a
+ * Cabinet, 4 committees and 5 posts (500 bodies and posts), a scheme of 100 delegations (5,000)
+ * whose chains run up to 4 links, and 400 proposals (20,000) on 6-step routes — deferred, then
+ * approved under delegated authority, endorsed and noted, some amended first. Then:
+ *   - a full rebuild of the read models (events/s), against a raw ordered read of the same log;
+ *   - 10 s from 20 autocannon connections on `/v1/authority/check` (random holder, scope and past
+ *     date), `/v1/ratifications?organisationId&from&to` and `/v1/proposals/{id}`: p50/p99, req/s;
+ *   - the API's resident memory.
+ * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
+ * Not a test. `BENCH_PROPOSALS` scales it down for a quick look.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
+import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+
+const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const PORT = Number(process.env.BENCH_PORT ?? 3998);
+const BASE = `http://127.0.0.1:${PORT}`;
+const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
+const CONNECTIONS = 20;
+const ORGANISATIONS = 50;
+const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 20_000);
+const SCOPES = Array.from({ length: 10 }, (_, k) => `function-${k}`);
+const COMMITTEES = 4;
+const POSTS = 5;
+
+function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${message}`);
+}
+
+async function send(method: string, path: string, body: unknown, key: string): Promise<{ status: number; text: string }> {
+  const response = await fetch(BASE + path, {
+    method,
+    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+let lastPosition = '0:0';
+async function post(path: string, body: unknown, key: string): Promise<void> {
+  const answer = await send('POST', path, body, key);
+  if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
+  lastPosition = (JSON.parse(answer.text) as { position: string }).position;
+}
+
+/** Runs `count` tasks from `CONNECTIONS` concurrent workers (untimed set-up). */
+async function inParallel(label: string, count: number, task: (index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      for (let index = next++; index < count; index = next++) {
+        await task(index);
+        if (index % 200 === 0) progress(`${label}: ${index}/${count}`);
+      }
+    }),
+  );
+  progress('');
+}
+
+const organisationId = (o: number) => `bench-council-${o}`;
+const cabinet = (o: number) => `${organisationId(o)}-cabinet`;
+const committee = (o: number, c: number) => `${organisationId(o)}-committee-${c}`;
+const officer = (o: number, p: number) => `${organisationId(o)}-officer-${p}`;
+
+/** Bodies, posts and a scheme of 100 delegations per organisation: chains of up to 4 links. */
+async function prepareAuthority(clerk: string): Promise<void> {
+  const instrument = { title: 'Scheme of Delegation, Part 3 of the Constitution' };
+  await inParallel('organisations', ORGANISATIONS, async (o) => {
+    await post('/v1/organisations', { id: organisationId(o), name: `Bench Council ${o}`, kind: 'local-authority', functions: SCOPES, establishedOn: '2010-04-01' }, clerk);
+    await post('/v1/bodies', { id: cabinet(o), name: 'Cabinet', kind: 'governing-body', organisationId: organisationId(o), establishedOn: '2010-04-01' }, clerk);
+    for (let c = 1; c <= COMMITTEES; c++) await post('/v1/bodies', { id: committee(o, c), name: `Committee ${c}`, kind: 'committee', organisationId: organisationId(o), establishedOn: '2010-04-01' }, clerk);
+    for (let p = 0; p < POSTS; p++) await post('/v1/posts', { id: officer(o, p), title: `Officer ${p}`, organisationId: organisationId(o) }, clerk);
+    // Cabinet → committee 1 → 2 → 3 → 4, for every function: 40 links.
+    for (let c = 1; c <= COMMITTEES; c++) {
+      for (const [k, scope] of SCOPES.entries()) {
+        await post(
+          '/v1/delegations',
+          {
+            id: `${organisationId(o)}-l${c}-s${k}`,
+            organisationId: organisationId(o),
+            fromId: c === 1 ? cabinet(o) : committee(o, c - 1),
+            toId: committee(o, c),
+            scopes: [scope],
+            limitPence: 1_000_000_000 - c * 100_000_000,
+            effectiveFrom: '2012-04-01',
+            mayRedelegate: true,
+            instrument,
+          },
+          clerk,
+        );
+      }
+    }
+    // Each officer holds 12 of the functions from a committee: 60 more.
+    for (let p = 0; p < POSTS; p++) {
+      for (let j = 0; j < 12; j++) {
+        await post(
+          '/v1/delegations',
+          {
+            id: `${officer(o, p)}-d${j}`,
+            organisationId: organisationId(o),
+            fromId: committee(o, 1 + ((p + j) % COMMITTEES)),
+            toId: officer(o, p),
+            scopes: [SCOPES[(p + j) % SCOPES.length]],
+            limitPence: 50_000_000,
+            effectiveFrom: `${2013 + (j % 5)}-04-01`,
+            mayRedelegate: false,
+            instrument,
+          },
+          clerk,
+        );
+      }
+    }
+  });
+}
+
+/** The officer who holds `scope` for organisation `o`, and through which delegation. */
+function holderOf(o: number, k: number): string {
+  for (let p = 0; p < POSTS; p++) for (let j = 0; j < 12; j++) if ((p + j) % SCOPES.length === k) return officer(o, p);
+  throw new Error('no holder');
+}
+
+async function prepareProposals(clerk: string): Promise<{ id: string; o: number }[]> {
+  const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({ id: `bench-proposal-${i}`, o: i % ORGANISATIONS, k: i % SCOPES.length }));
+  await inParallel('proposals', PROPOSALS, async (i) => {
+    const { id, o, k } = proposals[i];
+    const day = String(1 + (i % 28)).padStart(2, '0');
+    const month = String(1 + (i % 12)).padStart(2, '0');
+    const year = 2018 + (i % 6);
+    await post(
+      '/v1/proposals',
+      {
+        id,
+        title: `Commissioning decision ${i}`,
+        summary: 'A decision on a care contract within the framework the committee agreed',
+        scopes: [SCOPES[k]],
+        valuePence: 2_000_000 + (i % 100) * 10_000,
+        keyDecision: i % 7 === 0,
+        proposedById: committee(o, 1),
+        route: [
+          { organisationId: organisationId(o), requirement: 'approve' },
+          { bodyId: committee(o, 1), requirement: 'endorse' },
+          ...[2, 3, 4].map((c) => ({ bodyId: committee(o, c), requirement: 'note' as const })),
+          { bodyId: cabinet(o), requirement: 'note' },
+        ],
+        tabledOn: `${year}-${month}-${day}`,
+      },
+      clerk,
+    );
+    let version = 1;
+    if (i % 2 === 0) {
+      await post(`/v1/proposals/${id}/amendments`, { amendedOn: `${year}-${month}-${day}T12:00:00Z`, reason: 'Value corrected', valuePence: 2_000_001 + (i % 100) * 10_000 }, clerk);
+      version = 2;
+    }
+    const decidedOn = `${year}-${month}-${day}T18:00:00Z`;
+    const decide = (deciderId: string, outcome: string, n: number) =>
+      post(`/v1/proposals/${id}/ratifications`, { ratificationId: `${id}-r${n}`, deciderId, version, outcome, decidedOn }, clerk);
+    await decide(holderOf(o, k), 'deferred', 0);
+    await decide(holderOf(o, k), 'approved', 1);
+    await decide(committee(o, 1), 'approved', 2);
+    for (const [n, c] of [2, 3, 4].entries()) await decide(committee(o, c), 'noted', 3 + n);
+    await decide(cabinet(o), 'noted', 6);
+  });
+  return proposals;
+}
+
+async function startApi(schema: string): Promise<ChildProcess> {
+  const api = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], {
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL,
+      DATABASE_SCHEMA: schema,
+      LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
+      LEDGER_MIN_POSITION_WAIT_MS: '60000',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      if ((await fetch(`${BASE}/health/ready`)).ok) return api;
+    } catch {
+      // not listening yet
+    }
+    if (api.exitCode !== null) throw new Error(`The API exited with ${api.exitCode}`);
+    await sleep(100);
+  }
+  throw new Error('The API did not become ready');
+}
+
+interface Latency {
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+async function cannon(label: string, path: () => string, key: string): Promise<Latency> {
+  const result = await autocannon({
+    url: BASE,
+    connections: CONNECTIONS,
+    duration: 10,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: { authorization: `Bearer ${key}` } }) }],
+  });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: ${result.non2xx} answers were not 2xx and ${result.errors} failed`);
+  const latency = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  console.log(`${label.padEnd(48)} ${Math.round(latency.rps).toLocaleString('en-GB').padStart(7)} req/s  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms`);
+  return latency;
+}
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
+
+async function residentMegabytes(pid: number): Promise<number> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function main(): Promise<void> {
+  const schema = `bench_read_${randomBytes(4).toString('hex')}`;
+  const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: 4 });
+  let api: ChildProcess | undefined;
+  try {
+    api = await startApi(schema);
+    const clerk = (JSON.parse((await send('POST', '/v1/api-keys', { name: 'bench-clerk', role: 'clerk' }, ADMIN_KEY)).text) as { key: string }).key;
+    const started = performance.now();
+    await prepareAuthority(clerk);
+    const proposals = await prepareProposals(clerk);
+    await send('GET', `/v1/audit?limit=1&minPosition=${lastPosition}`, undefined, clerk); // the projector has caught up
+    const [{ count: events }] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger_events');
+    console.log(`prepared ${events.toLocaleString('en-GB')} events in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+
+    // A raw ordered read of the whole log, then a full rebuild of every read model.
+    const store = new SqlEventStore(database);
+    const rawStarted = performance.now();
+    let rawRows = 0;
+    for (let after = ['0', '0']; ; ) {
+      const rows = await database.query<{ t: string; p: string }>(
+        `SELECT transaction_id::text AS t, position::text AS p, * FROM ledger_events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) ORDER BY transaction_id, position LIMIT 5000`,
+        after,
+      );
+      if (rows.length === 0) break;
+      rawRows += rows.length;
+      after = [rows[rows.length - 1].t, rows[rows.length - 1].p];
+    }
+    const rawEps = rawRows / ((performance.now() - rawStarted) / 1000);
+    console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
+    const rebuild = await rebuildReadModels(store, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
+      progress(`rebuild: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),
+    );
+    progress('');
+    const rebuildEps = rebuild.events / rebuild.seconds;
+    console.log(`full rebuild into ${rebuild.schema.padEnd(30)} ${Math.round(rebuildEps).toLocaleString('en-GB').padStart(9)} events/s (${rebuild.seconds.toFixed(1)} s)`);
+    await sleep(1_500); // the API follows the swap
+
+    const pastDate = () => `${2013 + Math.floor(Math.random() * 11)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`;
+    const authority = await cannon('GET /v1/authority/check (random, past date)', () => {
+      const o = Math.floor(Math.random() * ORGANISATIONS);
+      const k = Math.floor(Math.random() * SCOPES.length);
+      return `/v1/authority/check?holderId=${pick([holderOf(o, k), committee(o, 1 + (k % COMMITTEES))])}&organisationId=${organisationId(o)}&scopes=${SCOPES[k]}&amountPence=1000000&at=${pastDate()}`;
+    }, clerk);
+    const ratifications = await cannon('GET /v1/ratifications?organisationId&from&to', () => {
+      const year = 2018 + Math.floor(Math.random() * 6);
+      return `/v1/ratifications?organisationId=${organisationId(Math.floor(Math.random() * ORGANISATIONS))}&from=${year}-01-01&to=${year}-06-30`;
+    }, clerk);
+    const proposal = await cannon('GET /v1/proposals/{id}', () => `/v1/proposals/${pick(proposals).id}`, clerk);
+    const rss = await residentMegabytes(api.pid!);
+    console.log(`API resident memory ${rss.toFixed(0)} MB; proposal reads p99 ${proposal.p99.toFixed(1)} ms`);
+    console.log(
+      `RESULT rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} authority_p99_ms=${authority.p99.toFixed(1)} ratifications_p99_ms=${ratifications.p99.toFixed(1)}`,
+    );
+  } finally {
+    if (api && api.exitCode === null) {
+      api.kill('SIGTERM');
+      await once(api, 'exit');
+    }
+    const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
+    for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
+    await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await database.close();
+  }
+}
+
+await main();

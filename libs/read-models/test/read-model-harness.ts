@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { migrate, PgliteDatabase, readModelMigrationsDirectory, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
-import { Projector, readModelReader, type Projection, type ReadModelReader } from '@ledger/read-models';
+import { Projector, readModelReader, type ClosableReadModelReader, type Projection, type ReadModelReader } from '@ledger/read-models';
 import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
 
 /** An event as the write side stores it (the handler adds ids and metadata). */
@@ -34,7 +34,9 @@ export function describeReadModels(name: string, body: (subject: () => ReadModel
         const store = new SqlEventStore(database);
         let generations = 0;
         const created: string[] = [];
+        const readers: ClosableReadModelReader[] = [];
         dispose = async () => {
+          for (const reader of readers) await reader.close();
           for (const schema of created) await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
           await opened.dispose();
         };
@@ -46,7 +48,9 @@ export function describeReadModels(name: string, body: (subject: () => ReadModel
             const schema = `${database.schema}_rm${generations}`;
             created.push(schema);
             await migrate(database, readModelMigrationsDirectory(), { schema });
-            return { projector: new Projector(store, database, schema, projections, { batchSize }), reader: readModelReader(database, schema) };
+            const reader = readModelReader(database, schema);
+            readers.push(reader);
+            return { projector: new Projector(store, database, schema, projections, { batchSize }), reader };
           },
           async append(streamId, ...events) {
             await store.append(streamId, events, { expectedVersion: 'any' });

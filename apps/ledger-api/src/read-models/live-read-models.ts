@@ -1,5 +1,5 @@
 import type { Database } from '@ledger/event-store';
-import { readModelReader, ReadModelGenerations, type ReadModelReader } from '@ledger/read-models';
+import { readModelReader, ReadModelGenerations, type ClosableReadModelReader, type ReadModelReader } from '@ledger/read-models';
 
 const LOOK_AGAIN_MS = 1_000;
 
@@ -8,7 +8,7 @@ const LOOK_AGAIN_MS = 1_000;
  * this process follows within a second, while the old one served every read meanwhile.
  */
 export class LiveReadModels implements ReadModelReader {
-  private reader: ReadModelReader;
+  private reader: ClosableReadModelReader;
   private checkedAt = Date.now();
   private readonly generations: ReadModelGenerations;
 
@@ -33,7 +33,20 @@ export class LiveReadModels implements ReadModelReader {
   async follow(): Promise<string> {
     this.checkedAt = Date.now();
     const active = await this.generations.activeName();
-    if (active && active !== this.reader.schema) this.reader = readModelReader(this.database, active);
+    if (active && active !== this.reader.schema) {
+      const previous = this.reader;
+      this.reader = readModelReader(this.database, active);
+      setTimeout(() => void previous.close(), 5_000).unref(); // reads already under way finish first
+    }
     return this.reader.schema;
+  }
+
+  async close(): Promise<void> {
+    await this.reader.close();
+  }
+
+  /** Nest lets go of the connections when the application stops. */
+  onApplicationShutdown(): Promise<void> {
+    return this.close();
   }
 }

@@ -13,8 +13,20 @@ export interface Database extends SqlSession {
   readonly kind: 'postgres' | 'pglite';
   /** The schema every unqualified name resolves to. */
   readonly schema: string;
+  /**
+   * Queries that resolve unqualified names in `schema` first, then in this database's schema (a
+   * read-model generation). On PostgreSQL a pool of its own whose sessions have that search path,
+   * so each query is one round trip; on PGlite's single session, a short transaction with
+   * `SET LOCAL search_path`. Close it when done with it.
+   */
+  onSchema(schema: string): Promise<SchemaQueries>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface SchemaQueries {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
 }
 

@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { assertSchemaName, type Database, type SqlSession } from './database.js';
+import { assertSchemaName, type Database, type SchemaQueries, type SqlSession } from './database.js';
 
 export interface PgliteDatabaseOptions {
   /** A folder to keep the data in; in memory when absent. */
@@ -49,6 +49,18 @@ export class PgliteDatabase implements Database {
         execScript: async (text: string) => void (await tx.exec(text)),
       }),
     );
+  }
+
+  async onSchema(schema: string): Promise<SchemaQueries> {
+    const searchPath = `SET LOCAL search_path TO ${assertSchemaName(schema)}, ${this.schema}`;
+    return {
+      query: <Row>(text: string, params: unknown[] = []) =>
+        this.transaction(async (session) => {
+          await session.query(searchPath);
+          return session.query<Row>(text, params);
+        }),
+      close: async () => undefined,
+    };
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { assertSchemaName, type Database, type SqlSession } from './database.js';
+import { assertSchemaName, type Database, type SchemaQueries, type SqlSession } from './database.js';
 
 export interface PostgresDatabaseOptions {
   connectionString: string;
@@ -19,20 +19,13 @@ export class PostgresDatabase implements Database {
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
+    private readonly options: PostgresDatabaseOptions,
   ) {}
 
   static async connect(options: PostgresDatabaseOptions): Promise<PostgresDatabase> {
     const schema = assertSchemaName(options.schema ?? 'public');
-    const idleTimeout = options.idleInTransactionTimeoutMs ?? 15_000;
-    const pool = new pg.Pool({
-      connectionString: options.connectionString,
-      max: options.max ?? 10,
-      application_name: options.applicationName ?? 'decision-ledger',
-      options: `-c search_path=${schema} -c idle_in_transaction_session_timeout=${idleTimeout}`,
-    });
-    // A connection dropped by the server while idle in the pool must not crash the process.
-    pool.on('error', () => undefined);
-    const database = new PostgresDatabase(pool, schema);
+    const pool = PostgresDatabase.pool(options, [schema]);
+    const database = new PostgresDatabase(pool, schema, options);
     try {
       if (schema !== 'public') await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
       else await pool.query('SELECT 1');
@@ -41,6 +34,27 @@ export class PostgresDatabase implements Database {
       throw error;
     }
     return database;
+  }
+
+  private static pool(options: PostgresDatabaseOptions, searchPath: string[]): pg.Pool {
+    const idleTimeout = options.idleInTransactionTimeoutMs ?? 15_000;
+    const pool = new pg.Pool({
+      connectionString: options.connectionString,
+      max: options.max ?? 10,
+      application_name: options.applicationName ?? 'decision-ledger',
+      options: `-c search_path=${searchPath.map(assertSchemaName).join(',')} -c idle_in_transaction_session_timeout=${idleTimeout}`,
+    });
+    // A connection dropped by the server while idle in the pool must not crash the process.
+    pool.on('error', () => undefined);
+    return pool;
+  }
+
+  async onSchema(schema: string): Promise<SchemaQueries> {
+    const pool = PostgresDatabase.pool(this.options, [schema, this.schema]);
+    return {
+      query: async <Row>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as Row[],
+      close: () => pool.end(),
+    };
   }
 
   async query<Row>(text: string, params: unknown[] = [], options: { name?: string } = {}): Promise<Row[]> {

@@ -1,4 +1,4 @@
-import { assertSchemaName, type Database } from '@ledger/event-store';
+import { assertSchemaName, type Database, type SchemaQueries } from '@ledger/event-store';
 
 /** Runs read-model queries with one generation's schema first on the search path. */
 export interface ReadModelReader {
@@ -6,19 +6,26 @@ export interface ReadModelReader {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
 }
 
+/** A reader that can let go of its connections (a generation swapped out). */
+export interface ClosableReadModelReader extends ReadModelReader {
+  close(): Promise<void>;
+}
+
 /**
- * A reader of the read models in `schema`. Each query runs in a short transaction that puts the
- * schema first on its search path (`SET LOCAL`), so unqualified table names resolve there and
- * the connection is left as it was.
+ * A reader of the read models in `schema`: unqualified table names resolve there first (see
+ * `Database.onSchema`: on PostgreSQL one round trip a query).
  */
-export function readModelReader(database: Database, schema: string): ReadModelReader {
-  const searchPath = `SET LOCAL search_path TO ${assertSchemaName(schema)}, ${database.schema}`;
+export function readModelReader(database: Database, schema: string): ClosableReadModelReader {
+  assertSchemaName(schema);
+  let queries: Promise<SchemaQueries> | undefined;
   return {
     schema,
-    query: <Row>(text: string, params: unknown[] = []) =>
-      database.transaction(async (session) => {
-        await session.query(searchPath);
-        return session.query<Row>(text, params);
-      }),
+    async query<Row>(text: string, params: unknown[] = []) {
+      queries ??= database.onSchema(schema);
+      return (await queries).query<Row>(text, params);
+    },
+    async close() {
+      if (queries) await (await queries).close();
+    },
   };
 }

@@ -65,5 +65,13 @@ describeOnEveryStore('rebuilding the read models', (api) => {
     expect(readModels.schema).toBe(result.schema);
     const after = await api().get(`/v1/audit?limit=500&minPosition=${position}`);
     expect(after.json().items.length).toBe(result.events);
+
+    // Its projector moved too: what is decided now reaches the new generation.
+    const clerk = await api().keyFor('clerk', 'wirral-clerk-after-rebuild');
+    const later = await api().post('/v1/posts', { id: 'wirral-head-of-commissioning', title: 'Head of Commissioning', organisationId: 'wirral-council' }, { key: clerk });
+    expect(later.status).toBe(201);
+    const newest = await api().get(`/v1/audit?type=PostCreated&minPosition=${later.json().position}`);
+    expect(newest.json().items.map((item: { streamId: string }) => item.streamId)).toContain('post-wirral-head-of-commissioning');
+    expect(readModels.schema).toBe(result.schema);
   });
 });

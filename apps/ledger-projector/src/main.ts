@@ -1,10 +1,10 @@
 import { describeStorage, migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
-import { Projector, READ_MODEL_PROJECTIONS, ReadModelGenerations } from '@ledger/read-models';
+import { ActiveGenerationProjector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
 
 /**
  * The projector on its own, for deployments that scale the API apart (run the API with
- * `LEDGER_RUN_PROJECTOR=false`). It follows the log into the active read-model generation until
- * SIGTERM or SIGINT; a projection failure stops it with exit code 1, naming the event.
+ * `LEDGER_RUN_PROJECTOR=false`). It follows the log into the active read-model generation — and
+ * into the next one after `npm run rebuild` swaps it in — until SIGTERM or SIGINT; a projection failure stops it with exit code 1, naming the event.
  */
 async function main(): Promise<void> {
   const options = storageOptionsFromEnvironment();
@@ -13,9 +13,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
   try {
     await migrate(database);
-    const schema = await new ReadModelGenerations(database).active();
-    const projector = new Projector(new SqlEventStore(database), database, schema, READ_MODEL_PROJECTIONS);
-    log(`projecting ${describeStorage(options)} into ${schema} from ${await projector.position()}`);
+    const projector = new ActiveGenerationProjector(new SqlEventStore(database), database, READ_MODEL_PROJECTIONS, (schema) =>
+      log(`a rebuild swapped ${schema} in: projecting into it`),
+    );
+    log(`projecting ${describeStorage(options)} from ${await projector.position()}`);
     await projector.run(stop.signal);
     log(`stopped at ${await projector.position()}`);
   } finally {

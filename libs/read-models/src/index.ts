@@ -12,3 +12,4 @@ export * from './delegations/index.js';
 export * from './authority/index.js';
 export * from './proposals/index.js';
 export * from './projector/rebuild.js';
+export * from './projector/active-generation-projector.js';

@@ -5,7 +5,7 @@ import type { Projection } from './projection.js';
 export interface ProjectorOptions {
   /** Events per transaction; defaults to 500. */
   batchSize?: number;
-  /** How long to wait before looking again when the log had nothing new; defaults to 50 ms. */
+  /** How long `projectThrough` waits before looking again when the log had nothing new; defaults to 50 ms. */
   idleDelayMs?: number;
 }
 
@@ -103,19 +103,6 @@ export class Projector {
       if ((await this.projectBatch()) > 0) continue;
       if (Date.now() > deadline) throw new Error(`The read models did not reach ${position} within ${timeoutMs} ms.`);
       await sleep(this.idleDelayMs);
-    }
-  }
-
-  /** Follows the log until the signal aborts, or stops loudly on an event it cannot apply. */
-  async run(signal: AbortSignal): Promise<void> {
-    while (!signal.aborted) {
-      const applied = await this.projectBatch();
-      if (applied > 0) continue;
-      try {
-        await sleep(this.idleDelayMs, undefined, { signal });
-      } catch {
-        return;
-      }
     }
   }
 

@@ -8,7 +8,8 @@
  * approved by one post. Then one ratification per proposal is POSTed from 20 connections.
  * Load by autocannon. Baseline in the same run: GET /health/live from the same 20 connections for
  * 5 s (a bare Nest endpoint on the same stack).
- * Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
+ * It also prints the CPU each ratification cost the API, PostgreSQL and the load generator, which
+ * share this machine's cores. Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -17,6 +18,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
@@ -176,6 +178,7 @@ async function main(): Promise<void> {
       await cannon('baseline: GET /health/live (5 s)', { duration: 5, requests: [{ method: 'GET', path: '/health/live' }] }),
     );
     let next = 0;
+    const cpuBefore = cpuTimes(api.pid!);
     const ratifications = report(
       await cannon('POST /v1/proposals/{id}/ratifications', {
         amount: PROPOSALS,
@@ -202,6 +205,7 @@ async function main(): Promise<void> {
         ],
       }),
     );
+    console.log(describeCpuPerOperation(cpuBefore, cpuTimes(api.pid!), PROPOSALS, 'ratification'));
     const [{ ratified }] = (await admin.query(`SELECT count(*)::int AS ratified FROM ${schema}.ledger_events WHERE type = 'ProposalRatified'`)).rows as { ratified: number }[];
     if (ratified !== PROPOSALS) throw new Error(`expected ${PROPOSALS} proposals ratified, found ${ratified}`);
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);

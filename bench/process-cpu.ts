@@ -1,0 +1,44 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** CPU time (user + system, in ms) spent so far by the API, this benchmark and every PostgreSQL server process. */
+export interface CpuTimes {
+  api: number;
+  bench: number;
+  postgres: number;
+}
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function cpuMsOf(pid: number | string): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+  } catch {
+    return 0; // gone, or not Linux
+  }
+}
+
+function postgresCpuMs(): number {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) total += cpuMsOf(entry);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/** A reading of where CPU went; meaningful on Linux with PostgreSQL on this machine (0 elsewhere). */
+export function cpuTimes(apiPid: number): CpuTimes {
+  return { api: cpuMsOf(apiPid), bench: cpuMsOf(process.pid), postgres: postgresCpuMs() };
+}
+
+/** CPU ms per operation between two readings, as one line. */
+export function describeCpuPerOperation(before: CpuTimes, after: CpuTimes, operations: number, operation: string): string {
+  const per = (key: keyof CpuTimes) => ((after[key] - before[key]) / operations).toFixed(2);
+  const total = (['api', 'bench', 'postgres'] as const).reduce((sum, key) => sum + after[key] - before[key], 0) / operations;
+  return `CPU per ${operation}: API ${per('api')} ms, PostgreSQL ${per('postgres')} ms, load generator ${per('bench')} ms, together ${total.toFixed(2)} ms`;
+}

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { canonicalEvent, migrate, SqlEventStore, type Database, type SqlSession } from '@ledger/event-store';
+import { canonicalEvent, migrate, READ_STREAMS_SQL, SqlEventStore, type Database, type SqlSession } from '@ledger/event-store';
 import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
 import { anEvent, aStreamId, readLogSince } from './event-store.contract.js';
 import { describeSqlEventStoreContract } from './sql-event-store.contract.js';
@@ -93,6 +93,37 @@ describeWithPostgres('PostgreSQL event store', (url) => {
         const [row] = await subject.database.query<{ body: string }>('SELECT body FROM ledger_events WHERE stream_id = $1', [streamId]);
         expect(row.body).toBe(body);
         expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, headHash: result.hash });
+      } finally {
+        await subject.dispose();
+      }
+    });
+  });
+  describe('reading streams on a long log', () => {
+    it('reads each stream through its index even with the plan PostgreSQL caches for the prepared statement', async () => {
+      const subject = await openTestSchema(url);
+      try {
+        await migrate(subject.database);
+        const store = new SqlEventStore(subject.database);
+        const wanted = [aStreamId(), aStreamId()];
+        for (const streamId of wanted) await store.append(streamId, Array.from({ length: 10 }, () => anEvent()), { expectedVersion: 'no-stream' });
+        // A long log around them, in a few long streams (rows only: the plan is what is tested).
+        await subject.database.query(
+          `INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, recorded_at, body, hash)
+           SELECT 'filler-' || (n / 2500), n % 2500 + 1, nextval('ledger_event_position'), pg_current_xact_id(), gen_random_uuid(), 'Filler', 1, now(), '{}', '\\x00'
+             FROM generate_series(0, 149999) AS n`,
+        );
+        const plan = await subject.database.transaction(async (session) => {
+          await session.query('ANALYZE ledger_events');
+          await session.query('SET LOCAL plan_cache_mode = force_generic_plan'); // what a named statement gets after five runs
+          await session.query(`PREPARE read_streams_plan (text[], integer[]) AS ${READ_STREAMS_SQL}`);
+          const rows = await session.query<{ 'QUERY PLAN': string }>(`EXPLAIN EXECUTE read_streams_plan ('{${wanted.join(',')}}', '{1,4}')`);
+          await session.query('DEALLOCATE read_streams_plan');
+          return rows.map((row) => row['QUERY PLAN']).join('\n');
+        });
+        expect(plan).not.toMatch(/Seq Scan on ledger_events/);
+        expect(plan).toMatch(/Index (Only )?Scan .*ledger_events_pkey|Bitmap Index Scan on ledger_events_pkey/);
+        const read = await store.readStreams([{ streamId: wanted[0], fromVersion: 1 }, { streamId: wanted[1], fromVersion: 4 }]);
+        expect([read.get(wanted[0])!.length, read.get(wanted[1])!.length]).toEqual([10, 7]);
       } finally {
         await subject.dispose();
       }

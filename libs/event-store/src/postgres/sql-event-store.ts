@@ -134,6 +134,19 @@ interface CanonicalBody {
 
 const EVENT_COLUMNS = `stream_id, stream_version, transaction_id::text || ':' || position::text AS log_position, body, encode(hash, 'hex') AS hash`;
 
+/**
+ * Several streams from their own versions, each by its own index scan. As a plain join, the
+ * prepared statement's generic plan (which PostgreSQL picks after five runs) hash-joins a
+ * sequential scan of the whole log: 60 ms at 200,000 events instead of 1 ms. `OFFSET 0` keeps
+ * the lateral subquery from being flattened into such a join.
+ */
+export const READ_STREAMS_SQL = `SELECT ${EVENT_COLUMNS}
+   FROM unnest($1::text[], $2::integer[]) WITH ORDINALITY AS wanted (wanted_stream_id, from_version, n)
+  CROSS JOIN LATERAL (
+    SELECT * FROM ledger_events e WHERE e.stream_id = wanted.wanted_stream_id AND e.stream_version >= wanted.from_version ORDER BY e.stream_version OFFSET 0
+  ) ledger_events
+  ORDER BY wanted.n, stream_version`;
+
 export interface SqlEventStoreOptions {
   /** The store's clock for `recordedAt`; the system clock by default. */
   now?: () => Date;
@@ -259,10 +272,7 @@ export class SqlEventStore implements EventStore {
     const byStream = new Map<string, StoredEvent[]>(requests.map(({ streamId }) => [streamId, []]));
     if (requests.length === 0) return byStream;
     const rows = await this.database.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM ledger_events
-        JOIN unnest($1::text[], $2::integer[]) AS wanted(stream_id, from_version) USING (stream_id)
-       WHERE stream_version >= wanted.from_version
-       ORDER BY stream_id, stream_version`,
+      READ_STREAMS_SQL,
       [requests.map((request) => request.streamId), requests.map((request) => Math.max(1, Math.trunc(request.fromVersion)))],
       { name: 'ledger_read_streams' },
     );

@@ -61,7 +61,7 @@ export async function auditTrail(reader: ReadModelReader, filter: AuditFilter): 
   const rows = await reader.query<AuditRow>(
     `SELECT log_transaction::text, log_sequence::text, position, stream_id, stream_version, event_id::text, type, actor, recorded_at, summary
        FROM audit_trail ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY log_transaction, log_sequence LIMIT ${limit + 1}`,
+      ORDER BY audit_trail.log_transaction, audit_trail.log_sequence LIMIT ${limit + 1}`,
     params,
   );
   return toPage(

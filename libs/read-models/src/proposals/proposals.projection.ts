@@ -103,8 +103,9 @@ export const proposalsProjection: Projection = {
 
 async function load(session: SqlSession, ids: string[]): Promise<Map<string, Working>> {
   const proposals = await session.query<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE proposal_id = ANY($1::text[])`, [ids]);
+  // Ordered by the numbers, not by the text columns of the same names that RATIFICATION_COLUMNS selects.
   const ratifications = await session.query<RatificationRow>(
-    `SELECT ${RATIFICATION_COLUMNS} FROM ratifications WHERE proposal_id = ANY($1::text[]) ORDER BY log_transaction, log_sequence`,
+    `SELECT ${RATIFICATION_COLUMNS} FROM ratifications WHERE proposal_id = ANY($1::text[]) ORDER BY ratifications.log_transaction, ratifications.log_sequence`,
     [ids],
   );
   const working = new Map<string, Working>(ids.map((id) => [id, { state: proposalDecider.initialState, tabled: null, last: null, extras: new Map(), changedRatifications: new Set() }]));

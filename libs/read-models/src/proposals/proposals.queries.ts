@@ -312,7 +312,7 @@ export async function listProposals(reader: ReadModelReader, query: ListProposal
        AND ($4::timestamptz IS NULL OR tabled_on >= $4::timestamptz)
        AND ($5::timestamptz IS NULL OR tabled_on <= $5::timestamptz)
        AND ($6::timestamptz IS NULL OR (tabled_on, tabled_transaction, tabled_sequence) < ($6::timestamptz, $7::bigint, $8::bigint))
-     ORDER BY tabled_on DESC, tabled_transaction DESC, tabled_sequence DESC
+     ORDER BY tabled_on DESC, proposals.tabled_transaction DESC, proposals.tabled_sequence DESC -- the numbers, not the text columns of the same names
      LIMIT $9`,
     [status, textFilter(query.organisationId), scope, from, to, afterInstant, afterTransaction, afterSequence, limit + 1],
   );

@@ -11,7 +11,8 @@
  *     date), `/v1/ratifications?organisationId&from&to` and `/v1/proposals/{id}`: p50/p99, req/s;
  *   - the API's resident memory.
  * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
- * Not a test. `BENCH_PROPOSALS` scales it down for a quick look.
+ * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
+ * prepared ledger in that schema, so that the next run with the same name skips the set-up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -47,11 +48,9 @@ async function send(method: string, path: string, body: unknown, key: string): P
   return { status: response.status, text: await response.text() };
 }
 
-let lastPosition = '0:0';
 async function post(path: string, body: unknown, key: string): Promise<void> {
   const answer = await send('POST', path, body, key);
   if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
-  lastPosition = (JSON.parse(answer.text) as { position: string }).position;
 }
 
 /** Runs `count` tasks from `CONNECTIONS` concurrent workers (untimed set-up). */
@@ -130,7 +129,7 @@ function holderOf(o: number, k: number): string {
   throw new Error('no holder');
 }
 
-async function prepareProposals(clerk: string): Promise<{ id: string; o: number }[]> {
+async function prepareProposals(clerk: string): Promise<void> {
   const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({ id: `bench-proposal-${i}`, o: i % ORGANISATIONS, k: i % SCOPES.length }));
   await inParallel('proposals', PROPOSALS, async (i) => {
     const { id, o, k } = proposals[i];
@@ -171,10 +170,9 @@ async function prepareProposals(clerk: string): Promise<{ id: string; o: number 
     for (const [n, c] of [2, 3, 4].entries()) await decide(committee(o, c), 'noted', 3 + n);
     await decide(cabinet(o), 'noted', 6);
   });
-  return proposals;
 }
 
-async function startApi(schema: string): Promise<ChildProcess> {
+async function startApi(schema: string, environment: Record<string, string> = {}): Promise<ChildProcess> {
   const api = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], {
     env: {
       ...process.env,
@@ -185,6 +183,7 @@ async function startApi(schema: string): Promise<ChildProcess> {
       LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
       LEDGER_MIN_POSITION_WAIT_MS: '60000',
       LOG_LEVEL: 'warn',
+      ...environment,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -200,6 +199,32 @@ async function startApi(schema: string): Promise<ChildProcess> {
   throw new Error('The API did not become ready');
 }
 
+async function stopApi(api: ChildProcess | undefined): Promise<void> {
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await once(api, 'exit');
+  }
+}
+
+/** A clerk's key, under a name no earlier run used. */
+async function issueKey(name: string): Promise<string> {
+  const answer = await send('POST', '/v1/api-keys', { name: `${name}-${randomBytes(4).toString('hex')}`, role: 'clerk' }, ADMIN_KEY);
+  if (answer.status !== 201) throw new Error(`POST /v1/api-keys answered ${answer.status}: ${answer.text}`);
+  return (JSON.parse(answer.text) as { key: string }).key;
+}
+
+/** The ledger's events, made through the API's commands. Its projector is off meanwhile: the rebuild below projects them all. */
+async function prepareLedger(schema: string): Promise<void> {
+  const api = await startApi(schema, { LEDGER_RUN_PROJECTOR: 'false' });
+  try {
+    const clerk = await issueKey('bench-clerk');
+    await prepareAuthority(clerk);
+    await prepareProposals(clerk);
+  } finally {
+    await stopApi(api);
+  }
+}
+
 interface Latency {
   rps: number;
   p50: number;
@@ -213,7 +238,10 @@ async function cannon(label: string, path: () => string, key: string): Promise<L
     duration: 10,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: { authorization: `Bearer ${key}` } }) }],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${label}: ${result.non2xx} answers were not 2xx and ${result.errors} failed`);
+  if (result.non2xx > 0 || result.errors > 0) {
+    const sample = await send('GET', path(), undefined, key);
+    throw new Error(`${label}: ${result.non2xx} answers were not 2xx and ${result.errors} failed; for example ${sample.status} ${sample.text}`);
+  }
   const latency = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
   console.log(`${label.padEnd(48)} ${Math.round(latency.rps).toLocaleString('en-GB').padStart(7)} req/s  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms`);
   return latency;
@@ -227,18 +255,18 @@ async function residentMegabytes(pid: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const schema = `bench_read_${randomBytes(4).toString('hex')}`;
+  // BENCH_SCHEMA names a schema to keep, so that a second run skips the set-up.
+  const kept = process.env.BENCH_SCHEMA;
+  const schema = kept ?? `bench_read_${randomBytes(4).toString('hex')}`;
   const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: 4 });
   let api: ChildProcess | undefined;
   try {
-    api = await startApi(schema);
-    const clerk = (JSON.parse((await send('POST', '/v1/api-keys', { name: 'bench-clerk', role: 'clerk' }, ADMIN_KEY)).text) as { key: string }).key;
     const started = performance.now();
-    await prepareAuthority(clerk);
-    const proposals = await prepareProposals(clerk);
-    await send('GET', `/v1/audit?limit=1&minPosition=${lastPosition}`, undefined, clerk); // the projector has caught up
+    const [{ exists }] = await database.query<{ exists: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS exists`);
+    if (!exists) await prepareLedger(schema);
     const [{ count: events }] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger_events');
-    console.log(`prepared ${events.toLocaleString('en-GB')} events in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    console.log(`${exists ? 'found' : 'prepared'} ${events.toLocaleString('en-GB')} events in ${schema} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const [{ count: proposals }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM ledger_streams WHERE stream_id LIKE 'proposal-%'`);
 
     // A raw ordered read of the whole log, then a full rebuild of every read model.
     const store = new SqlEventStore(database);
@@ -261,7 +289,8 @@ async function main(): Promise<void> {
     progress('');
     const rebuildEps = rebuild.events / rebuild.seconds;
     console.log(`full rebuild into ${rebuild.schema.padEnd(30)} ${Math.round(rebuildEps).toLocaleString('en-GB').padStart(9)} events/s (${rebuild.seconds.toFixed(1)} s)`);
-    await sleep(1_500); // the API follows the swap
+    api = await startApi(schema);
+    const clerk = await issueKey('bench-reader');
 
     const pastDate = () => `${2013 + Math.floor(Math.random() * 11)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`;
     const authority = await cannon('GET /v1/authority/check (random, past date)', () => {
@@ -273,20 +302,19 @@ async function main(): Promise<void> {
       const year = 2018 + Math.floor(Math.random() * 6);
       return `/v1/ratifications?organisationId=${organisationId(Math.floor(Math.random() * ORGANISATIONS))}&from=${year}-01-01&to=${year}-06-30`;
     }, clerk);
-    const proposal = await cannon('GET /v1/proposals/{id}', () => `/v1/proposals/${pick(proposals).id}`, clerk);
+    const proposal = await cannon('GET /v1/proposals/{id}', () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`, clerk);
     const rss = await residentMegabytes(api.pid!);
     console.log(`API resident memory ${rss.toFixed(0)} MB; proposal reads p99 ${proposal.p99.toFixed(1)} ms`);
     console.log(
       `RESULT rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} authority_p99_ms=${authority.p99.toFixed(1)} ratifications_p99_ms=${ratifications.p99.toFixed(1)}`,
     );
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await once(api, 'exit');
+    await stopApi(api);
+    if (!kept) {
+      const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
+      for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
+      await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     }
-    const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
-    for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
-    await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await database.close();
   }
 }

@@ -36,16 +36,14 @@ export async function rebuildReadModels(
   const target = await store.headPosition();
   const total = await countEventsThrough(database, target);
   const started = Date.now();
-  let events = 0;
-  const report = async () => {
+  let reported = 0;
+  const events = await projector.catchUp((done, position) => {
+    if (done - reported < 10_000 && compareLogPositions(position, target) < 0) return;
+    reported = done;
     const seconds = (Date.now() - started) / 1000;
-    const eventsPerSecond = seconds > 0 ? events / seconds : 0;
-    onProgress({ events, eventsPerSecond, secondsLeft: eventsPerSecond > 0 ? Math.max(0, (total - events) / eventsPerSecond) : null, position: await projector.position() });
-  };
-  for (let applied = await projector.projectBatch(); applied > 0; applied = await projector.projectBatch()) {
-    events += applied;
-    if (compareLogPositions(await projector.position(), target) >= 0 || events % 10_000 < applied) await report();
-  }
+    const eventsPerSecond = seconds > 0 ? done / seconds : 0;
+    onProgress({ events: done, eventsPerSecond, secondsLeft: eventsPerSecond > 0 ? Math.max(0, (total - done) / eventsPerSecond) : null, position });
+  });
   await generations.activate(schema);
   return { schema, previous, events, seconds: (Date.now() - started) / 1000 };
 }

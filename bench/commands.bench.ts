@@ -215,6 +215,8 @@ async function main(): Promise<void> {
       api.kill('SIGTERM');
       await once(api, 'exit');
     }
+    const generations = await admin.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${schema}\\_rm%`]).catch(() => ({ rows: [] }));
+    for (const { nspname } of generations.rows) await admin.query(`DROP SCHEMA ${nspname} CASCADE`).catch(() => undefined);
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await admin.end();
   }

@@ -120,6 +120,54 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
       await clean.projectThrough(await lastPosition());
       expect(await auditRows(restarted)).toEqual(await auditRows(clean));
     });
+
+    describe('replaying the whole log for a rebuild', () => {
+      /** Rows of the same read model, beside the audit trail, so that two projections replay side by side. */
+      const stepsProjection: Projection = {
+        name: 'steps',
+        handles: new Set(['RatificationRecorded']),
+        async apply(events: readonly StoredEvent[], session: SqlSession) {
+          for (const stored of events) {
+            if ((stored.data as { outcome: string }).outcome === 'rejected') throw Object.assign(new Error('no such outcome here'), { position: stored.position });
+            await session.query("INSERT INTO audit_trail (log_transaction, log_sequence, position, stream_id, stream_version, event_id, type, actor, recorded_at, summary) VALUES (0, $1, $2, 'steps', 1, gen_random_uuid(), 'Step', null, now(), 'step')", [stored.streamVersion, `step:${stored.position}`]);
+          }
+        },
+      };
+
+      it('ends with the rows and checkpoint a live projection ends with', async () => {
+        const live = await readModels([auditTrailProjection]);
+        await live.projectThrough(await lastPosition());
+        const replayed = await readModels([auditTrailProjection]);
+        const batches: number[] = [];
+        expect(await replayed.replay((done) => batches.push(done))).toBe(15);
+        expect(batches).toEqual([4, 8, 12, 15]);
+        expect(await auditRows(replayed)).toEqual(await auditRows(live));
+        expect(await replayed.position()).toBe(await live.position());
+      });
+
+      it("applies every projection's share of every batch, then moves the checkpoint to the last event", async () => {
+        const replayed = await readModels([auditTrailProjection, stepsProjection]);
+        await replayed.replay();
+        const [{ count }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM ${replayed.schema}.audit_trail WHERE stream_id = 'steps'`);
+        expect(count).toBe(12);
+        expect(await replayed.position()).toBe(await lastPosition());
+      });
+
+      it('names the event a projection could not apply and leaves the checkpoint where it was, so the generation is never swapped in', async () => {
+        await store.append('proposal-wbc-enhanced-s75', [event('RatificationRecorded', { proposalId: 'wbc-enhanced-s75', deciderId: 'wokingham-ccg-cmt', outcome: 'rejected', version: 1, decidedOn: '2017-05-15T23:00:00.000Z' })], { expectedVersion: 'any' });
+        const replayed = await readModels([auditTrailProjection, stepsProjection]);
+        const failure = await replayed.replay().catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(ProjectionFailedError);
+        expect(failure).toMatchObject({ position: await lastPosition(), projection: 'steps' });
+        expect(await replayed.position()).toBe('0:0');
+      });
+
+      it('refuses a generation whose checkpoint has moved', async () => {
+        const projector = await readModels([auditTrailProjection]);
+        await projector.projectBatch();
+        await expect(projector.replay()).rejects.toThrow(/not a fresh generation/);
+      });
+    });
   });
 }
 

@@ -26,7 +26,7 @@ import {
   listRatifications,
   proposalById,
   proposalHistory,
-  proposalsProjection,
+  proposalProjections,
   redactExempt,
 } from '../src/proposals/index.js';
 import { anEvent, describeReadModels, type ReadModelsUnderTest } from './read-model-harness.js';
@@ -318,7 +318,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
     const ledger = ledgerOf(subject);
     play = ledger.play;
     // Small batches, so a proposal's events are folded across several of them.
-    const readModels = await subject().readModels([proposalsProjection], 4);
+    const readModels = await subject().readModels([...proposalProjections], 4);
     reader = readModels.reader;
     catchUp = () => projectThrough(readModels.projector, ledger.last);
   });

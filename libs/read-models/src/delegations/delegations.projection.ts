@@ -1,5 +1,6 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import type { SchemeEvent } from '@ledger/governance';
+import { insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
 import { eventOf, type DelegationRow, type HistoryRow } from './delegation-rows.js';
 import { effectiveFromOf, latestTerms, recordedStanding, replayDelegation, SCHEME_EVENT_TYPES } from './delegation-timeline.js';
@@ -133,23 +134,6 @@ const HISTORY_COLUMNS = `log_transaction bigint, log_sequence bigint, position t
   may_redelegate boolean, recorded_status text, recorded_scopes text[], recorded_limit_pence bigint,
   recorded_effective_until timestamptz, recorded_may_redelegate boolean`;
 
-const names = (columns: string) => columns.split(',').map((column) => column.trim().split(/\s+/)[0]);
-
-/**
- * `INSERT … ON CONFLICT DO UPDATE` of many rows in one statement, handed over as one JSON array.
- * PostgreSQL text cannot hold U+0000: a reason or instrument typed with one keeps U+FFFD there.
- */
-function upsert(table: string, columns: string, key: string[], rows: object[]): [string, unknown[]] {
-  const all = names(columns);
-  const updates = all.filter((column) => !key.includes(column)).map((column) => `${column} = excluded.${column}`);
-  return [
-    `INSERT INTO ${table} (${all.join(', ')})
-     SELECT ${all.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS r(${columns})
-     ON CONFLICT (${key.join(', ')}) DO UPDATE SET ${updates.join(', ')}`,
-    [JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? value.replaceAll('\u0000', '\uFFFD') : value))],
-  ];
-}
-
 /**
  * The delegations read model. Each batch reads the rows of the delegations it touches, folds their
  * whole history again with the new events (a delegation has few events) and writes them back, so a
@@ -183,7 +167,7 @@ export const delegationsProjection: Projection = {
       historyRows.push(...rows.history);
     }
     if (delegationRows.length === 0) return;
-    await session.query(...upsert('delegations', DELEGATION_COLUMNS, ['delegation_id'], delegationRows));
-    await session.query(...upsert('delegation_history', HISTORY_COLUMNS, ['log_transaction', 'log_sequence'], historyRows));
+    await session.query(...insertRows('delegations', DELEGATION_COLUMNS, delegationRows, { key: ['delegation_id'] }));
+    await session.query(...insertRows('delegation_history', HISTORY_COLUMNS, historyRows, { key: ['log_transaction', 'log_sequence'] }));
   },
 };

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, compareLogPositions, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, LOG_START, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 
 export interface ProjectorOptions {
@@ -71,11 +71,7 @@ export class Projector {
    */
   async catchUp(onBatch: (applied: number, position: LogPosition) => void = () => undefined): Promise<number> {
     if (this.failure) throw this.failure;
-    const read = (after: LogPosition) => {
-      const page = this.store.readLog({ after, limit: this.batchSize });
-      page.catch(() => undefined); // awaited below; failing before then is not an unhandled rejection
-      return page;
-    };
+    const read = (after: LogPosition) => this.readAhead(after);
     let after = await this.position();
     let next = read(after);
     let total = 0;
@@ -94,6 +90,62 @@ export class Projector {
       after = last;
       onBatch(total, last);
     }
+  }
+
+  /**
+   * Replays the whole log into this fresh generation, for a rebuild: each projection writes in
+   * transactions of its own, so that they run side by side (on PostgreSQL, on connections of their
+   * own) while the next batch is read. The checkpoint moves once, at the end, to the last event
+   * replayed; a replay cut short leaves a generation whose checkpoint never moved, which no rebuild
+   * swaps in. Answers how many events it replayed; `onBatch` hears of each batch every projection has applied.
+   */
+  async replay(onBatch: (replayed: number, position: LogPosition) => void = () => undefined): Promise<number> {
+    if (this.failure) throw this.failure;
+    if ((await this.position()) !== LOG_START) throw new Error(`${this.schema} is not a fresh generation: its checkpoint has moved.`);
+    let chains = this.projections.map(() => Promise.resolve());
+    const batchesDone: Promise<void>[] = [];
+    let replayed = 0;
+    let last = LOG_START;
+    let next = this.readAhead(LOG_START);
+    for (;;) {
+      const events = await next;
+      if (events.length === 0 || this.failure) break;
+      last = events[events.length - 1].position;
+      next = this.readAhead(last);
+      chains = chains.map((chain, index) => chain.then(() => this.applyProjection(this.projections[index], events)));
+      const total = (replayed += events.length);
+      const position = last;
+      const done = Promise.all(chains).then(() => onBatch(total, position));
+      done.catch(() => undefined); // the failure surfaces below, once
+      batchesDone.push(done);
+      if (batchesDone.length > 2) await batchesDone.shift()!.catch(() => undefined); // at most three batches held in memory
+    }
+    await Promise.all(chains);
+    if (this.failure) throw this.failure;
+    await this.database.query(`UPDATE ${this.schema}.projection_checkpoint SET position = $1, events = $2, updated_at = now()`, [last, replayed]);
+    return replayed;
+  }
+
+  /** The page of the log after `after`, read now and awaited later. */
+  private readAhead(after: LogPosition): Promise<StoredEvent[]> {
+    const page = this.store.readLog({ after, limit: this.batchSize });
+    page.catch(() => undefined); // awaited later; failing before then is not an unhandled rejection
+    return page;
+  }
+
+  /** One projection's share of a batch, in a transaction of its own (replay only). */
+  private async applyProjection(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
+    const { handles } = projection;
+    const handled = handles === 'every event' ? events : events.filter((event) => handles.has(event.type));
+    if (handled.length === 0) return;
+    await this.database.transaction(async (session) => {
+      await session.query(`SET LOCAL search_path TO ${this.schema}, ${this.database.schema}`);
+      try {
+        await projection.apply(handled, session);
+      } catch (error) {
+        throw this.stopOn(projection, handled, error);
+      }
+    });
   }
 
   /** Applies a batch read after `after` in one transaction, unless another projector applied it first (then 0). */

@@ -37,7 +37,7 @@ export async function rebuildReadModels(
   const total = await countEventsThrough(database, target);
   const started = Date.now();
   let reported = 0;
-  const events = await projector.catchUp((done, position) => {
+  const events = await projector.replay((done, position) => {
     if (done - reported < 10_000 && compareLogPositions(position, target) < 0) return;
     reported = done;
     const seconds = (Date.now() - started) / 1000;

@@ -1,5 +1,6 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import { currentProposalVersion, proposalDecider, type ProposalEvent, type ProposalState, type TabledProposalState } from '@ledger/governance';
+import { columnNames, insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
 import {
   PROPOSAL_COLUMNS,
@@ -52,7 +53,7 @@ function placeOf(event: StoredEvent): LogPlace {
   return { transaction: transactionId.toString(), sequence: sequence.toString(), position: event.position, recordedAt: event.metadata.recordedAt };
 }
 
-const proposalIdOf = (event: StoredEvent) => String((event.data as { proposalId?: unknown }).proposalId);
+export const proposalIdOf = (event: StoredEvent) => String((event.data as { proposalId?: unknown }).proposalId);
 
 /**
  * Proposals, their ratifications and their history. For each proposal a batch touches it rebuilds
@@ -94,7 +95,6 @@ export const proposalsProjection: Projection = {
       }
     }
 
-    await insertHistory(session, events);
     const tabled = [...working.values()].filter((proposal) => proposal.state.status !== 'untabled' && proposal.tabled !== null && proposal.last !== null);
     await upsertProposals(session, tabled);
     await upsertRatifications(session, tabled);
@@ -128,74 +128,57 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
   return working;
 }
 
-async function insertHistory(session: SqlSession, events: readonly StoredEvent[]): Promise<void> {
-  const places = events.map(placeOf);
-  await session.query(
-    `INSERT INTO proposal_history (proposal_id, stream_version, log_transaction, log_sequence, position, event_id, type, actor, recorded_at, data)
-     SELECT * FROM unnest($1::text[], $2::integer[], $3::bigint[], $4::bigint[], $5::text[], $6::uuid[], $7::text[], $8::text[], $9::timestamptz[], $10::text[])`,
-    [
-      events.map(proposalIdOf),
-      events.map((event) => event.streamVersion),
-      places.map((place) => place.transaction),
-      places.map((place) => place.sequence),
-      events.map((event) => event.position),
-      events.map((event) => event.eventId),
-      events.map((event) => event.type),
-      events.map((event) => event.metadata.actor ?? null),
-      events.map((event) => event.metadata.recordedAt),
-      events.map((event) => JSON.stringify(event.data ?? null)),
-    ],
-  );
-}
-
 /** Organisations the current route names and those any decision was recorded for. */
 function organisationsOf(state: TabledProposalState): string[] {
   const named = [...currentProposalVersion(state).route.map((step) => step.organisationId), ...state.ratifications.map((ratification) => ratification.organisationId)];
   return [...new Set(named.filter((id): id is string => id !== null))].sort();
 }
 
+const PROPOSAL_ROW_COLUMNS = `proposal_id text, version integer, status text, key_decision boolean, exempt_paragraph smallint, exempt text,
+  proposed_by_id text, tabled_on timestamptz, withdrawn_on timestamptz, withdrawal text, scopes text[], value_pence bigint,
+  organisation_ids text[], versions text, tabled_transaction bigint, tabled_sequence bigint, tabled_position text, last_position text,
+  updated_at timestamptz`;
+
+/** Where a proposal was tabled stays as first written. */
+const PROPOSAL_UPDATES = columnNames(PROPOSAL_ROW_COLUMNS).filter((column) => !['proposal_id', 'tabled_transaction', 'tabled_sequence', 'tabled_position'].includes(column));
+
 async function upsertProposals(session: SqlSession, proposals: Working[]): Promise<void> {
   if (proposals.length === 0) return;
-  const states = proposals.map((proposal) => proposal.state as TabledProposalState);
-  const currents = states.map(currentProposalVersion);
-  await session.query(
-    `INSERT INTO proposals (proposal_id, version, status, key_decision, exempt_paragraph, exempt, proposed_by_id, tabled_on, withdrawn_on, withdrawal,
-                            scopes, value_pence, organisation_ids, versions, tabled_transaction, tabled_sequence, tabled_position, last_position, updated_at)
-     SELECT p.proposal_id, p.version, p.status, p.key_decision, p.exempt_paragraph, p.exempt, p.proposed_by_id, p.tabled_on, p.withdrawn_on, p.withdrawal,
-            ARRAY(SELECT json_array_elements_text(p.scopes::json)), p.value_pence, ARRAY(SELECT json_array_elements_text(p.organisation_ids::json)),
-            p.versions, p.tabled_transaction, p.tabled_sequence, p.tabled_position, p.last_position, p.updated_at
-     FROM unnest($1::text[], $2::integer[], $3::text[], $4::boolean[], $5::smallint[], $6::text[], $7::text[], $8::timestamptz[], $9::timestamptz[], $10::text[],
-                 $11::text[], $12::bigint[], $13::text[], $14::text[], $15::bigint[], $16::bigint[], $17::text[], $18::text[], $19::timestamptz[])
-       AS p(proposal_id, version, status, key_decision, exempt_paragraph, exempt, proposed_by_id, tabled_on, withdrawn_on, withdrawal,
-            scopes, value_pence, organisation_ids, versions, tabled_transaction, tabled_sequence, tabled_position, last_position, updated_at)
-     ON CONFLICT (proposal_id) DO UPDATE SET
-       version = EXCLUDED.version, status = EXCLUDED.status, key_decision = EXCLUDED.key_decision, exempt_paragraph = EXCLUDED.exempt_paragraph,
-       exempt = EXCLUDED.exempt, proposed_by_id = EXCLUDED.proposed_by_id, tabled_on = EXCLUDED.tabled_on, withdrawn_on = EXCLUDED.withdrawn_on,
-       withdrawal = EXCLUDED.withdrawal, scopes = EXCLUDED.scopes, value_pence = EXCLUDED.value_pence, organisation_ids = EXCLUDED.organisation_ids,
-       versions = EXCLUDED.versions, last_position = EXCLUDED.last_position, updated_at = EXCLUDED.updated_at`,
-    [
-      states.map((state) => state.proposalId),
-      currents.map((current) => current.version),
-      states.map((state) => state.status),
-      states.map((state) => state.keyDecision),
-      states.map((state) => state.exempt?.paragraph ?? null),
-      states.map((state) => (state.exempt === null ? null : JSON.stringify(state.exempt))),
-      states.map((state) => state.proposedById),
-      states.map((state) => state.tabledOn),
-      states.map((state) => state.withdrawal?.withdrawnOn ?? null),
-      states.map((state) => (state.withdrawal === null ? null : JSON.stringify(state.withdrawal))),
-      currents.map((current) => JSON.stringify(current.scopes)),
-      currents.map((current) => (current.valuePence === null ? null : String(current.valuePence))),
-      states.map((state) => JSON.stringify(organisationsOf(state))),
-      states.map((state) => JSON.stringify(state.versions)),
-      proposals.map((proposal) => proposal.tabled!.transaction),
-      proposals.map((proposal) => proposal.tabled!.sequence),
-      proposals.map((proposal) => proposal.tabled!.position),
-      proposals.map((proposal) => proposal.last!.position),
-      proposals.map((proposal) => proposal.last!.recordedAt),
-    ],
-  );
+  const rows = proposals.map((proposal) => {
+    const state = proposal.state as TabledProposalState;
+    const current = currentProposalVersion(state);
+    return {
+      proposal_id: state.proposalId,
+      version: current.version,
+      status: state.status,
+      key_decision: state.keyDecision,
+      exempt_paragraph: state.exempt?.paragraph ?? null,
+      exempt: state.exempt === null ? null : JSON.stringify(state.exempt),
+      proposed_by_id: state.proposedById,
+      tabled_on: state.tabledOn,
+      withdrawn_on: state.withdrawal?.withdrawnOn ?? null,
+      withdrawal: state.withdrawal === null ? null : JSON.stringify(state.withdrawal),
+      scopes: current.scopes,
+      value_pence: current.valuePence === null ? null : String(current.valuePence),
+      organisation_ids: organisationsOf(state),
+      versions: JSON.stringify(state.versions),
+      tabled_transaction: proposal.tabled!.transaction,
+      tabled_sequence: proposal.tabled!.sequence,
+      tabled_position: proposal.tabled!.position,
+      last_position: proposal.last!.position,
+      updated_at: proposal.last!.recordedAt,
+    };
+  });
+  await session.query(...insertRows('proposals', PROPOSAL_ROW_COLUMNS, rows, { key: ['proposal_id'], update: PROPOSAL_UPDATES }));
 }
+
+const RATIFICATION_ROW_COLUMNS = `proposal_id text, ratification_id text, version integer, step_index integer, requirement text,
+  organisation_id text, decider_id text, decider_kind text, outcome text, decided_on timestamptz, call_in_until timestamptz, statement text,
+  authority text, rescinded_on timestamptz, rescission text, set_aside_on timestamptz, set_aside text, call_ins text,
+  log_transaction bigint, log_sequence bigint, position text, recorded_at timestamptz`;
+
+/** What happens to a ratification after it was recorded; the rest of its row stays as first written. */
+const RATIFICATION_UPDATES = ['rescinded_on', 'rescission', 'set_aside_on', 'set_aside', 'call_ins'];
 
 async function upsertRatifications(session: SqlSession, proposals: Working[]): Promise<void> {
   const rows = proposals.flatMap((proposal) => {
@@ -207,39 +190,29 @@ async function upsertRatifications(session: SqlSession, proposals: Working[]): P
     });
   });
   if (rows.length === 0) return;
-  await session.query(
-    `INSERT INTO ratifications (proposal_id, ratification_id, version, step_index, requirement, organisation_id, decider_id, decider_kind, outcome, decided_on,
-                                call_in_until, statement, authority, rescinded_on, rescission, set_aside_on, set_aside, call_ins,
-                                log_transaction, log_sequence, position, recorded_at)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::integer[], $4::integer[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[],
-                          $11::timestamptz[], $12::text[], $13::text[], $14::timestamptz[], $15::text[], $16::timestamptz[], $17::text[], $18::text[],
-                          $19::bigint[], $20::bigint[], $21::text[], $22::timestamptz[])
-     ON CONFLICT (proposal_id, ratification_id) DO UPDATE SET
-       rescinded_on = EXCLUDED.rescinded_on, rescission = EXCLUDED.rescission, set_aside_on = EXCLUDED.set_aside_on,
-       set_aside = EXCLUDED.set_aside, call_ins = EXCLUDED.call_ins`,
-    [
-      rows.map((row) => row.proposalId),
-      rows.map((row) => row.record.ratificationId),
-      rows.map((row) => row.record.version),
-      rows.map((row) => row.record.stepIndex),
-      rows.map((row) => row.record.requirement),
-      rows.map((row) => row.record.organisationId),
-      rows.map((row) => row.record.deciderId),
-      rows.map((row) => row.record.deciderKind),
-      rows.map((row) => row.record.outcome),
-      rows.map((row) => row.record.decidedOn),
-      rows.map((row) => row.record.callInUntil),
-      rows.map((row) => row.extras.statement),
-      rows.map((row) => row.extras.authority),
-      rows.map((row) => row.record.rescission?.rescindedOn ?? null),
-      rows.map((row) => (row.record.rescission === null ? null : JSON.stringify(row.record.rescission))),
-      rows.map((row) => row.record.setAside?.resolvedOn ?? null),
-      rows.map((row) => (row.record.setAside === null ? null : JSON.stringify(row.record.setAside))),
-      rows.map((row) => JSON.stringify(row.record.callIns)),
-      rows.map((row) => row.extras.transaction),
-      rows.map((row) => row.extras.sequence),
-      rows.map((row) => row.extras.position),
-      rows.map((row) => row.extras.recordedAt),
-    ],
-  );
+  const values = rows.map(({ proposalId, record, extras }) => ({
+    proposal_id: proposalId,
+    ratification_id: record.ratificationId,
+    version: record.version,
+    step_index: record.stepIndex,
+    requirement: record.requirement,
+    organisation_id: record.organisationId,
+    decider_id: record.deciderId,
+    decider_kind: record.deciderKind,
+    outcome: record.outcome,
+    decided_on: record.decidedOn,
+    call_in_until: record.callInUntil,
+    statement: extras.statement,
+    authority: extras.authority,
+    rescinded_on: record.rescission?.rescindedOn ?? null,
+    rescission: record.rescission === null ? null : JSON.stringify(record.rescission),
+    set_aside_on: record.setAside?.resolvedOn ?? null,
+    set_aside: record.setAside === null ? null : JSON.stringify(record.setAside),
+    call_ins: JSON.stringify(record.callIns),
+    log_transaction: extras.transaction,
+    log_sequence: extras.sequence,
+    position: extras.position,
+    recorded_at: extras.recordedAt,
+  }));
+  await session.query(...insertRows('ratifications', RATIFICATION_ROW_COLUMNS, values, { key: ['proposal_id', 'ratification_id'], update: RATIFICATION_UPDATES }));
 }

@@ -185,10 +185,8 @@ interface RatificationListRow extends RatificationRow {
   decided_on: Date | string;
   exempt_paragraph: number | null;
   current_version: number;
-  versions: string;
+  current_title: string;
 }
-
-const currentTitle = (versions: string) => (JSON.parse(versions) as ProposalVersion[]).at(-1)!.title;
 
 async function ratificationsPage(
   reader: ReadModelReader,
@@ -201,7 +199,8 @@ async function ratificationsPage(
   const now = nowOf(query.now);
   const [afterInstant, afterTransaction, afterSequence] = logCursor(query.cursor);
   const rows = await reader.query<RatificationListRow>(
-    `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version, p.versions
+    `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version,
+            p.versions::json -> -1 ->> 'title' AS current_title
      FROM ratifications r JOIN proposals p ON p.proposal_id = r.proposal_id
      WHERE ($1::text IS NULL OR r.organisation_id = $1::text)
        AND ($2::text IS NULL OR r.decider_id = $2::text)
@@ -220,7 +219,7 @@ async function ratificationsPage(
     (row) => [isoInstant(row.decided_on), row.log_transaction, row.log_sequence],
     (row) =>
       ratificationView(row, {
-        proposalTitle: currentTitle(row.versions),
+        proposalTitle: row.current_title,
         exemptParagraph: exemptParagraphOf(row.exempt_paragraph),
         counts: (record) => countsOn(record, row.current_version),
         now,

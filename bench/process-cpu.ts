@@ -9,10 +9,12 @@ export interface CpuTimes {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function cpuMsOf(pid: number | string): number {
+/** A process's own CPU ms, and with `reaped` also that of its children that have ended (cutime, cstime). */
+function cpuMsOf(pid: number | string, reaped = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime, stime
+    const own = Number(fields[11]) + Number(fields[12]); // utime, stime
+    return (reaped ? own + Number(fields[13]) + Number(fields[14]) : own) * TICK_MS;
   } catch {
     return 0; // gone, or not Linux
   }
@@ -23,7 +25,8 @@ function postgresCpuMs(): number {
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) total += cpuMsOf(entry);
+      // The server's backends come and go with connections; the postmaster reaps them, and counts their time.
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) total += cpuMsOf(entry, true);
     } catch {
       // the process ended meanwhile
     }

@@ -2,13 +2,16 @@
  * Reads under load, and a rebuild, on a realistic ledger.
  *
  * On the PostgreSQL named by BENCH_DATABASE_URL (default the local `test` database), in a fresh
- * schema, the API runs as its own process. Through its commands: 50 organisations, each with a
- * Cabinet, 4 committees and 5 posts (500 bodies and posts), a scheme of 100 delegations (5,000)
- * whose chains run up to 4 links, and 400 proposals (20,000) on 6-step routes — deferred, then
- * approved under delegated authority, endorsed and noted, some amended first. Then:
+ * schema, the API runs as its own process. Through its commands (its projector off meanwhile): 50
+ * organisations, each with a Cabinet, 4 committees and 5 posts (500 bodies and posts), a scheme of
+ * 100 delegations (5,000) whose chains run up to 4 links, and 400 proposals (20,000) on 6-step
+ * routes — deferred, then approved under delegated authority, endorsed and noted, some amended
+ * first: about 200,000 events. Then:
  *   - a full rebuild of the read models (events/s), against a raw ordered read of the same log;
- *   - 10 s from 20 autocannon connections on `/v1/authority/check` (random holder, scope and past
- *     date), `/v1/ratifications?organisationId&from&to` and `/v1/proposals/{id}`: p50/p99, req/s;
+ *   - the API again, on the rebuilt read models; 10 s from 20 autocannon connections on
+ *     `/v1/authority/check` (random holder, scope and past date), `/v1/ratifications?organisationId&from&to`
+ *     and `/v1/proposals/{id}`: req/s, p50/p99, and the CPU each request cost the API, PostgreSQL
+ *     and the load generator, which share this machine's cores;
  *   - the API's resident memory.
  * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
  * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
@@ -23,6 +26,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORT = Number(process.env.BENCH_PORT ?? 3998);
@@ -231,7 +235,8 @@ interface Latency {
   p99: number;
 }
 
-async function cannon(label: string, path: () => string, key: string): Promise<Latency> {
+async function cannon(label: string, path: () => string, key: string, apiPid: number): Promise<Latency> {
+  const cpuBefore = cpuTimes(apiPid);
   const result = await autocannon({
     url: BASE,
     connections: CONNECTIONS,
@@ -244,6 +249,7 @@ async function cannon(label: string, path: () => string, key: string): Promise<L
   }
   const latency = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
   console.log(`${label.padEnd(48)} ${Math.round(latency.rps).toLocaleString('en-GB').padStart(7)} req/s  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms`);
+  console.log(`  ${describeCpuPerOperation(cpuBefore, cpuTimes(apiPid), result.requests.total, 'request')}`);
   return latency;
 }
 
@@ -297,12 +303,12 @@ async function main(): Promise<void> {
       const o = Math.floor(Math.random() * ORGANISATIONS);
       const k = Math.floor(Math.random() * SCOPES.length);
       return `/v1/authority/check?holderId=${pick([holderOf(o, k), committee(o, 1 + (k % COMMITTEES))])}&organisationId=${organisationId(o)}&scopes=${SCOPES[k]}&amountPence=1000000&at=${pastDate()}`;
-    }, clerk);
+    }, clerk, api.pid!);
     const ratifications = await cannon('GET /v1/ratifications?organisationId&from&to', () => {
       const year = 2018 + Math.floor(Math.random() * 6);
       return `/v1/ratifications?organisationId=${organisationId(Math.floor(Math.random() * ORGANISATIONS))}&from=${year}-01-01&to=${year}-06-30`;
-    }, clerk);
-    const proposal = await cannon('GET /v1/proposals/{id}', () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`, clerk);
+    }, clerk, api.pid!);
+    const proposal = await cannon('GET /v1/proposals/{id}', () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`, clerk, api.pid!);
     const rss = await residentMegabytes(api.pid!);
     console.log(`API resident memory ${rss.toFixed(0)} MB; proposal reads p99 ${proposal.p99.toFixed(1)} ms`);
     console.log(

@@ -136,7 +136,7 @@ function organisationsOf(state: TabledProposalState): string[] {
 
 const PROPOSAL_ROW_COLUMNS = `proposal_id text, version integer, status text, key_decision boolean, exempt_paragraph smallint, exempt text,
   proposed_by_id text, tabled_on timestamptz, withdrawn_on timestamptz, withdrawal text, scopes text[], value_pence bigint,
-  organisation_ids text[], versions text, tabled_transaction bigint, tabled_sequence bigint, tabled_position text, last_position text,
+  organisation_ids text[], versions text, title text, tabled_transaction bigint, tabled_sequence bigint, tabled_position text, last_position text,
   updated_at timestamptz`;
 
 /** Where a proposal was tabled stays as first written. */
@@ -162,6 +162,7 @@ async function upsertProposals(session: SqlSession, proposals: Working[]): Promi
       value_pence: current.valuePence === null ? null : String(current.valuePence),
       organisation_ids: organisationsOf(state),
       versions: JSON.stringify(state.versions),
+      title: JSON.stringify(current.title), // free text stays JSON (migrations/read-models/0005)
       tabled_transaction: proposal.tabled!.transaction,
       tabled_sequence: proposal.tabled!.sequence,
       tabled_position: proposal.tabled!.position,

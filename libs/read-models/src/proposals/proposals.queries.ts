@@ -200,7 +200,7 @@ async function ratificationsPage(
   const [afterInstant, afterTransaction, afterSequence] = logCursor(query.cursor);
   const rows = await reader.query<RatificationListRow>(
     `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version,
-            p.versions::json -> -1 ->> 'title' AS current_title
+            p.title AS current_title
      FROM ratifications r JOIN proposals p ON p.proposal_id = r.proposal_id
      WHERE ($1::text IS NULL OR r.organisation_id = $1::text)
        AND ($2::text IS NULL OR r.decider_id = $2::text)
@@ -219,7 +219,7 @@ async function ratificationsPage(
     (row) => [isoInstant(row.decided_on), row.log_transaction, row.log_sequence],
     (row) =>
       ratificationView(row, {
-        proposalTitle: row.current_title,
+        proposalTitle: JSON.parse(row.current_title) as string,
         exemptParagraph: exemptParagraphOf(row.exempt_paragraph),
         counts: (record) => countsOn(record, row.current_version),
         now,

@@ -1,0 +1,18 @@
+import { Command } from 'commander';
+import { migrateCommand } from './commands/migrate.command.js';
+import { rebuildCommand } from './commands/rebuild.command.js';
+
+/**
+ * The `ledger` command line (API.md, "The `ledger` command line"). Storage comes from the same
+ * environment as the API: DATABASE_URL and DATABASE_SCHEMA, or embedded PGlite in LEDGER_DATA_DIR.
+ */
+const program = new Command('ledger').description('Decision Ledger: who approved what, when, and under which authority').showHelpAfterError();
+migrateCommand(program);
+rebuildCommand(program);
+
+try {
+  await program.parseAsync();
+} catch (error) {
+  console.error(`ledger: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,106 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment, type Database } from '@ledger/event-store';
+import { describeWithPostgres, openTestSchema } from './postgres.js';
+
+const run = promisify(execFile);
+
+/** Runs `ledger …` as an operator would, output piped; answers its exit code and output. */
+async function ledger(args: string[], environment: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { DATABASE_URL: _url, DATABASE_SCHEMA: _schema, LEDGER_DATA_DIR: _dir, ...inherited } = process.env;
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/ledger.js', ...args], { env: { ...inherited, ...environment } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Wirral Council registered and its Cabinet established: two events for the read models. */
+async function appendWirral(database: Database): Promise<void> {
+  const store = new SqlEventStore(database);
+  const event = (type: string, data: unknown) => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wirral' } });
+  await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council', name: 'Wirral Council', kind: 'local-authority', functions: ['adult-social-care'], establishedOn: '1974-03-31T23:00:00.000Z' })], { expectedVersion: 'no-stream' });
+  await store.append('body-wirral-cabinet', [event('BodyEstablished', { bodyId: 'wirral-cabinet', name: 'Cabinet', kind: 'governing-body', organisationId: 'wirral-council', memberOrganisationIds: [], establishedOn: '2000-04-30T23:00:00.000Z', termsOfReference: null })], { expectedVersion: 'no-stream' });
+}
+
+const activeGeneration = async (database: Database) =>
+  (await database.query<{ schema_name: string }>('SELECT schema_name FROM ledger_read_model_generations WHERE active'))[0]?.schema_name;
+
+function describeCli(storeName: string, open: () => Promise<{ environment: Record<string, string>; database: () => Promise<Database>; dispose(): Promise<void> }>) {
+  describe(`the ledger command line on ${storeName}`, () => {
+    let subject: Awaited<ReturnType<typeof open>>;
+    beforeEach(async () => {
+      subject = await open();
+    });
+    afterEach(async () => subject.dispose());
+
+    it('applies the migrations, then finds nothing more to apply', async () => {
+      const first = await ledger(['migrate'], subject.environment);
+      expect(first).toMatchObject({ code: 0, stdout: expect.stringMatching(/: applied 0001_event_store\.sql, .* \(0 already applied\)\.\n$/) });
+      const second = await ledger(['migrate'], subject.environment);
+      expect(second).toMatchObject({ code: 0, stdout: expect.stringMatching(/: nothing to apply \(\d+ already applied\)\.\n$/) });
+    });
+
+    it('rebuilds the read models into a fresh generation and swaps it in, quietly when piped', async () => {
+      const database = await subject.database();
+      await migrate(database);
+      await appendWirral(database);
+      await database.close();
+
+      const rebuilt = await ledger(['rebuild'], subject.environment);
+      expect(rebuilt).toMatchObject({ code: 0, stderr: '' });
+      const [, schema, previous] = /rebuilt 2 events into (\S+) in [\d.]+ s \(.* events\/s\); it now serves reads in place of (\S+)\.\n$/.exec(rebuilt.stdout) ?? [];
+      expect(schema).toBeDefined();
+      expect(schema).not.toBe(previous);
+
+      const after = await subject.database();
+      try {
+        expect(await activeGeneration(after)).toBe(schema);
+        expect(await after.query(`SELECT organisation_id, name FROM ${schema}.organisations`)).toEqual([{ organisation_id: 'wirral-council', name: 'Wirral Council' }]);
+        expect(await after.query(`SELECT position, events::int FROM ${schema}.projection_checkpoint`)).toEqual([{ position: expect.stringMatching(/^\d+:\d+$/), events: 2 }]);
+      } finally {
+        await after.close();
+      }
+    });
+
+    it('refuses an unknown command with exit code 1', async () => {
+      const answer = await ledger(['frobnicate'], subject.environment);
+      expect(answer).toMatchObject({ code: 1, stderr: expect.stringContaining("unknown command 'frobnicate'") });
+    });
+  });
+}
+
+describeCli('embedded PGlite', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'ledger-cli-'));
+  const environment = { LEDGER_DATA_DIR: dataDir };
+  return {
+    environment,
+    database: () => openDatabase(storageOptionsFromEnvironment(environment)),
+    dispose: () => rm(dataDir, { recursive: true, force: true }),
+  };
+});
+
+describeWithPostgres('the ledger command line on PostgreSQL', (url) => {
+  describeCli('PostgreSQL', async () => {
+    const schema = await openTestSchema(url);
+    const environment = { DATABASE_URL: url, DATABASE_SCHEMA: schema.database.schema };
+    return {
+      environment,
+      database: () => openDatabase(storageOptionsFromEnvironment(environment)),
+      dispose: () => schema.dispose(),
+    };
+  });
+});
+
+describe('the ledger command line without a store', () => {
+  it('says why it cannot reach PostgreSQL, and exits 1', async () => {
+    const answer = await ledger(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    expect(answer).toMatchObject({ code: 1, stderr: expect.stringMatching(/^ledger: .*ECONNREFUSED/) });
+  });
+});

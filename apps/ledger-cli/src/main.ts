@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
 
@@ -8,6 +9,7 @@ import { rebuildCommand } from './commands/rebuild.command.js';
  */
 const program = new Command('ledger').description('Decision Ledger: who approved what, when, and under which authority').showHelpAfterError();
 migrateCommand(program);
+importCommand(program);
 rebuildCommand(program);
 
 try {

@@ -15,6 +15,7 @@ import {
 import type { ReadModelReader } from '@ledger/read-models';
 import { AuthorityQueries } from '../src/authority/index.js';
 import { delegationsProjection } from '../src/delegations/index.js';
+import { organisationProjections } from '../src/organisations/organisations.projection.js';
 import { anEvent, describeReadModels } from './read-model-harness.js';
 
 const on = (date: string) => parseInstant(date)!;
@@ -133,9 +134,12 @@ describeReadModels('the authority reads', (subject) => {
     await append('organisation-bsw-ccg', ...events(ccg));
     await append('organisation-bsw-icb', ...events(icb));
     await append('scheme-bsw-ccg', ...events(ccgScheme));
-    const models = await readModels([delegationsProjection]);
+    // The holders asked about, known to the ledger (a refusal names only a body or post it knows).
+    await append('post-head-of-commissioning', anEvent('PostCreated', { postId: 'head-of-commissioning', title: 'Head of Commissioning', organisationId: 'wiltshire-council' }));
+    await append('body-wiltshire-alliance-joint-committee', anEvent('BodyEstablished', { bodyId: 'wiltshire-alliance-joint-committee', name: 'Wiltshire Alliance Joint Committee', kind: 'joint-committee', organisationId: null, memberOrganisationIds: ['wiltshire-council', 'bsw-ccg'], establishedOn: on('2022-04-01'), termsOfReference: null }));
+    const models = await readModels([delegationsProjection, ...organisationProjections]);
     const { store } = subject();
-    await projectThrough(models.projector, store, ['scheme-wiltshire-council', 'scheme-bsw-ccg']);
+    await projectThrough(models.projector, store, ['scheme-wiltshire-council', 'scheme-bsw-ccg', 'post-head-of-commissioning', 'body-wiltshire-alliance-joint-committee']);
     reader = models.reader;
     reads = [];
     const watched = Object.create(store) as typeof store;
@@ -188,12 +192,13 @@ describeReadModels('the authority reads', (subject) => {
     expect(reads.at(-1)!.answer.get('organisation-wiltshire-council')).toHaveLength(0);
   });
 
-  it('refuses an organisation that is not registered, or asks a dissolved CCG, in plain English', async () => {
-    expect(await authority.check({ holderId: 'x', organisationId: 'nowhere-council', scopes: ['bcf'], at: '2022-05-01' })).toEqual({
-      allowed: false,
-      chains: [],
-      reasons: ['organisation nowhere-council is not registered'],
-    });
+  it('answers not found for an organisation or a holder the ledger does not know, rather than a refusal', async () => {
+    await expect(authority.check({ holderId: 'wiltshire-cabinet', organisationId: 'nowhere-council', scopes: ['bcf'], at: '2022-05-01' })).rejects.toMatchObject({ code: 'not_found', message: 'There is no organisation nowhere-council.' });
+    await expect(authority.check({ holderId: 'head-of-comissioning', organisationId: 'wiltshire-council', scopes: ['bcf'], at: '2022-05-01' })).rejects.toMatchObject({ code: 'not_found', message: 'There is no body or post head-of-comissioning.' });
+    await expect(authority.ofHolder({ holderId: 'head-of-comissioning', at: '2022-05-01' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('refuses a dissolved CCG in plain English', async () => {
     expect(await authority.check({ holderId: 'wiltshire-alliance-joint-committee', organisationId: 'bsw-ccg', scopes: ['community-services'], at: '2022-07-01' })).toEqual({
       allowed: false,
       chains: [],
@@ -237,8 +242,12 @@ describeReadModels('the authority reads', (subject) => {
     expect(before.organisations.map(({ organisationId }) => organisationId)).toEqual(['bsw-ccg', 'wiltshire-council']);
   });
 
-  it('is nothing for a holder no scheme names', async () => {
-    expect(await authority.ofHolder({ holderId: 'someone-else', at: '2022-05-01' })).toEqual({ holderId: 'someone-else', at: on('2022-05-01'), organisations: [] });
+  it('is nothing for a holder the ledger knows but no scheme names', async () => {
+    await subject().append('post-someone-else', anEvent('PostCreated', { postId: 'someone-else', title: 'Project Officer', organisationId: 'wiltshire-council' }));
+    const models = await subject().readModels([...organisationProjections]);
+    await projectThrough(models.projector, subject().store, ['post-someone-else']);
+    const authorityThere = new AuthorityQueries(subject().store, models.reader, { now: () => new Date(on('2022-05-01')) });
+    expect(await authorityThere.ofHolder({ holderId: 'someone-else', at: '2022-05-01' })).toEqual({ holderId: 'someone-else', at: on('2022-05-01'), organisations: [] });
   });
 
   it('refuses a date it cannot read', async () => {

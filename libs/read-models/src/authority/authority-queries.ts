@@ -3,6 +3,7 @@ import {
   authorityOfHolder,
   checkAuthority,
   InvalidCommandError,
+  NotFoundError,
   organisationDecider,
   organisationStreamId,
   parseInstant,
@@ -94,16 +95,21 @@ export class AuthorityQueries {
   async check(question: AuthorityCheck): Promise<AuthorityAnswer> {
     const at = this.instant(question.at);
     const [sources] = await this.sourcesOf([question.organisationId]);
-    return checkAuthority(
+    if (sources.organisation.status === 'unregistered') throw new NotFoundError('organisation', question.organisationId);
+    const answer = checkAuthority(
       { holderId: question.holderId, organisationId: question.organisationId, scopes: question.scopes, amountPence: question.amountPence ?? null, at },
       sources,
     );
+    // A refusal must not hide a mistyped holder: only a body or post the ledger knows can be refused.
+    if (!answer.allowed) await this.assertHolderKnown(question.holderId);
+    return answer;
   }
 
   /** Every scope the holder may decide at `at`, per organisation, with its limit and chain. */
   async ofHolder(question: HolderAuthorityCheck): Promise<HolderAuthority> {
     const at = this.instant(question.at);
     const named = [...new Set(await this.organisationsOf(question.holderId))];
+    if (named.length === 0) await this.assertHolderKnown(question.holderId);
     // A delegation made for a dissolved organisation can count for its successor, and theirs.
     const organisations = new Set(named);
     let frontier = named;
@@ -181,6 +187,12 @@ export class AuthorityQueries {
     this.folded.delete(streamId);
     this.folded.set(streamId, folded);
     if (this.folded.size > this.cacheSize) this.folded.delete(this.folded.keys().next().value as string);
+  }
+
+  /** Not found unless the holder is a body or a post the read models know. */
+  private async assertHolderKnown(holderId: string): Promise<void> {
+    const rows = await this.reader.query('SELECT 1 FROM bodies WHERE body_id = $1 UNION ALL SELECT 1 FROM posts WHERE post_id = $1', [holderId]);
+    if (rows.length === 0) throw new NotFoundError('body or post', holderId);
   }
 
   private async organisationsNaming(holderId: string): Promise<string[]> {

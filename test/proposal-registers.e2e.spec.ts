@@ -448,6 +448,8 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
 
     it('answers 404 for a proposal the ledger does not know, 400 for a bad cursor', async () => {
       await expectRefused(api(), () => read('/v1/proposals/wokingham-no-such-proposal/history'), 404, 'not_found');
+      const page = (await read(`/v1/proposals/${S75}/history?limit=1`)).json();
+      await expectRefused(api(), () => read(`/v1/proposals/wokingham-no-such-proposal/history?cursor=${page.nextCursor}`), 404, 'not_found');
       await expectRefused(api(), () => read(`/v1/proposals/${S75}/history?cursor=bm90LWEtY3Vyc29y`), 400, 'validation_failed');
     });
   });
@@ -570,10 +572,12 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
       expect((await read('/v1/bodies/wokingham-executive/decisions')).json()).toEqual({ items: [], nextCursor: null });
     });
 
-    it('refuses bad dates (400) and an id that cannot name a body (404)', async () => {
+    it('refuses bad dates (400), and an id that names no body or post (404)', async () => {
       await expectRefused(api(), () => read(`/v1/bodies/${HWB}/decisions?to=tomorrow`), 400, 'validation_failed');
       await expectRefused(api(), () => read(`/v1/bodies/${HWB}/decisions?limit=-1`), 400, 'validation_failed');
       await expectRefused(api(), () => read('/v1/bodies/Health%20Board/decisions'), 404, 'not_found');
+      const unknown = await expectRefused(api(), () => read('/v1/bodies/wokingham-health-board/decisions'), 404, 'not_found');
+      expect(unknown.json().detail).toBe('There is no body or post wokingham-health-board.');
     });
   });
 

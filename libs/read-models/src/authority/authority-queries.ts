@@ -19,6 +19,7 @@ import {
   type Scope,
   type SchemeState,
 } from '@ledger/governance';
+import { isKnownBodyOrPost } from '../organisations/organisations.queries.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
 
 /** `GET /v1/authority/check?holderId&organisationId&scopes&amountPence&at`. */
@@ -191,8 +192,7 @@ export class AuthorityQueries {
 
   /** Not found unless the holder is a body or a post the read models know. */
   private async assertHolderKnown(holderId: string): Promise<void> {
-    const rows = await this.reader.query('SELECT 1 FROM bodies WHERE body_id = $1 UNION ALL SELECT 1 FROM posts WHERE post_id = $1', [holderId]);
-    if (rows.length === 0) throw new NotFoundError('body or post', holderId);
+    if (!(await isKnownBodyOrPost(this.reader, holderId))) throw new NotFoundError('body or post', holderId);
   }
 
   private async organisationsNaming(holderId: string): Promise<string[]> {

@@ -203,3 +203,9 @@ function atInstant(at: string): Instant {
   if (instant === undefined) throw new InvalidCommandError('at must be an ISO 8601 instant with offset, or a date.', 'at');
   return instant;
 }
+
+/** Whether the ledger knows a body or a post of this id (they share one space of ids: deciders, holders). */
+export async function isKnownBodyOrPost(reader: ReadModelReader, id: string): Promise<boolean> {
+  const rows = await reader.query('SELECT 1 FROM bodies WHERE body_id = $1 UNION ALL SELECT 1 FROM posts WHERE post_id = $1 LIMIT 1', [id]);
+  return rows.length > 0;
+}

@@ -424,7 +424,11 @@ export async function proposalHistory(reader: ReadModelReader, proposalId: strin
      LIMIT $3`,
     [proposalId, after, limit + 1],
   );
-  if (rows.length === 0 && !query.cursor) return null;
+  if (rows.length === 0) {
+    // An empty page past the last event, or no such proposal at all.
+    const [known] = query.cursor ? await reader.query('SELECT 1 FROM proposal_history WHERE proposal_id = $1 LIMIT 1', [proposalId]) : [];
+    if (!known) return null;
+  }
   return toPage(
     rows,
     limit,

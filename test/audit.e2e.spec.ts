@@ -86,12 +86,21 @@ describeOnEveryStore('the audit trail and the raw log over HTTP', (api) => {
       await expectRefused(api(), () => api().get('/v1/events', { key: clerk }), 403, 'forbidden');
     });
 
-    it('pages the envelopes in log order', async () => {
+    it('pages the envelopes in log order, by cursor or from a position', async () => {
       const page = (await api().get('/v1/events?limit=2', { key: auditor })).json();
       expect(page.items).toHaveLength(2);
       expect(page.items[0]).toMatchObject({ type: 'OrganisationRegistered', streamId: 'organisation-wirral-council', streamVersion: 1, hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+      expect(page.nextPosition).toBe(page.items[1].position);
+      const next = (await api().get(`/v1/events?limit=2&cursor=${page.nextCursor}`, { key: auditor })).json();
+      expect(next.items.map((event: { type: string }) => event.type)).toEqual(['GoverningBodyDesignated', 'PostCreated']);
+      expect(next.nextCursor).toBeNull(); // the head of the log
       const rest = (await api().get(`/v1/events?fromPosition=${page.nextPosition}`, { key: auditor })).json();
-      expect(rest.items.map((event: { type: string }) => event.type)).toEqual(['GoverningBodyDesignated', 'PostCreated']);
+      expect(rest).toMatchObject({ items: next.items, nextCursor: null });
+    });
+
+    it('keeps to the list limits (50 by default, at most 500) and refuses a cursor it never gave', async () => {
+      await expectRefused(api(), () => api().get('/v1/events?limit=501', { key: auditor }), 400, 'validation_failed');
+      await expectRefused(api(), () => api().get('/v1/events?cursor=bm90LWEtY3Vyc29y', { key: auditor }), 400, 'validation_failed');
     });
 
     it('streams NDJSON', async () => {

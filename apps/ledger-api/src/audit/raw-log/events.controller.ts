@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { EVENT_STORE, isLogPosition, LOG_START, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import { InvalidCommandError } from '@ledger/governance';
+import { decodeCursor, InvalidCursorError, pageLimit, toPage } from '@ledger/read-models';
 import { Allow } from '../../api-keys/access.decorator.js';
 import { EventsQuery } from './events.query.js';
 
@@ -19,18 +20,20 @@ export class EventsController {
   @Get()
   @Allow('auditor')
   @ApiOperation({ summary: 'The raw log (auditors). `Accept: application/x-ndjson` streams every event after fromPosition, one per line.' })
-  @ApiOkResponse({ description: '{ items: [event envelope], nextPosition }' })
+  @ApiOkResponse({ description: '{ items: [event envelope], nextCursor, nextPosition }' })
   async list(@QueryParams() query: EventsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.fromPosition !== undefined && !isLogPosition(query.fromPosition)) {
       throw new InvalidCommandError('fromPosition must be a log position ("<transactionId>:<sequence>").', 'fromPosition');
     }
-    const after = (query.fromPosition as LogPosition | undefined) ?? LOG_START;
+    const after = query.cursor !== undefined ? positionOf(query.cursor) : ((query.fromPosition as LogPosition | undefined) ?? LOG_START);
     if (accept?.includes(NDJSON)) {
       void reply.header('Content-Type', NDJSON);
       return Readable.from(this.lines(after));
     }
-    const items = await this.store.readLog({ after, limit: query.limit ?? 500 });
-    return { items, nextPosition: items.length > 0 ? items[items.length - 1].position : null };
+    const limit = pageLimit(query.limit);
+    const page = toPage(await this.store.readLog({ after, limit: limit + 1 }), limit, (event) => [event.position], (event) => event);
+    // nextPosition: the last position of the page, to pass as fromPosition (kept beside nextCursor).
+    return { ...page, nextPosition: page.items.length > 0 ? page.items[page.items.length - 1].position : null };
   }
 
   /** Every event from `after` to the head of the log as it stands when the stream began. */
@@ -43,4 +46,11 @@ export class EventsController {
       position = page[page.length - 1].position;
     }
   }
+}
+
+/** The position a cursor of this list stands for. */
+function positionOf(cursor: string): LogPosition {
+  const [position] = decodeCursor(cursor, 1);
+  if (typeof position !== 'string' || !isLogPosition(position)) throw new InvalidCursorError(cursor);
+  return position;
 }

@@ -1,23 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { IsOptional, IsString } from 'class-validator';
+import { ListQuery } from '../../lists/list.query.js';
 
-export class EventsQuery {
-  @ApiPropertyOptional({ description: 'Events after this log position; the start of the log when absent.' })
+/** `GET /v1/events`: the list conventions (`limit` 50 by default, at most 500; `cursor`), and where to start. */
+export class EventsQuery extends ListQuery {
+  @ApiPropertyOptional({ description: 'Events after this log position (exclusive: pass the last position you hold); the start of the log when absent.' })
   @IsOptional()
   @IsString()
   fromPosition?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 10_000, default: 500, description: 'Events per page (JSON); NDJSON streams to the head of the log.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
-  limit?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  minPosition?: string;
 }

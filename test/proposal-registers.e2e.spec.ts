@@ -347,6 +347,9 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
         'bw10-2018-03-15',
       ]);
       expect(view.route[3]).toMatchObject({ stepIndex: 3, organisationId: WBC, bodyId: WBC_CORPORATE_TEAM, requirement: 'approve' });
+      // A forum's step names the organisation the forum belongs to, and none for a joint forum.
+      expect(view.route[7]).toMatchObject({ stepIndex: 7, organisationId: WBC, bodyId: HWB, requirement: 'endorse' });
+      expect(view.route[8]).toMatchObject({ stepIndex: 8, organisationId: null, bodyId: BW10, requirement: 'endorse' });
       expect(view.route[3].decision).toMatchObject({
         deciderId: WBC_CORPORATE_TEAM,
         outcome: 'approved',

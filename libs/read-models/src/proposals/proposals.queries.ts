@@ -351,6 +351,7 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
     ratificationView(row, { proposalTitle: current.title, exemptParagraph, counts: (record) => counting.has(record.ratificationId), now }),
   );
   const viewOf = (ratificationId: string) => views.find((view) => view.id === ratificationId) ?? null;
+  const forumOrganisations = await organisationsOfForums(reader, steps.flatMap(({ step }) => (step.organisationId === null && step.bodyId !== null ? [step.bodyId] : [])));
   return {
     id: proposal.proposalId,
     version: current.version,
@@ -367,7 +368,8 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
     implementableFrom: proposalImplementableFrom(proposal),
     route: steps.map(({ step, decision }, stepIndex) => ({
       stepIndex,
-      organisationId: step.organisationId,
+      // A forum's step names only its body: the organisation it belongs to, when it belongs to one.
+      organisationId: step.organisationId ?? (step.bodyId === null ? null : (forumOrganisations.get(step.bodyId) ?? null)),
       bodyId: step.bodyId,
       requirement: step.requirement,
       decision: decision ? viewOf(decision.ratificationId) : null,
@@ -387,6 +389,16 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
     ratifications: views,
     position: rows[0].last_position,
   };
+}
+
+/** The organisation each of these bodies belongs to (joint forums belong to none). */
+async function organisationsOfForums(reader: ReadModelReader, bodyIds: string[]): Promise<Map<string, string>> {
+  if (bodyIds.length === 0) return new Map();
+  const rows = await reader.query<{ body_id: string; organisation_id: string }>(
+    'SELECT body_id, organisation_id FROM bodies WHERE body_id = ANY($1::text[]) AND organisation_id IS NOT NULL',
+    [bodyIds],
+  );
+  return new Map(rows.map((row) => [row.body_id, row.organisation_id]));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -502,6 +502,40 @@ describeOnEveryStore('proposals and their decisions over HTTP', (api) => {
     });
   });
 
+  describe('partners deciding their own share of a proposal', () => {
+    // Primary care is the GP Alliance's alone: the CCG's team decides the integrated-care part, £2m of £5m.
+    const pooled = {
+      ...wokinghamProposal,
+      id: 'wokingham-primary-care-hub',
+      title: 'Wokingham integrated primary care hub',
+      scopes: ['integrated-care', 'primary-care'],
+      valuePence: 500_000_000,
+      route: [
+        { organisationId: CCG, bodyId: CCG_CMT, requirement: 'approve', scopes: ['integrated-care'], valuePence: 200_000_000 },
+        { organisationId: GP_ALLIANCE, bodyId: GP_ALLIANCE_BOARD, requirement: 'approve', scopes: ['primary-care'] },
+      ],
+    };
+
+    it('checks each partner’s authority over its own share only, and shows the share on the route', async () => {
+      expect((await table(pooled)).status).toBe(201);
+      const answer = await ratify(pooled.id, decision('ccg-cmt-2017-06-20', CCG_CMT, '2017-06-20'));
+      expect(answer.status).toBe(201);
+      expect((await lastEventsOf(api(), `proposal-${pooled.id}`, 1))[0].data.authority).toMatchObject({ holderId: CCG_CMT, organisationId: CCG, scopes: ['integrated-care'], amountPence: 200_000_000 });
+      const view = (await api().get(`/v1/proposals/${pooled.id}?minPosition=${answer.json().position}`, { key: clerk })).json();
+      expect(view.route.map(({ scopes, valuePence }: { scopes: string[] | null; valuePence: number | null }) => [scopes, valuePence])).toEqual([
+        [['integrated-care'], 200_000_000],
+        [['primary-care'], null],
+      ]);
+    });
+
+    it('without a share, asks the CCG for authority over primary care too, and refuses (422 no_authority), appending nothing', async () => {
+      const whole = { ...pooled, id: 'wokingham-primary-care-hub-whole', route: pooled.route.map(({ organisationId, bodyId, requirement }) => ({ organisationId, bodyId, requirement })) };
+      expect((await table(whole)).status).toBe(201);
+      const refused = await expectRefused(api(), () => ratify(whole.id, decision('ccg-cmt-2017-06-20', CCG_CMT, '2017-06-20')), 422, 'no_authority');
+      expect(refused.json().authority.reasons.join(' ')).toMatch(/primary-care/);
+    });
+  });
+
   describe('bad input when tabling is a 400 problem that appends nothing', () => {
     const valid = { ...wokinghamProposal, id: 'wokingham-bcf-plan-2018-19', title: 'Wokingham Better Care Fund plan 2018-19', valuePence: 1_150_000_000 };
     it.each<[string, unknown]>([
@@ -523,6 +557,11 @@ describeOnEveryStore('proposals and their decisions over HTTP', (api) => {
       ['an exempt paragraph outside 1–7', { ...valid, exempt: { paragraph: 8, reason: 'Not a paragraph of Schedule 12A' } }],
       ['an approve step that names no organisation', { ...valid, route: [{ bodyId: HWB, requirement: 'approve' }] }],
       ['the same step twice', { ...valid, route: [{ bodyId: HWB, requirement: 'endorse' }, { bodyId: HWB, requirement: 'endorse' }] }],
+      ['a share on an endorse step', { ...valid, route: [{ bodyId: HWB, requirement: 'endorse', scopes: ['integrated-care'] }] }],
+      ['a step scope the proposal does not name', { ...valid, route: [{ organisationId: CCG, requirement: 'approve', scopes: ['primary-care'] }] }],
+      ['a malformed step scope', { ...valid, route: [{ organisationId: CCG, requirement: 'approve', scopes: ['Primary Care'] }] }],
+      ['a step share above the proposal’s value', { ...valid, route: [{ organisationId: CCG, requirement: 'approve', valuePence: 1_150_000_001 }] }],
+      ['fractional pence in a step share', { ...valid, route: [{ organisationId: CCG, requirement: 'approve', valuePence: 10.5 }] }],
     ])('%s', async (_case, proposal) => {
       await expectRefused(api(), () => table(proposal), 400, 'validation_failed');
     });

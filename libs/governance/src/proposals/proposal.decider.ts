@@ -13,7 +13,7 @@ import { decidingRatifications, proposalStatus } from './proposal-status.js';
 import type { ProposalState, ProposalVersion, TabledProposalState } from './proposal.state.js';
 import { currentProposalVersion, findCallIn, findRatification, stepDecisions } from './proposal.state.js';
 import type { DeciderFact, RouteMatch, RouteStep } from './route.js';
-import { matchRouteStep, OUTCOMES_BY_REQUIREMENT, sameRoute, validateRoute } from './route.js';
+import { matchRouteStep, OUTCOMES_BY_REQUIREMENT, sameRoute, shareOf, validateRoute, validateStepShares } from './route.js';
 
 /**
  * The rules of a proposal's stream: tabling and amending versions, withdrawal, ratifications and
@@ -109,6 +109,7 @@ function table(command: TableProposal, state: ProposalState): ProposalEvent[] {
   validateExempt(exempt);
   const route = command.route.map(copyStep);
   validateRoute(route, { organisations: command.organisations, deciders: command.deciders }, tabledOn);
+  validateStepShares(route, { scopes, valuePence });
   return [
     {
       type: 'ProposalTabled',
@@ -133,6 +134,7 @@ function amend(command: AmendProposal, proposal: TabledProposalState): ProposalE
   };
   validateContent(next);
   if (command.route) validateRoute(next.route, { organisations: command.organisations ?? [], deciders: command.deciders ?? [] }, command.amendedOn);
+  validateStepShares(next.route, next); // a narrower proposal must still hold every step's share
 
   const changed: AmendableField[] = [];
   if (next.title !== current.title) changed.push('title');
@@ -427,7 +429,8 @@ type OnRoute = Extract<RouteMatch, { onRoute: true }>;
 
 function questionFor(version: ProposalVersion, match: OnRoute, holderId: string, at: Instant): AuthorityQuestion {
   if (match.organisationId === null) throw new Error('An approve step always names its organisation.');
-  return { holderId, organisationId: match.organisationId, scopes: version.scopes, amountPence: version.valuePence, at };
+  const { scopes, valuePence } = shareOf(match.step, version);
+  return { holderId, organisationId: match.organisationId, scopes, amountPence: valuePence, at };
 }
 
 /** The stored basis must answer the question this decision raises; anything else is a handler's bug. */
@@ -494,8 +497,14 @@ function requireText(text: string, field: string): void {
   if (!text.trim()) throw new InvalidCommandError(`${field} is required.`, field);
 }
 
-function copyStep({ organisationId, bodyId, requirement }: RouteStep): RouteStep {
-  return { organisationId: organisationId ?? null, bodyId: bodyId ?? null, requirement };
+function copyStep({ organisationId, bodyId, requirement, scopes, valuePence }: RouteStep): RouteStep {
+  return {
+    organisationId: organisationId ?? null,
+    bodyId: bodyId ?? null,
+    requirement,
+    ...(scopes === undefined || scopes === null ? {} : { scopes: [...scopes] }),
+    ...(valuePence === undefined || valuePence === null ? {} : { valuePence }),
+  };
 }
 
 function sameScopes(a: readonly Scope[], b: readonly Scope[]): boolean {

@@ -289,6 +289,46 @@ describe('a proposal', () => {
     });
   });
 
+  describe('each partner’s share (partners hold different functions and put in different sums)', () => {
+    // The GP Alliance decides only its primary-care part of a pooled £10m; the council its £2.5m of social care.
+    const shared: RouteStep[] = wokinghamRoute.map((step) =>
+      step.organisationId === GP_ALLIANCE ? { ...step, scopes: ['primary-care'], valuePence: 500_000_000 } : step.bodyId === wbcCorporateTeam.id ? { ...step, scopes: ['adult-social-care'], valuePence: 250_000_000 } : step,
+    );
+    const tableShared: TableProposal = { ...tableWokingham, scopes: [...SCOPES, 'primary-care'], valuePence: 1_000_000_000, route: shared };
+    const sharedTabled: ProposalTabled = { ...tabled, data: { ...tabled.data, scopes: [...SCOPES, 'primary-care'], valuePence: 1_000_000_000, route: shared } };
+
+    it('tables a route whose approve steps each name the scopes and value their organisation decides', () => {
+      given(proposalDecider).when(tableShared).then([sharedTabled]);
+    });
+
+    it('asks for authority over the step’s share only, and the whole proposal on a step that names none', () => {
+      const state = stateAfter([sharedTabled]);
+      expect(authorityQuestion(state, gpAllianceApproves)).toEqual({ holderId: gpAllianceBoard.id, organisationId: GP_ALLIANCE, scopes: ['primary-care'], amountPence: 500_000_000, at: on('2017-09-01') });
+      expect(authorityQuestion(state, wbcTeamApproves)).toMatchObject({ scopes: ['adult-social-care'], amountPence: 250_000_000 });
+      expect(authorityQuestion(state, bhftApproves)).toMatchObject({ scopes: [...SCOPES, 'primary-care'], amountPence: 1_000_000_000 });
+    });
+
+    it('refuses a share outside the proposal: a scope it does not name, or more than its value', () => {
+      const withStep = (step: Partial<RouteStep>) => ({ ...tableShared, route: shared.map((original) => (original.organisationId === GP_ALLIANCE ? { ...original, ...step } : original)) });
+      given(proposalDecider).when(withStep({ scopes: ['public-health'] })).thenThrows(InvalidCommandError, "public-health is not among the proposal's scopes (adult-social-care, bcf, primary-care).");
+      given(proposalDecider).when(withStep({ scopes: ['primary-care/prescribing'] })).then([{ ...sharedTabled, data: { ...sharedTabled.data, route: withStep({ scopes: ['primary-care/prescribing'] }).route } }]);
+      given(proposalDecider).when(withStep({ valuePence: 1_000_000_001 })).thenThrows(InvalidCommandError, /more than the proposal's value/);
+      given(proposalDecider).when({ ...withStep({}), valuePence: null }).thenThrows(InvalidCommandError, /only when the proposal has a value/);
+      given(proposalDecider).when(withStep({ scopes: [] })).thenThrows(InvalidCommandError, /names at least one/);
+    });
+
+    it('gives shares to approve steps only: a forum that endorses or notes decides no part of it', () => {
+      const route = shared.map((step) => (step.bodyId === healthAndWellbeingBoard.id ? { ...step, scopes: ['bcf'] } : step));
+      given(proposalDecider).when({ ...tableShared, route }).thenThrows(InvalidCommandError, 'Only an approve step decides a share of the proposal; this is an endorse step.');
+    });
+
+    it('refuses an amendment that narrows the proposal below a step’s share', () => {
+      given(proposalDecider, [sharedTabled])
+        .when({ type: 'AmendProposal', proposalId: PROPOSAL, amendedOn: on('2017-06-01'), reason: 'Primary care taken out', scopes: SCOPES, title: undefined, summary: undefined, valuePence: undefined, route: undefined, organisations: undefined, deciders: undefined })
+        .thenThrows(InvalidCommandError, /primary-care is not among the proposal's scopes/);
+    });
+  });
+
   describe('ratification', () => {
     it('records each partner’s decision with the step it takes and the authority it was taken under', () => {
       given(proposalDecider, [tabled]).when(wbcTeamApproves).then([wbcTeamApproved]);

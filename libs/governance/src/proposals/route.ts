@@ -2,6 +2,7 @@ import type { BodyKind } from '../bodies/body.events.js';
 import type { OrganisationFact } from '../shared/organisation-fact.js';
 import { organisationFact } from '../shared/organisation-fact.js';
 import { InvalidCommandError } from '../shared/domain-error.js';
+import { isScope, uncoveredScopes, type Scope } from '../shared/scope.js';
 import type { Instant } from '../shared/ledger-time.js';
 import { londonDate } from '../shared/ledger-time.js';
 
@@ -22,6 +23,46 @@ export interface RouteStep {
   organisationId: string | null;
   bodyId: string | null;
   requirement: RouteRequirement;
+  /**
+   * On an approve step, the share of the proposal its organisation decides, when not the whole: a
+   * partnership's partners hold different functions and put in different sums (Wirral's pooled
+   * fund: council £73.9m, CCG £493.4m). Authority is checked over these scopes and this value.
+   * Absent: the whole proposal.
+   */
+  scopes?: Scope[];
+  valuePence?: number;
+}
+
+/** The scopes and value an approve step's decider must hold authority for. */
+export function shareOf(step: RouteStep, content: { scopes: readonly Scope[]; valuePence: number | null }): { scopes: Scope[]; valuePence: number | null } {
+  return { scopes: [...(step.scopes ?? content.scopes)], valuePence: step.valuePence ?? content.valuePence };
+}
+
+/**
+ * Refuses a share an approve step cannot decide: only approve steps take one; its scopes are
+ * well-formed, listed once, and within the proposal's; its value is within the proposal's.
+ */
+export function validateStepShares(route: readonly RouteStep[], content: { scopes: readonly Scope[]; valuePence: number | null }, field = 'route'): void {
+  route.forEach((step, index) => {
+    const at = `${field}[${index}]`;
+    if ((step.scopes !== undefined || step.valuePence !== undefined) && step.requirement !== 'approve') {
+      throw new InvalidCommandError(`Only an approve step decides a share of the proposal; this is a${step.requirement === 'endorse' ? 'n' : ''} ${step.requirement} step.`, step.scopes !== undefined ? `${at}.scopes` : `${at}.valuePence`);
+    }
+    if (step.scopes !== undefined) {
+      if (step.scopes.length === 0) throw new InvalidCommandError('A step that names its scopes names at least one.', `${at}.scopes`);
+      const malformed = step.scopes.filter((scope) => !isScope(scope));
+      if (malformed.length > 0) throw new InvalidCommandError(`${malformed.join(', ')} is not a scope.`, `${at}.scopes`);
+      const duplicates = step.scopes.filter((scope, position) => step.scopes!.indexOf(scope) !== position);
+      if (duplicates.length > 0) throw new InvalidCommandError(`${at}.scopes lists ${duplicates.join(', ')} more than once.`, `${at}.scopes`);
+      const outside = uncoveredScopes(content.scopes, step.scopes);
+      if (outside.length > 0) throw new InvalidCommandError(`${outside.join(', ')} is not among the proposal's scopes (${content.scopes.join(', ')}).`, `${at}.scopes`);
+    }
+    if (step.valuePence !== undefined) {
+      if (!Number.isSafeInteger(step.valuePence) || step.valuePence < 0) throw new InvalidCommandError('valuePence is a whole number of pence, 0 or more.', `${at}.valuePence`);
+      if (content.valuePence === null) throw new InvalidCommandError('A step can put a value on its share only when the proposal has a value.', `${at}.valuePence`);
+      if (step.valuePence > content.valuePence) throw new InvalidCommandError(`The step's share (${step.valuePence} pence) is more than the proposal's value (${content.valuePence} pence).`, `${at}.valuePence`);
+    }
+  });
 }
 
 /**
@@ -190,5 +231,10 @@ export const OUTCOMES_BY_REQUIREMENT = {
 
 /** Whether two routes have the same steps in the same order. */
 export function sameRoute(a: readonly RouteStep[], b: readonly RouteStep[]): boolean {
-  return a.length === b.length && a.every((step, index) => step.organisationId === b[index].organisationId && step.bodyId === b[index].bodyId && step.requirement === b[index].requirement);
+  const sameShare = (x: RouteStep, y: RouteStep) =>
+    x.valuePence === y.valuePence && (x.scopes === undefined ? y.scopes === undefined : y.scopes !== undefined && x.scopes.length === y.scopes.length && x.scopes.every((scope) => y.scopes!.includes(scope)));
+  return (
+    a.length === b.length &&
+    a.every((step, index) => step.organisationId === b[index].organisationId && step.bodyId === b[index].bodyId && step.requirement === b[index].requirement && sameShare(step, b[index]))
+  );
 }

@@ -372,6 +372,9 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
       organisationId: step.organisationId ?? (step.bodyId === null ? null : (forumOrganisations.get(step.bodyId) ?? null)),
       bodyId: step.bodyId,
       requirement: step.requirement,
+      // The share of the proposal an approve step decides, when not the whole.
+      scopes: step.scopes ?? null,
+      valuePence: step.valuePence ?? null,
       decision: decision ? viewOf(decision.ratificationId) : null,
     })),
     versions: proposal.versions.map(

@@ -87,6 +87,9 @@ export interface RouteStepView {
   organisationId: string | null;
   bodyId: string | null;
   requirement: RouteRequirement;
+  /** On an approve step, the proposal's scopes and value this organisation decides; null: the whole proposal. */
+  scopes: Scope[] | null;
+  valuePence: number | null;
   decision: RatificationView | null;
 }
 

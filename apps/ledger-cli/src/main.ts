@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { demoCommand } from './commands/demo.command.js';
 import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
@@ -10,6 +11,7 @@ import { rebuildCommand } from './commands/rebuild.command.js';
 const program = new Command('ledger').description('Decision Ledger: who approved what, when, and under which authority').showHelpAfterError();
 migrateCommand(program);
 importCommand(program);
+demoCommand(program);
 rebuildCommand(program);
 
 try {

@@ -1,4 +1,6 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -103,4 +105,39 @@ describe('the ledger command line without a store', () => {
     const answer = await ledger(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
     expect(answer).toMatchObject({ code: 1, stderr: expect.stringMatching(/^ledger: .*ECONNREFUSED/) });
   });
+});
+
+/** A port nothing listens on now. */
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  await once(server, 'close');
+  return port;
+}
+
+describe('ledger demo', () => {
+  it('serves a fresh embedded ledger with the five seed papers, says where to look, and stops on Ctrl-C', async () => {
+    const port = await freePort();
+    const { DATABASE_URL: _url, DATABASE_SCHEMA: _schema, ...inherited } = process.env;
+    const demo = spawn(process.execPath, ['bin/ledger.js', 'demo', '--port', String(port)], { env: inherited, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    demo.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    demo.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      const deadline = Date.now() + 60_000;
+      while (!output.includes('Stop with Ctrl-C') && demo.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(output).toMatch(/calls from the 5 seed papers loaded into a fresh embedded ledger/);
+      const wirral = `http://127.0.0.1:${port}/v1/proposals/wirral-integrated-commissioning`;
+      expect(output).toContain(wirral);
+      const answer = await fetch(wirral);
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toMatchObject({ status: 'open', summary: '[exempt: Schedule 12A paragraph 3]' });
+    } finally {
+      demo.kill('SIGINT');
+      await once(demo, 'exit');
+    }
+    expect((await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null))?.status).toBeUndefined(); // the API stopped with it
+  }, 90_000);
 });

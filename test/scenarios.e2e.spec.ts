@@ -50,7 +50,7 @@ describeOnEveryStore('the seed papers, replayed', (api) => {
         'wokingham-ccg-cmt': ['approve', 'approved', '2017-05-16'],
         'berkshire-west-acs-leadership': ['endorse', 'approved', '2017-05-25'],
         'bhft-executive': ['approve', 'approved', '2017-09-18'],
-        'wokingham-gp-alliance-board': [expect.any(String), 'approved', '2017-09-29'],
+        'wokingham-gp-alliance-board': ['approve', 'approved', '2017-09-29'], // "September 2017": for its primary-care share
         'wokingham-lead-member-adult-services': ['approve', 'approved', '2017-12-06'],
         'wokingham-wisp': ['note', 'noted', '2017-12-20'], // "For Information"
         'wokingham-hwb': null, // before the Board on 8 February 2018
@@ -101,6 +101,8 @@ describeOnEveryStore('the seed papers, replayed', (api) => {
         ['wirral-council', 'wirral-cabinet', 'approve', 'approved'],
         ['nhs-wirral-ccg', 'wirral-ccg-governing-body', 'approve', null],
       ]);
+      // Each side decides its own share of the £592.9m pooled fund: the council's £73.9m with public health's £25.6m, the CCG's £493.4m.
+      expect((proposal.route as { valuePence: number | null }[]).map((step) => step.valuePence)).toEqual([9_950_000_000, 49_340_000_000]);
       const council = (proposal.route as StepView[])[0].decision!;
       expect(londonDate(council.decidedOn)).toBe('2017-11-27');
       expect(council.callInUntil! > council.decidedOn).toBe(true);

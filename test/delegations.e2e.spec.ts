@@ -449,3 +449,48 @@ describeOnEveryStore('delegations over HTTP', (api) => {
     });
   });
 });
+
+describeOnEveryStore('delegations of a dissolved organisation', (api) => {
+  const instrument = { title: 'Scheme of Reservation and Delegation' };
+  let position: string;
+
+  beforeAll(async () => {
+    // Two CCGs dissolved on 1 July 2022: one passes its delegations to the ICB, the other lets them lapse.
+    const calls: [string, unknown][] = [
+      ['/v1/organisations', { id: 'swindon-ccg', name: 'NHS Swindon CCG', kind: 'ccg', functions: ['commissioning'], establishedOn: '2013-04-01' }],
+      ['/v1/organisations', { id: 'wiltshire-ccg', name: 'NHS Wiltshire CCG', kind: 'ccg', functions: ['commissioning'], establishedOn: '2013-04-01' }],
+      ['/v1/organisations', { id: 'bsw-icb', name: 'NHS BSW ICB', kind: 'icb', functions: ['commissioning'], establishedOn: '2022-07-01' }],
+      ['/v1/bodies', { id: 'swindon-ccg-governing-body', name: 'Governing Body', kind: 'governing-body', organisationId: 'swindon-ccg', establishedOn: '2013-04-01' }],
+      ['/v1/bodies', { id: 'wiltshire-ccg-governing-body', name: 'Governing Body', kind: 'governing-body', organisationId: 'wiltshire-ccg', establishedOn: '2013-04-01' }],
+      ['/v1/bodies', { id: 'swindon-ccg-finance-committee', name: 'Finance Committee', kind: 'committee', organisationId: 'swindon-ccg', establishedOn: '2013-04-01' }],
+      ['/v1/bodies', { id: 'wiltshire-ccg-finance-committee', name: 'Finance Committee', kind: 'committee', organisationId: 'wiltshire-ccg', establishedOn: '2013-04-01' }],
+      ['/v1/delegations', { id: 'swindon-ccg-to-finance', organisationId: 'swindon-ccg', fromId: 'swindon-ccg-governing-body', toId: 'swindon-ccg-finance-committee', scopes: ['commissioning'], effectiveFrom: '2020-04-01', mayRedelegate: false, instrument }],
+      ['/v1/delegations', { id: 'wiltshire-ccg-to-finance', organisationId: 'wiltshire-ccg', fromId: 'wiltshire-ccg-governing-body', toId: 'wiltshire-ccg-finance-committee', scopes: ['commissioning'], effectiveFrom: '2020-04-01', mayRedelegate: false, instrument }],
+      ['/v1/organisations/swindon-ccg/dissolution', { dissolvedOn: '2022-07-01', successorId: 'bsw-icb', transferDelegations: true }],
+      ['/v1/organisations/wiltshire-ccg/dissolution', { dissolvedOn: '2022-07-01', successorId: 'bsw-icb', transferDelegations: false }],
+    ];
+    for (const [path, body] of calls) {
+      const answer = await api().post(path, body);
+      expect({ path, status: answer.status }).toEqual({ path, status: 201 });
+      position = answer.json().position;
+    }
+  });
+
+  const listed = async (query: string) => {
+    const answer = await api().get(`/v1/delegations?${query}&minPosition=${position}`);
+    return answer.json().items.map((item: { delegationId: string }) => item.delegationId);
+  };
+
+  it('lists both in force before the dissolution, and after it only the one that passed to the successor', async () => {
+    expect(await listed('at=2022-06-30')).toEqual(['swindon-ccg-to-finance', 'wiltshire-ccg-to-finance']);
+    expect(await listed('at=2022-07-01')).toEqual(['swindon-ccg-to-finance']);
+  });
+
+  it('says on each what the dissolution did to it', async () => {
+    const transferred = (await api().get(`/v1/delegations/swindon-ccg-to-finance?minPosition=${position}`)).json();
+    expect(transferred.organisationDissolution).toEqual({ dissolvedOn: '2022-06-30T23:00:00.000Z', successorId: 'bsw-icb', effect: 'transferred' });
+    const lapsed = (await api().get(`/v1/delegations/wiltshire-ccg-to-finance?minPosition=${position}`)).json();
+    expect(lapsed.organisationDissolution).toEqual({ dissolvedOn: '2022-06-30T23:00:00.000Z', successorId: 'bsw-icb', effect: 'lapsed' });
+    expect(lapsed.standing).toMatchObject({ status: 'active' }); // never revoked: it lapsed with its organisation
+  });
+});

@@ -4,6 +4,10 @@ import type { EventReadings } from './delegation-timeline.js';
 
 /** A row of `delegations` as the driver answers it (timestamps as Date or text, bigints as text or number). */
 export interface DelegationRow {
+  /** Read with DISSOLUTION_COLUMNS: its organisation's dissolution, if any. */
+  organisation_dissolved_on?: Date | string | null;
+  organisation_successor_id?: string | null;
+  organisation_transfer_delegations?: boolean | null;
   delegation_id: string;
   organisation_id: string;
   from_id: string;
@@ -122,8 +126,15 @@ export function toDelegationView(row: DelegationRow, terms: { scopes: string[]; 
     authorisedByProposalId: row.authorised_by_proposal_id,
     grantRecordedAt: instant(row.granted_recorded_at),
     revocationRecordedAt: instant(row.revocation_recorded_at),
+    organisationDissolution:
+      row.organisation_dissolved_on === undefined || row.organisation_dissolved_on === null
+        ? null
+        : { dissolvedOn: instant(row.organisation_dissolved_on)!, successorId: row.organisation_successor_id ?? null, effect: row.organisation_transfer_delegations ? 'transferred' : 'lapsed' },
   };
 }
+
+/** The columns of its organisation's dissolution a delegation row is read with (`LEFT JOIN organisations o`). */
+export const DISSOLUTION_COLUMNS = 'o.dissolved_on AS organisation_dissolved_on, o.successor_id AS organisation_successor_id, o.transfer_delegations AS organisation_transfer_delegations';
 
 export function toHistoryEntry(row: HistoryRow): DelegationHistoryEntry {
   return {

@@ -1,7 +1,7 @@
 import { parseInstant, type Instant } from '@ledger/governance';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage, type Page } from '../lists/page.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
-import { instant, toDelegationView, toHistoryEntry, type DelegationRow, type HistoryRow } from './delegation-rows.js';
+import { DISSOLUTION_COLUMNS, instant, toDelegationView, toHistoryEntry, type DelegationRow, type HistoryRow } from './delegation-rows.js';
 import { delegationRecords, recordedFromRow } from './delegations.projection.js';
 import type { DelegationDetail, DelegationView } from './delegations.views.js';
 
@@ -35,14 +35,17 @@ export async function listDelegations(reader: ReadModelReader, filter: Delegatio
     if (typeof effectiveFrom !== 'string' || typeof delegationId !== 'string' || parseInstant(effectiveFrom) === undefined) throw new InvalidCursorError(filter.cursor);
     where.push(`(d.effective_from, d.delegation_id) > (${param(effectiveFrom)}::timestamptz, ${param(delegationId)})`);
   }
-  let join = '';
-  let columns = 'd.*';
+  let join = 'LEFT JOIN organisations o ON o.organisation_id = d.organisation_id';
+  let columns = `d.*, ${DISSOLUTION_COLUMNS}`;
   if (filter.at !== undefined) {
     const at = param(filter.at);
     columns += ', h.scopes AS at_scopes, h.limit_pence AS at_limit_pence, h.effective_until AS at_effective_until, h.may_redelegate AS at_may_redelegate';
-    join = `JOIN delegation_history h ON h.delegation_id = d.delegation_id
+    // In force at `at`, and its organisation not dissolved by then — unless the delegations passed to the successor.
+    join += `
+            JOIN delegation_history h ON h.delegation_id = d.delegation_id
               AND h.effective_from <= ${at}::timestamptz AND (h.valid_until IS NULL OR ${at}::timestamptz < h.valid_until)
               AND h.status = 'in-force' AND (h.effective_until IS NULL OR ${at}::timestamptz < h.effective_until)`;
+    where.push(`(o.dissolved_on IS NULL OR ${at}::timestamptz < o.dissolved_on OR o.transfer_delegations)`);
   }
   const rows = await reader.query<AtRow>(
     `SELECT ${columns} FROM delegations d ${join}
@@ -72,7 +75,7 @@ export interface DelegationByIdOptions {
 
 /** `GET /v1/delegations/{id}`: the delegation with its full history in the order recorded; null when there is none. */
 export async function delegationById(reader: ReadModelReader, delegationId: string, options: DelegationByIdOptions = {}): Promise<DelegationDetail | null> {
-  const [row] = await reader.query<DelegationRow>('SELECT * FROM delegations WHERE delegation_id = $1', [delegationId]);
+  const [row] = await reader.query<DelegationRow>(`SELECT d.*, ${DISSOLUTION_COLUMNS} FROM delegations d LEFT JOIN organisations o ON o.organisation_id = d.organisation_id WHERE d.delegation_id = $1`, [delegationId]);
   if (!row) return null;
   const history = await reader.query<HistoryRow>('SELECT * FROM delegation_history WHERE delegation_id = $1 ORDER BY log_transaction, log_sequence', [delegationId]);
   if (options.recordedBy === undefined) return { ...toDelegationView(row), history: history.map(toHistoryEntry) };

@@ -39,6 +39,11 @@ export interface DelegationView extends DelegationTermsView {
   /** When the ledger recorded the grant, and the revocation if any (record time). */
   grantRecordedAt: Instant;
   revocationRecordedAt: Instant | null;
+  /**
+   * The organisation it was made for was dissolved: from `dissolvedOn` the delegation counts for
+   * the successor (`transferred`) or not at all (`lapsed`). Null while the organisation exists.
+   */
+  organisationDissolution: { dissolvedOn: Instant; successorId: string | null; effect: 'transferred' | 'lapsed' } | null;
 }
 
 /** Whether the delegation counts over a stretch of valid time, ignoring expiry (`effectiveUntil` says that). */

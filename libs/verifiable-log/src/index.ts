@@ -1,0 +1,3 @@
+export * from './merkle-tree.js';
+export * from './proof-verification.js';
+export * from './checkpoint-note.js';

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Merkle tree hashing as RFC 9162 §2.1 (and RFC 6962) defines it, with SHA-256: a leaf is
+ * `SHA-256(0x00 ‖ bytes)`, an interior node `SHA-256(0x01 ‖ left ‖ right)`, and the tree over n
+ * leaves splits at the largest power of two below n. Hashes are 32-byte Buffers.
+ */
+
+const LEAF_PREFIX = Buffer.from([0x00]);
+const NODE_PREFIX = Buffer.from([0x01]);
+
+export type Hash = Buffer;
+
+export function leafHash(bytes: Uint8Array): Hash {
+  return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
+}
+
+export function nodeHash(left: Hash, right: Hash): Hash {
+  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+}
+
+/** The root of the empty tree: SHA-256 of nothing. */
+export const EMPTY_ROOT: Hash = createHash('sha256').digest();
+
+/** The largest power of two strictly below n (n ≥ 2). */
+export function splitPoint(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/** MTH(D[n]) over the leaves' hashes. */
+export function merkleRoot(leaves: readonly Hash[]): Hash {
+  if (leaves.length === 0) return EMPTY_ROOT;
+  return subtreeRoot(leaves, 0, leaves.length);
+}
+
+/** The root of leaves[start, end), computed level by level (no recursion on large trees). */
+export function subtreeRoot(leaves: readonly Hash[], start: number, end: number): Hash {
+  if (end - start === 1) return leaves[start];
+  const k = splitPoint(end - start);
+  return nodeHash(subtreeRoot(leaves, start, start + k), subtreeRoot(leaves, start + k, end));
+}
+
+/** PATH(m, D[n]): the audit path of leaf m in the tree of the first `treeSize` leaves. */
+export function inclusionProof(leaves: readonly Hash[], leafIndex: number, treeSize = leaves.length): Hash[] {
+  if (!Number.isSafeInteger(leafIndex) || leafIndex < 0 || leafIndex >= treeSize || treeSize > leaves.length) {
+    throw new RangeError(`No leaf ${leafIndex} in a tree of ${treeSize}.`);
+  }
+  const path: Hash[] = [];
+  let start = 0;
+  let end = treeSize;
+  let m = leafIndex;
+  const frames: Hash[] = [];
+  while (end - start > 1) {
+    const k = splitPoint(end - start);
+    if (m < k) {
+      frames.push(subtreeRoot(leaves, start + k, end));
+      end = start + k;
+    } else {
+      frames.push(subtreeRoot(leaves, start, start + k));
+      start += k;
+      m -= k;
+    }
+  }
+  // PATH lists the siblings from the leaf up; the walk above went from the root down.
+  for (let index = frames.length - 1; index >= 0; index--) path.push(frames[index]);
+  return path;
+}
+
+/** PROOF(m, D[n]): that the tree of the first `fromSize` leaves is a prefix of the tree of `toSize`. */
+export function consistencyProof(leaves: readonly Hash[], fromSize: number, toSize = leaves.length): Hash[] {
+  if (!Number.isSafeInteger(fromSize) || fromSize < 0 || fromSize > toSize || toSize > leaves.length) {
+    throw new RangeError(`No consistency proof from a tree of ${fromSize} to one of ${toSize}.`);
+  }
+  if (fromSize === 0 || fromSize === toSize) return [];
+  const proof: Hash[] = [];
+  subproof(leaves, fromSize, 0, toSize, true, proof);
+  return proof;
+}
+
+/** SUBPROOF(m, D[start, end), b), appending in the order RFC 9162 writes it. */
+function subproof(leaves: readonly Hash[], m: number, start: number, end: number, complete: boolean, into: Hash[]): void {
+  const n = end - start;
+  if (m === n) {
+    if (!complete) into.push(subtreeRoot(leaves, start, end));
+    return;
+  }
+  const k = splitPoint(n);
+  if (m <= k) {
+    subproof(leaves, m, start, start + k, complete, into);
+    into.push(subtreeRoot(leaves, start + k, end));
+  } else {
+    subproof(leaves, m - k, start + k, end, false, into);
+    into.push(subtreeRoot(leaves, start, start + k));
+  }
+}

@@ -61,9 +61,11 @@ export class CheckpointRefused extends Error {
 
 /** Parses a verifier key; throws when it is not one. */
 export function parseVerifierKey(text: string): { name: string; id: Buffer; publicKey: Buffer } {
-  const [name, idHex, keyBase64, ...rest] = text.trim().split('+');
+  // `<name>+<id>+<key>`: the name holds no "+", the base64 key may.
+  const match = /^([^+\s]+)\+([0-9a-f]{8})\+([A-Za-z0-9+/]+={0,2})$/.exec(text.trim());
+  const [, name, idHex, keyBase64] = match ?? [];
   const bytes = Buffer.from(keyBase64 ?? '', 'base64');
-  if (!name || rest.length > 0 || !/^[0-9a-f]{8}$/.test(idHex ?? '') || bytes.length !== 33 || bytes[0] !== ED25519) throw new CheckpointRefused('Not an Ed25519 verifier key.');
+  if (!match || bytes.length !== 33 || bytes[0] !== ED25519) throw new CheckpointRefused('Not an Ed25519 verifier key.');
   const publicKey = bytes.subarray(1);
   if (!keyId(name, publicKey).equals(Buffer.from(idHex, 'hex'))) throw new CheckpointRefused('The verifier key’s id does not match its name and key.');
   return { name, id: Buffer.from(idHex, 'hex'), publicKey };

@@ -95,3 +95,32 @@ function subproof(leaves: readonly Hash[], m: number, start: number, end: number
     into.push(subtreeRoot(leaves, start, start + k));
   }
 }
+
+/**
+ * The tree of n leaves kept as its compact range: the roots of the perfect subtrees it splits
+ * into, largest first (one per set bit of n). Appending a leaf and taking the root cost O(log n),
+ * so a sealer never rereads the leaves to sign a checkpoint.
+ */
+export interface CompactRange {
+  size: number;
+  hashes: Hash[];
+}
+
+export const EMPTY_RANGE: CompactRange = { size: 0, hashes: [] };
+
+export function appendToRange(range: CompactRange, leaf: Hash): CompactRange {
+  const hashes = [...range.hashes, leaf];
+  for (let size = range.size; size % 2 === 1; size = Math.floor(size / 2)) {
+    const right = hashes.pop()!;
+    const left = hashes.pop()!;
+    hashes.push(nodeHash(left, right));
+  }
+  return { size: range.size + 1, hashes };
+}
+
+export function rangeRoot(range: CompactRange): Hash {
+  if (range.hashes.length === 0) return EMPTY_ROOT;
+  let root = range.hashes[range.hashes.length - 1];
+  for (let index = range.hashes.length - 2; index >= 0; index--) root = nodeHash(range.hashes[index], root);
+  return root;
+}

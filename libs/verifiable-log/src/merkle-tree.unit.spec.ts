@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { consistencyProof, EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, nodeHash, type Hash } from './merkle-tree.js';
+import { appendToRange, consistencyProof, EMPTY_RANGE, EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, nodeHash, rangeRoot, type Hash } from './merkle-tree.js';
 import { verifyConsistency, verifyInclusion } from './proof-verification.js';
 
 /** The published RFC 6962 / RFC 9162 vectors (transparency-dev/merkle), kept beside the seeds. */
@@ -35,6 +35,18 @@ describe('Merkle tree hashing (RFC 9162 §2.1)', () => {
 
   it.each(Object.entries(vectors.rootsBySize))('gives the published root of the tree of %s leaves', (size, root) => {
     expect(merkleRoot(leaves.slice(0, Number(size))).toString('hex')).toBe(root);
+  });
+
+  it('keeps the same roots as a compact range, leaf by leaf', () => {
+    let range = EMPTY_RANGE;
+    expect(rangeRoot(range).toString('hex')).toBe(vectors.rootsBySize['0']);
+    for (const [index, leaf] of leaves.entries()) {
+      range = appendToRange(range, leaf);
+      expect(rangeRoot(range).toString('hex')).toBe(vectors.rootsBySize[String(index + 1)]);
+      expect(range.hashes).toHaveLength([...(index + 1).toString(2)].filter((bit) => bit === '1').length);
+    }
+    const many = Array.from({ length: 1000 }, (_, index) => leafHash(Buffer.from(String(index))));
+    expect(rangeRoot(many.reduce(appendToRange, EMPTY_RANGE))).toEqual(merkleRoot(many));
   });
 
   it('roots the empty tree at SHA-256 of nothing', () => {

@@ -1,0 +1,139 @@
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { Database } from '@ledger/event-store';
+import { rawPublicKey, signCheckpoint, verifierKey } from './checkpoint-note.js';
+import { consistencyProof, inclusionProof, merkleRoot, rangeRoot, type Hash } from './merkle-tree.js';
+import { verifyConsistency } from './proof-verification.js';
+import { headOf, SEAL_HEAD_SQL } from './sealer.js';
+
+/** A signed checkpoint as the ledger keeps and serves it. */
+export interface IssuedCheckpoint {
+  treeSize: number;
+  rootHash: Buffer;
+  /** The whole C2SP signed note. */
+  note: string;
+  issuedAt: string;
+}
+
+export interface CheckpointSigner {
+  /** The key's name, also the checkpoints' origin. */
+  name: string;
+  privateKey: KeyObject;
+}
+
+/** No leaf at this position, or a tree larger than what is sealed. */
+export class SealedLogRangeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SealedLogRangeError';
+  }
+}
+
+interface CheckpointRow {
+  tree_size: string;
+  root_hash: string;
+  note: string;
+  issued_at: Date | string;
+}
+
+const toIssued = (row: CheckpointRow): IssuedCheckpoint => ({
+  treeSize: Number(row.tree_size),
+  rootHash: Buffer.from(row.root_hash, 'hex'),
+  note: row.note,
+  issuedAt: new Date(row.issued_at).toISOString(),
+});
+
+const CHECKPOINT_COLUMNS = "tree_size::text AS tree_size, encode(root_hash, 'hex') AS root_hash, note, issued_at";
+
+/**
+ * Signed checkpoints over the sealed log and the proofs that tie leaves and checkpoints together.
+ * It never signs a checkpoint inconsistent with the one before: each new tree is proven to extend
+ * the last signed one from the stored leaves before it is signed.
+ */
+export class LedgerCheckpoints {
+  constructor(
+    private readonly database: Database,
+    private readonly signer: CheckpointSigner,
+  ) {}
+
+  /**
+   * The signer from `LEDGER_SIGNING_KEY` (PEM) when given, else the key kept in the store —
+   * generated on first use and kept, so that every later checkpoint is signed by the same key.
+   */
+  static async open(database: Database, options: { name: string; privateKeyPem?: string }): Promise<LedgerCheckpoints> {
+    if (options.privateKeyPem) return new LedgerCheckpoints(database, { name: options.name, privateKey: createPrivateKey(options.privateKeyPem) });
+    const generated = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    await database.query('INSERT INTO ledger_signing_key (name, private_key) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [options.name, generated]);
+    const [kept] = await database.query<{ name: string; private_key: string }>('SELECT name, private_key FROM ledger_signing_key');
+    return new LedgerCheckpoints(database, { name: kept.name, privateKey: createPrivateKey(kept.private_key) });
+  }
+
+  /** The verifier key an auditor keeps: `<name>+<id>+<base64 key>`. */
+  get verifierKey(): string {
+    return verifierKey(this.signer.name, rawPublicKey(this.signer.privateKey));
+  }
+
+  get publicKey(): Buffer {
+    return rawPublicKey(this.signer.privateKey);
+  }
+
+  async latest(): Promise<IssuedCheckpoint | null> {
+    const [row] = await this.database.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1`);
+    return row ? toIssued(row) : null;
+  }
+
+  async all(): Promise<IssuedCheckpoint[]> {
+    const rows = await this.database.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY tree_size`);
+    return rows.map(toIssued);
+  }
+
+  /** Signs a checkpoint over everything sealed, when the seal has grown since the last one; answers the latest. */
+  async issue(): Promise<IssuedCheckpoint | null> {
+    const [headRow] = await this.database.query<Parameters<typeof headOf>[0]>(SEAL_HEAD_SQL);
+    const head = headOf(headRow);
+    const last = await this.latest();
+    if (head.nextLeaf === 0 || (last && last.treeSize >= head.nextLeaf)) return last;
+    const rootHash = rangeRoot(head.range);
+    if (last) {
+      const leaves = await this.leafHashes(head.nextLeaf);
+      const proof = consistencyProof(leaves, last.treeSize, head.nextLeaf);
+      if (!merkleRoot(leaves).equals(rootHash) || !verifyConsistency(last.treeSize, head.nextLeaf, proof, last.rootHash, rootHash)) {
+        throw new Error(`Refusing to sign: the sealed log of ${head.nextLeaf} leaves does not extend the checkpoint of ${last.treeSize}.`);
+      }
+    }
+    const note = signCheckpoint({ origin: this.signer.name, treeSize: head.nextLeaf, rootHash }, this.signer.name, this.signer.privateKey);
+    await this.database.query("INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($1, decode($2, 'hex'), $3) ON CONFLICT (tree_size) DO NOTHING", [
+      head.nextLeaf,
+      rootHash.toString('hex'),
+      note,
+    ]);
+    return this.latest();
+  }
+
+  /** The leaf of the event at a log position, and its audit path in the tree of `treeSize` leaves. */
+  async inclusion(position: string, treeSize: number): Promise<{ leafIndex: number; treeSize: number; leafHash: Buffer; rootHash: Buffer; proof: Hash[] }> {
+    const [transactionId, sequence] = position.split(':');
+    const [leaf] = await this.database.query<{ leaf_index: string }>(
+      'SELECT leaf_index::text AS leaf_index FROM ledger_leaves WHERE transaction_id = $1::text::xid8 AND position = $2::bigint',
+      [transactionId, sequence],
+    );
+    if (!leaf) throw new SealedLogRangeError(`No sealed event at log position ${position}.`);
+    const leafIndex = Number(leaf.leaf_index);
+    if (leafIndex >= treeSize) throw new SealedLogRangeError(`Leaf ${leafIndex} is not in a tree of ${treeSize} leaves.`);
+    const leaves = await this.leafHashes(treeSize);
+    return { leafIndex, treeSize, leafHash: leaves[leafIndex], rootHash: merkleRoot(leaves), proof: inclusionProof(leaves, leafIndex, treeSize) };
+  }
+
+  /** That the tree of `fromSize` leaves is a prefix of the tree of `toSize`. */
+  async consistency(fromSize: number, toSize: number): Promise<{ fromSize: number; toSize: number; fromRoot: Buffer; toRoot: Buffer; proof: Hash[] }> {
+    if (fromSize > toSize) throw new SealedLogRangeError(`fromSize ${fromSize} is larger than toSize ${toSize}.`);
+    const leaves = await this.leafHashes(toSize);
+    return { fromSize, toSize, fromRoot: merkleRoot(leaves.slice(0, fromSize)), toRoot: merkleRoot(leaves), proof: consistencyProof(leaves, fromSize, toSize) };
+  }
+
+  /** The hashes of the first `size` leaves; refuses a tree larger than what is sealed. */
+  private async leafHashes(size: number): Promise<Hash[]> {
+    const rows = await this.database.query<{ leaf_hash: string }>("SELECT encode(leaf_hash, 'hex') AS leaf_hash FROM ledger_leaves WHERE leaf_index < $1 ORDER BY leaf_index", [size]);
+    if (rows.length < size) throw new SealedLogRangeError(`The sealed log holds ${rows.length} leaves, not ${size}.`);
+    return rows.map((row) => Buffer.from(row.leaf_hash, 'hex'));
+  }
+}

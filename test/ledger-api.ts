@@ -2,6 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DATABASE, type Database } from '@ledger/event-store';
 import { loadEnvironment } from '../apps/ledger-api/src/configuration/ledger-environment.js';
 import { createApp } from '../apps/ledger-api/src/create-app.js';
+import { SealerService } from '../apps/ledger-api/src/ledger-seal/sealer.service.js';
 import { ProjectorService } from '../apps/ledger-api/src/read-models/projector.service.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
@@ -32,9 +33,9 @@ export class LedgerApi {
     return this.app.get<Database>(DATABASE);
   }
 
-  /** Stops the API; fails the suite if its projector stopped on an event it could not apply. */
+  /** Stops the API; fails the suite if its projector or sealer stopped on a failure. */
   async stop(): Promise<void> {
-    const failure = this.app.get(ProjectorService).failure;
+    const failure = this.app.get(ProjectorService).failure ?? this.app.get(SealerService).failed;
     await this.app.close();
     if (failure) throw failure;
     await this.dispose();

@@ -16,6 +16,7 @@ import { CommandsModule } from './commands/commands.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
+import { LedgerSealModule } from './ledger-seal/ledger-seal.module.js';
 import { ledgerValidationPipe } from './validation/validation.pipe.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
 
@@ -40,6 +41,7 @@ export class AppModule {
           migrateOnStart: true,
         }),
         ReadModelsModule,
+        LedgerSealModule,
         HealthModule,
         ApiKeysModule,
         CommandsModule,

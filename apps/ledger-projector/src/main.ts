@@ -1,9 +1,10 @@
 import { describeStorage, migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
 import { ActiveGenerationProjector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
+import { keepSealing, LedgerCheckpoints, Sealer } from '@ledger/verifiable-log';
 
 /**
  * The projector on its own, for deployments that scale the API apart (run the API with
- * `LEDGER_RUN_PROJECTOR=false`). It follows the log into the active read-model generation — and
+ * `LEDGER_RUN_PROJECTOR=false`); it seals the log and signs checkpoints too. It follows the log into the active read-model generation — and
  * into the next one after `npm run rebuild` swaps it in — until SIGTERM or SIGINT; a projection failure stops it with exit code 1, naming the event.
  */
 async function main(): Promise<void> {
@@ -17,7 +18,9 @@ async function main(): Promise<void> {
       log(`a rebuild swapped ${schema} in: projecting into it`),
     );
     log(`projecting ${describeStorage(options)} from ${await projector.position()}`);
-    await projector.run(stop.signal);
+    const checkpoints = await LedgerCheckpoints.open(database, { name: process.env.LEDGER_LOG_ORIGIN || 'decision-ledger', privateKeyPem: process.env.LEDGER_SIGNING_KEY || undefined });
+    const intervalSeconds = Number(process.env.LEDGER_CHECKPOINT_INTERVAL || 60);
+    await Promise.all([projector.run(stop.signal), keepSealing(new Sealer(database), checkpoints, intervalSeconds * 1000, stop.signal)]);
     log(`stopped at ${await projector.position()}`);
   } finally {
     await database.close();

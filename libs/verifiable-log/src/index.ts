@@ -4,3 +4,4 @@ export * from './checkpoint-note.js';
 export * from './sealed-leaf.js';
 export * from './sealer.js';
 export * from './ledger-checkpoints.js';
+export * from './sealing-loop.js';

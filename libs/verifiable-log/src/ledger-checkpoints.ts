@@ -22,7 +22,11 @@ export interface CheckpointSigner {
 
 /** No leaf at this position, or a tree larger than what is sealed. */
 export class SealedLogRangeError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The question names something the seal does not hold (a position), rather than a bad size. */
+    readonly unknown = false,
+  ) {
     super(message);
     this.name = 'SealedLogRangeError';
   }
@@ -116,7 +120,7 @@ export class LedgerCheckpoints {
       'SELECT leaf_index::text AS leaf_index FROM ledger_leaves WHERE transaction_id = $1::text::xid8 AND position = $2::bigint',
       [transactionId, sequence],
     );
-    if (!leaf) throw new SealedLogRangeError(`No sealed event at log position ${position}.`);
+    if (!leaf) throw new SealedLogRangeError(`There is no sealed event at log position ${position}.`, true);
     const leafIndex = Number(leaf.leaf_index);
     if (leafIndex >= treeSize) throw new SealedLogRangeError(`Leaf ${leafIndex} is not in a tree of ${treeSize} leaves.`);
     const leaves = await this.leafHashes(treeSize);

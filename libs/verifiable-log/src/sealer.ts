@@ -56,7 +56,7 @@ export class Sealer {
         `SELECT transaction_id::text AS transaction_id, position::text AS position, stream_version, body, encode(hash, 'hex') AS hash FROM ledger_events
           WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint)
             AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-          ORDER BY transaction_id, position
+          ORDER BY ledger_events.transaction_id, ledger_events.position -- the numbers, not the text columns of the same names
           LIMIT $3`,
         [transactionId.toString(), sequence.toString(), this.batchSize],
       );

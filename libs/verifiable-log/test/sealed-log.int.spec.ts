@@ -57,6 +57,21 @@ function describeSealedLog(name: string, open: () => Promise<{ database: Databas
       expect(await sealer.sealBatch()).toBe(0);
     });
 
+    it('seals in the order of transaction ids as numbers, when they gain a digit (9 before 10), each event once', async () => {
+      for (const transaction of [10, 9]) {
+        await database.query(
+          `INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, recorded_at, body, hash)
+           VALUES ($1, 1, nextval('ledger_event_position'), $2::text::xid8, gen_random_uuid(), 'Imported', 1, now(), '{}', decode(repeat('00', 32), 'hex'))`,
+          [`imported-${transaction}`, String(transaction)],
+        );
+      }
+      const oneByOne = new Sealer(database, 1);
+      expect(await oneByOne.catchUp()).toBe(6);
+      const leaves = await database.query<{ transaction_id: string }>('SELECT transaction_id::text AS transaction_id FROM ledger_leaves ORDER BY leaf_index');
+      expect(leaves.slice(0, 2).map((leaf) => leaf.transaction_id)).toEqual(['9', '10']);
+      expect(await oneByOne.sealBatch()).toBe(0);
+    });
+
     it('signs a checkpoint an auditor opens with the verifier key, and proves each event included in it', async () => {
       await sealer.catchUp();
       const checkpoint = (await checkpoints.issue())!;

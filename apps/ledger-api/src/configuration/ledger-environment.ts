@@ -50,6 +50,18 @@ export class LedgerEnvironment {
   @IsBoolean()
   LEDGER_RUN_PROJECTOR!: boolean;
 
+  /** Seconds between checkpoints while the log grows (issue 6); the first is signed once anything is sealed. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LEDGER_CHECKPOINT_INTERVAL!: number;
+
+  /** The checkpoints' origin line and signing key name, e.g. `decision-ledger.wiltshire.gov.uk`. */
+  @Transform(({ value }) => value || 'decision-ledger')
+  @Matches(/^[^\s+]+$/, { message: 'LEDGER_LOG_ORIGIN must be one word without spaces or "+".' })
+  LEDGER_LOG_ORIGIN!: string;
+
   @Transform(({ value }) => (value === undefined || value === '' ? 5000 : Number(value)))
   @IsInt()
   @Min(0)
@@ -93,6 +105,8 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_PUBLIC_READ = undefined;
   LEDGER_SIGNING_KEY = undefined;
   LEDGER_RUN_PROJECTOR = undefined;
+  LEDGER_CHECKPOINT_INTERVAL = undefined;
+  LEDGER_LOG_ORIGIN = undefined;
   LEDGER_MIN_POSITION_WAIT_MS = undefined;
   LOG_LEVEL = undefined;
 }

@@ -4,6 +4,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { problem } from '../problems/problem.js';
 import { ProblemException } from '../problems/problem.exception.js';
+import { SealerHealthIndicator } from '../ledger-seal/sealer.health.js';
 import { ProjectorHealthIndicator } from '../read-models/projector.health.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 
@@ -15,6 +16,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
     private readonly projector: ProjectorHealthIndicator,
+    private readonly sealer: SealerHealthIndicator,
   ) {}
 
   @Get('live')
@@ -26,10 +28,10 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'The database answers, every migration is applied, and the projector has not stopped on a failure.' })
+  @ApiOperation({ summary: 'The database answers, every migration is applied, and neither the projector nor the sealer has stopped on a failure.' })
   async ready() {
     try {
-      return await this.health.check([() => this.database.isReady(), () => this.projector.isReady()]);
+      return await this.health.check([() => this.database.isReady(), () => this.projector.isReady(), () => this.sealer.isReady()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const checks = (error.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};

@@ -1,0 +1,88 @@
+import { Controller, Get, HttpCode, Post, Query as QueryParams } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InvalidCommandError, NotFoundError } from '@ledger/governance';
+import { LedgerCheckpoints, SealedLogRangeError, type IssuedCheckpoint } from '@ledger/verifiable-log';
+import { Allow, PublicRead } from '../api-keys/access.decorator.js';
+import { ConsistencyProofQuery, InclusionProofQuery } from './proof.queries.js';
+import { SealerService } from './sealer.service.js';
+
+const hex = (hash: Buffer) => hash.toString('hex');
+
+/**
+ * The sealed log's signed checkpoints and the RFC 9162 proofs an auditor checks them with
+ * (hashes hex; `note` is the C2SP signed note, `verifierKey` what to keep to check it offline).
+ */
+@ApiTags('ledger')
+@ApiBearerAuth()
+@Controller('v1/ledger')
+export class LedgerSealController {
+  constructor(
+    private readonly checkpoints: LedgerCheckpoints,
+    private readonly sealer: SealerService,
+  ) {}
+
+  @Get('checkpoint')
+  @PublicRead()
+  @ApiOperation({ summary: 'The latest signed checkpoint of the sealed log (C2SP tlog-checkpoint, Ed25519).' })
+  @ApiOkResponse({ description: '{treeSize, rootHash, issuedAt, signature, publicKey, origin, note, verifierKey}' })
+  async checkpoint() {
+    const latest = await this.checkpoints.latest();
+    if (!latest) throw new NotFoundError('checkpoint', 'yet: nothing has been sealed and signed');
+    return this.view(latest);
+  }
+
+  @Post('checkpoints')
+  @HttpCode(201)
+  @Allow('auditor')
+  @ApiOperation({ summary: 'Seals what is committed now and signs a checkpoint over it, when the log has grown since the last one.' })
+  async checkpointNow() {
+    const issued = await this.sealer.checkpointNow();
+    if (!issued) throw new NotFoundError('checkpoint', 'yet: the log is empty');
+    return this.view(issued);
+  }
+
+  @Get('proofs/inclusion')
+  @Allow('auditor')
+  @ApiOperation({ summary: 'RFC 9162 inclusion proof: the event at `position` is leaf `leafIndex` of the tree of `treeSize` leaves.' })
+  @ApiOkResponse({ description: '{position, leafIndex, treeSize, leafHash, rootHash, proof: [hash]}' })
+  async inclusion(@QueryParams() query: InclusionProofQuery) {
+    const treeSize = query.treeSize ?? (await this.checkpoints.latest())?.treeSize;
+    if (treeSize === undefined) throw new NotFoundError('checkpoint', 'yet: nothing has been sealed and signed');
+    const proof = await this.answer(() => this.checkpoints.inclusion(query.position, treeSize), 'treeSize', query.position);
+    return { position: query.position, leafIndex: proof.leafIndex, treeSize, leafHash: hex(proof.leafHash), rootHash: hex(proof.rootHash), proof: proof.proof.map(hex) };
+  }
+
+  @Get('proofs/consistency')
+  @Allow('auditor')
+  @ApiOperation({ summary: 'RFC 9162 consistency proof: the tree of `fromSize` leaves is a prefix of the tree of `toSize`.' })
+  @ApiOkResponse({ description: '{fromSize, toSize, fromRoot, toRoot, proof: [hash]}' })
+  async consistency(@QueryParams() query: ConsistencyProofQuery) {
+    const proof = await this.answer(() => this.checkpoints.consistency(query.fromSize, query.toSize), 'toSize');
+    return { fromSize: proof.fromSize, toSize: proof.toSize, fromRoot: hex(proof.fromRoot), toRoot: hex(proof.toRoot), proof: proof.proof.map(hex) };
+  }
+
+  private view(checkpoint: IssuedCheckpoint) {
+    const signatureLine = checkpoint.note.trimEnd().split('\n').at(-1)!;
+    return {
+      treeSize: checkpoint.treeSize,
+      rootHash: hex(checkpoint.rootHash),
+      issuedAt: checkpoint.issuedAt,
+      signature: signatureLine.slice(signatureLine.lastIndexOf(' ') + 1),
+      publicKey: this.checkpoints.publicKey.toString('base64'),
+      origin: checkpoint.note.split('\n')[0],
+      note: checkpoint.note,
+      verifierKey: this.checkpoints.verifierKey,
+    };
+  }
+
+  /** A position the seal does not hold is not found; a size beyond it is bad input. */
+  private async answer<T>(prove: () => Promise<T>, field: string, position?: string): Promise<T> {
+    try {
+      return await prove();
+    } catch (error) {
+      if (!(error instanceof SealedLogRangeError)) throw error;
+      if (error.unknown && position !== undefined) throw new NotFoundError('sealed event at log position', position);
+      throw new InvalidCommandError(error.message, field);
+    }
+  }
+}

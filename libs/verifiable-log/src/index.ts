@@ -5,3 +5,5 @@ export * from './sealed-leaf.js';
 export * from './sealer.js';
 export * from './ledger-checkpoints.js';
 export * from './sealing-loop.js';
+export * from './ledger-export.js';
+export * from './export-verifier.js';

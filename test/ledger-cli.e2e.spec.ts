@@ -2,11 +2,12 @@ import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment, type Database } from '@ledger/event-store';
+import { describeOnEveryStore } from './ledger-api.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
 const run = promisify(execFile);
@@ -140,4 +141,46 @@ describe('ledger demo', () => {
     }
     expect((await fetch(`http://127.0.0.1:${port}/health/live`).catch(() => null))?.status).toBeUndefined(); // the API stopped with it
   }, 90_000);
+});
+
+describeOnEveryStore('ledger export and ledger verify against a running ledger', (api) => {
+  let auditor: string;
+  let folder: string;
+  const cli = (args: string[]) => ledger(args, {});
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'ledger-export-'));
+    auditor = await api().keyFor('auditor', 'grant-thornton');
+    for (const [path, body] of [
+      ['/v1/organisations', { id: 'wirral-council', name: 'Wirral Council', kind: 'local-authority', functions: ['adult-social-care'], establishedOn: '1974-04-01' }],
+      ['/v1/bodies', { id: 'wirral-cabinet', name: 'Cabinet', kind: 'governing-body', organisationId: 'wirral-council', establishedOn: '2000-05-01' }],
+      ['/v1/posts', { id: 'wirral-director-of-care', title: 'Director for Health and Care', organisationId: 'wirral-council' }],
+    ] as const) expect((await api().post(path, body)).status).toBe(201);
+    expect((await api().post('/v1/ledger/checkpoints', {}, { key: auditor })).status).toBe(201);
+  });
+  afterAll(async () => rm(folder, { recursive: true, force: true }));
+
+  it('exports to a file that verifies offline against the key and checkpoint an auditor kept', async () => {
+    const checkpoint = (await api().get('/v1/ledger/checkpoint', { key: null })).json();
+    await writeFile(join(folder, 'kept.key'), checkpoint.verifierKey);
+    await writeFile(join(folder, 'kept.checkpoint'), checkpoint.note);
+    const exported = await cli(['export', '--url', api().baseUrl, '--key', auditor, '--out', join(folder, 'ledger.ndjson')]);
+    expect(exported).toMatchObject({ code: 0, stderr: expect.stringMatching(/exported 6 lines/) }); // header, checkpoint, 4 leaves
+    const verified = await cli(['verify', join(folder, 'ledger.ndjson'), '--public-key', join(folder, 'kept.key'), '--checkpoint', join(folder, 'kept.checkpoint')]);
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: 4 leaves and 1 signed checkpoints hold/) });
+  });
+
+  it('fails an export with a byte changed, naming the leaf (exit 1)', async () => {
+    const text = await readFile(join(folder, 'ledger.ndjson'), 'utf8');
+    await writeFile(join(folder, 'changed.ndjson'), text.replace('Director for Health and Care', 'Director for Health and Carr'));
+    const verified = await cli(['verify', join(folder, 'changed.ndjson'), '--public-key', join(folder, 'kept.key')]);
+    expect(verified).toMatchObject({ code: 1, stdout: expect.stringMatching(/NOT VERIFIED at leaf 3 \(line 6\): leaf 3: /) });
+  });
+
+  it('names the event when one stored event is altered in the database directly', async () => {
+    expect((await cli(['verify', '--url', api().baseUrl, '--key', auditor])).code).toBe(0);
+    await api().database.query("UPDATE ledger_events SET body = replace(body, 'Wirral Council', 'Wirral Borough Council') WHERE stream_id = 'organisation-wirral-council' AND stream_version = 1");
+    const verified = await cli(['verify', '--url', api().baseUrl, '--key', auditor]);
+    expect(verified).toMatchObject({ code: 1, stdout: expect.stringMatching(/NOT VERIFIED at leaf 0 .*organisation-wirral-council v1 at log position \d+:\d+ has been altered in the store since it was sealed/) });
+  });
 });

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { demoCommand } from './commands/demo.command.js';
+import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
+import { verifyCommand } from './commands/verify.command.js';
 
 /**
  * The `ledger` command line (API.md, "The `ledger` command line"). Storage comes from the same
@@ -12,6 +14,8 @@ const program = new Command('ledger').description('Decision Ledger: who approved
 migrateCommand(program);
 importCommand(program);
 demoCommand(program);
+exportCommand(program);
+verifyCommand(program);
 rebuildCommand(program);
 
 try {

@@ -1,9 +1,12 @@
-import { Controller, Get, HttpCode, Post, Query as QueryParams } from '@nestjs/common';
+import { Readable } from 'node:stream';
+import { Controller, Get, HttpCode, Inject, Post, Query as QueryParams, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidCommandError, NotFoundError } from '@ledger/governance';
-import { LedgerCheckpoints, SealedLogRangeError, type IssuedCheckpoint } from '@ledger/verifiable-log';
+import type { FastifyReply } from 'fastify';
+import { DATABASE, type Database } from '@ledger/event-store';
+import { exportLedger, LedgerCheckpoints, SealedLogRangeError, type IssuedCheckpoint } from '@ledger/verifiable-log';
 import { Allow, PublicRead } from '../api-keys/access.decorator.js';
-import { ConsistencyProofQuery, InclusionProofQuery } from './proof.queries.js';
+import { ConsistencyProofQuery, ExportQuery, InclusionProofQuery } from './proof.queries.js';
 import { SealerService } from './sealer.service.js';
 
 const hex = (hash: Buffer) => hash.toString('hex');
@@ -19,6 +22,7 @@ export class LedgerSealController {
   constructor(
     private readonly checkpoints: LedgerCheckpoints,
     private readonly sealer: SealerService,
+    @Inject(DATABASE) private readonly database: Database,
   ) {}
 
   @Get('checkpoint')
@@ -59,6 +63,20 @@ export class LedgerSealController {
   async consistency(@QueryParams() query: ConsistencyProofQuery) {
     const proof = await this.answer(() => this.checkpoints.consistency(query.fromSize, query.toSize), 'toSize');
     return { fromSize: proof.fromSize, toSize: proof.toSize, fromRoot: hex(proof.fromRoot), toRoot: hex(proof.toRoot), proof: proof.proof.map(hex) };
+  }
+
+  @Get('export')
+  @Allow('auditor')
+  @ApiOperation({ summary: 'The sealed log and its checkpoints as NDJSON, streamed (what `ledger export` saves and `ledger verify` checks offline).' })
+  @ApiOkResponse({ description: 'application/x-ndjson: a header line, every signed checkpoint, then every leaf from fromLeaf on with the event as stored now.' })
+  export(@QueryParams() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    void reply.header('Content-Type', 'application/x-ndjson');
+    const lines = exportLedger(this.database, this.checkpoints, { fromLeaf: query.fromLeaf });
+    return Readable.from(
+      (async function* () {
+        for await (const line of lines) yield `${JSON.stringify(line)}\n`;
+      })(),
+    );
   }
 
   private view(checkpoint: IssuedCheckpoint) {

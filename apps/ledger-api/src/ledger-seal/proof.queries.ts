@@ -39,3 +39,12 @@ export class ConsistencyProofQuery {
   @IsString()
   minPosition?: string;
 }
+
+export class ExportQuery {
+  @ApiPropertyOptional({ description: 'The first leaf to export; 0 (the whole log) when absent.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  fromLeaf?: number;
+}

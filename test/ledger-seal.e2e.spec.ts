@@ -50,6 +50,19 @@ describeOnEveryStore('the verifiable ledger over HTTP', (api) => {
     expect(verifyConsistency(kept.treeSize, next.treeSize, proof.proof.map(hex), hex(kept.rootHash), hex(next.rootHash))).toBe(true);
   });
 
+  it('links each ratification to its inclusion proof', async () => {
+    const tabled = await api().post('/v1/proposals', { id: 'wirral-jscb', title: 'Joint Strategic Commissioning Board', scopes: ['adult-social-care'], keyDecision: true, proposedById: 'wirral-cabinet', route: [{ organisationId: 'wirral-council', bodyId: 'wirral-cabinet', requirement: 'approve' }], tabledOn: '2017-11-20' }, { key: clerk });
+    expect(tabled.status).toBe(201);
+    const ratified = await api().post('/v1/proposals/wirral-jscb/ratifications', { ratificationId: 'wirral-cabinet-2017-11-27', deciderId: 'wirral-cabinet', version: 1, outcome: 'approved', decidedOn: '2017-11-27' }, { key: clerk });
+    expect(ratified.status).toBe(201);
+    const checkpoint = (await api().post('/v1/ledger/checkpoints', {}, { key: auditor })).json();
+    const view = (await api().get(`/v1/proposals/wirral-jscb?minPosition=${ratified.json().position}`, { key: auditor })).json();
+    const decision = view.ratifications[0];
+    expect(decision.proof).toBe(`/v1/ledger/proofs/inclusion?position=${decision.position}`);
+    const proof = (await api().get(decision.proof, { key: auditor })).json();
+    expect(verifyInclusion(hex(proof.leafHash), proof.leafIndex, checkpoint.treeSize, proof.proof.map(hex), hex(checkpoint.rootHash))).toBe(true);
+  });
+
   it('gives proofs to auditors only, and refuses positions and sizes it does not hold', async () => {
     await expectRefused(api(), () => api().get(`/v1/ledger/proofs/inclusion?position=${positions[0]}`, { key: null }), 401, 'unauthenticated');
     await expectRefused(api(), () => api().get(`/v1/ledger/proofs/inclusion?position=${positions[0]}`, { key: clerk }), 403, 'forbidden');

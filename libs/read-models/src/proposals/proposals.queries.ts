@@ -170,6 +170,7 @@ function ratificationView(row: RatificationRow, context: RatificationContext): R
     implementableFrom: implementableFrom(record),
     authority: authorityOf(row),
     position: row.position,
+    proof: `/v1/ledger/proofs/inclusion?position=${row.position}`,
     recordedAt: isoInstant(row.recorded_at),
   };
 }

@@ -67,6 +67,8 @@ export interface RatificationView {
   /** The authority basis recorded with an `approve` decision (null on `endorse` and `note` steps). */
   authority: AuthorityBasis | null;
   position: string;
+  /** Where an auditor proves this decision is in the sealed log: its inclusion proof in the latest checkpoint (auditors). */
+  proof: string;
   recordedAt: Instant;
 }
 

@@ -72,6 +72,18 @@ function describeCli(storeName: string, open: () => Promise<{ environment: Recor
       }
     });
 
+    it('replays the read models as known at a moment into a schema of their own, and refuses to be asked two ways', async () => {
+      const database = await subject.database();
+      await migrate(database);
+      await appendWirral(database);
+      const schema = `${database.schema}_rm_replay`; // dropped with the test schema
+      await database.close();
+      const replayed = await ledger(['replay', '--as-known-at', new Date().toISOString(), '--schema', schema], subject.environment);
+      expect(replayed).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`replayed 2 events as known at \\S+ into ${schema} in [\\d.]+ s\\.\\nRead it through the API with the header  X-Ledger-As-Known-At: `)) });
+      const twoWays = await ledger(['replay', '--as-known-at', '2022-03-01', '--until-position', '1:1', '--schema', `${schema}_2`], subject.environment);
+      expect(twoWays).toMatchObject({ code: 1, stderr: 'ledger: Give exactly one of --as-known-at and --until-position.\n' });
+    });
+
     it('refuses an unknown command with exit code 1', async () => {
       const answer = await ledger(['frobnicate'], subject.environment);
       expect(answer).toMatchObject({ code: 1, stderr: expect.stringContaining("unknown command 'frobnicate'") });

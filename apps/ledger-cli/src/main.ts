@@ -4,6 +4,7 @@ import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
+import { replayCommand } from './commands/replay.command.js';
 import { verifyCommand } from './commands/verify.command.js';
 
 /**
@@ -17,6 +18,7 @@ demoCommand(program);
 exportCommand(program);
 verifyCommand(program);
 rebuildCommand(program);
+replayCommand(program);
 
 try {
   await program.parseAsync();

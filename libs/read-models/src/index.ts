@@ -13,3 +13,4 @@ export * from './authority/index.js';
 export * from './proposals/index.js';
 export * from './projector/rebuild.js';
 export * from './projector/active-generation-projector.js';
+export * from './projector/replay-as-known.js';

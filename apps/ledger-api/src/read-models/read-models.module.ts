@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
 import { AuthorityQueries, ReadModelGenerations } from '@ledger/read-models';
+import { AsKnownAtInterceptor } from './as-known-at.interceptor.js';
 import { LiveReadModels } from './live-read-models.js';
 import { MinPositionInterceptor } from './min-position.interceptor.js';
 import { ProjectionWait } from './projection-wait.js';
@@ -25,6 +26,7 @@ import { READ_MODELS, type ReadModels } from './read-models.js';
     ProjectorService,
     ProjectionWait,
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: AsKnownAtInterceptor },
   ],
   exports: [READ_MODELS, AuthorityQueries, ProjectorService, ProjectionWait],
 })

@@ -7,6 +7,8 @@ export interface ProjectorOptions {
   batchSize?: number;
   /** How long `projectThrough` waits before looking again when the log had nothing new; defaults to 50 ms. */
   idleDelayMs?: number;
+  /** Only the events it accepts are replayed (a replay as the ledger stood at a past moment); all by default. */
+  accepts?: (event: StoredEvent) => boolean;
 }
 
 /** The projector stopped on an event it could not apply; it names the event, and stays stopped. */
@@ -31,6 +33,7 @@ export class ProjectionFailedError extends Error {
 export class Projector {
   private readonly batchSize: number;
   private readonly idleDelayMs: number;
+  private readonly accepts: ((event: StoredEvent) => boolean) | undefined;
   private failure: ProjectionFailedError | undefined;
 
   constructor(
@@ -44,6 +47,7 @@ export class Projector {
     assertSchemaName(schema);
     this.batchSize = options.batchSize ?? 500;
     this.idleDelayMs = options.idleDelayMs ?? 50;
+    this.accepts = options.accepts;
   }
 
   /** Where the read models stand in the log. */
@@ -108,10 +112,12 @@ export class Projector {
     let last = LOG_START;
     let next = this.readAhead(LOG_START);
     for (;;) {
-      const events = await next;
-      if (events.length === 0 || this.failure) break;
-      last = events[events.length - 1].position;
+      const page = await next;
+      if (page.length === 0 || this.failure) break;
+      last = page[page.length - 1].position;
       next = this.readAhead(last);
+      const events = this.accepts ? page.filter(this.accepts) : page;
+      if (events.length === 0) continue;
       chains = chains.map((chain, index) => chain.then(() => this.applyProjection(this.projections[index], events)));
       const total = (replayed += events.length);
       const position = last;

@@ -1,0 +1,39 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { from, switchMap, type Observable } from 'rxjs';
+import { DATABASE, type Database } from '@ledger/event-store';
+import { InvalidCommandError, NotFoundError, parseInstant } from '@ledger/governance';
+import { readModelReader, replayAsKnownAt, type ClosableReadModelReader } from '@ledger/read-models';
+
+/** The read models a request reads from instead of the live ones, when it asked for a past moment. */
+export const readModelsOfRequest = new AsyncLocalStorage<ClosableReadModelReader>();
+
+export const AS_KNOWN_AT_HEADER = 'x-ledger-as-known-at';
+
+/**
+ * `X-Ledger-As-Known-At: <instant>` on a read serves it from the read models `ledger replay
+ * --as-known-at <instant>` built: the ledger as it stood then. No replay for that instant is 404,
+ * saying which command builds it.
+ */
+@Injectable()
+export class AsKnownAtInterceptor implements NestInterceptor {
+  private readonly readers = new Map<string, ClosableReadModelReader>();
+
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[AS_KNOWN_AT_HEADER];
+    if (header === undefined) return next.handle();
+    return from(this.readerFor(header)).pipe(switchMap((reader) => readModelsOfRequest.run(reader, () => next.handle())));
+  }
+
+  private async readerFor(header: string): Promise<ClosableReadModelReader> {
+    const instant = parseInstant(header);
+    if (instant === undefined) throw new InvalidCommandError(`${AS_KNOWN_AT_HEADER} must be a date or an instant (ISO 8601).`, AS_KNOWN_AT_HEADER);
+    const schema = await replayAsKnownAt(this.database, instant);
+    if (schema === null) throw new NotFoundError('replay of the read models as known at', `${instant}: build it with  ledger replay --as-known-at ${instant} --schema <name>`);
+    let reader = this.readers.get(schema);
+    if (!reader) this.readers.set(schema, (reader = readModelReader(this.database, schema)));
+    return reader;
+  }
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { PostgresDatabase } from '@ledger/event-store';
+import { PGlite } from '@electric-sql/pglite';
+import { PgliteDatabase, PostgresDatabase, type Database } from '@ledger/event-store';
 
 /** The PostgreSQL server the tests may use; unset means the PostgreSQL half of the suite is skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -31,4 +32,30 @@ export async function openTestSchema(url: string, options: { idleInTransactionTi
       await database.close();
     },
   };
+}
+
+/** A database under test and how to let go of it. */
+export interface DatabaseUnderTest {
+  database: Database;
+  dispose(): Promise<void>;
+}
+
+/**
+ * Runs `body` as `<name> on PGlite` (a schema of its own on one in-process PGlite per file, dropped
+ * after each use) and, when configured, as `<name> on PostgreSQL` (a schema of its own on the test server).
+ */
+export function describeOnEveryDatabase(name: string, body: (open: () => Promise<DatabaseUnderTest>) => void): void {
+  let pglite: PGlite | undefined;
+  let schemas = 0;
+  afterAll(async () => pglite?.close());
+  describe(`${name} on PGlite`, () =>
+    body(async () => {
+      pglite ??= await PGlite.create();
+      schemas += 1;
+      const schema = `pglite_${schemas}`;
+      const instance = pglite;
+      const database = await PgliteDatabase.onInstance(instance, schema);
+      return { database, dispose: async () => void (await instance.exec(`DROP SCHEMA ${schema} CASCADE`)) };
+    }));
+  describeWithPostgres(`${name} on PostgreSQL`, (url) => body(() => openTestSchema(url)));
 }

@@ -1,6 +1,5 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { migrate, PgliteDatabase, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import { migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
 import {
   chainAfter,
   CHAIN_START,
@@ -17,7 +16,7 @@ import {
   type ExportLine,
   type TrustAnchors,
 } from '@ledger/verifiable-log';
-import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+import { describeOnEveryDatabase } from '../../../test/postgres.js';
 
 const event = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wirral' } });
 
@@ -29,123 +28,103 @@ function verify(lines: readonly ExportLine[], anchors: TrustAnchors = {}) {
 
 const leavesOf = (lines: readonly ExportLine[]) => lines.filter((line): line is ExportLeaf => line.kind === 'leaf');
 
-function describeExport(name: string, open: () => Promise<{ database: Database; dispose(): Promise<void> }>) {
-  describe(`exporting and verifying the sealed log on ${name}`, () => {
-    let database: Database;
-    let dispose: () => Promise<void>;
-    let checkpoints: LedgerCheckpoints;
-    let lines: ExportLine[];
-    let keptKey: string;
+describeOnEveryDatabase('exporting and verifying the sealed log', (open) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let checkpoints: LedgerCheckpoints;
+  let lines: ExportLine[];
+  let keptKey: string;
 
-    beforeEach(async () => {
-      ({ database, dispose } = await open());
-      await migrate(database);
-      const store = new SqlEventStore(database);
-      const sealer = new Sealer(database);
-      checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral' });
-      keptKey = checkpoints.verifierKey;
-      await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council', name: 'Wirral Council' })], { expectedVersion: 'no-stream' });
-      await store.append('proposal-wirral-jscb', [event('ProposalTabled', { proposalId: 'wirral-jscb' }), event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' })], { expectedVersion: 'no-stream' });
-      await sealer.catchUp();
-      await checkpoints.issue(); // 3 leaves
-      await store.append('organisation-wirral-council', [event('GoverningBodyDesignated', { bodyId: 'wirral-cabinet' })], { expectedVersion: 1 });
-      await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
-      await sealer.catchUp();
-      await checkpoints.issue(); // 5 leaves
-      lines = [];
-      for await (const line of exportLedger(database, checkpoints)) lines.push(line);
-    });
-    afterEach(async () => dispose());
-
-    it('exports the header, both checkpoints and every leaf, and verifies with the key the auditor kept', async () => {
-      expect(lines.map((line) => line.kind)).toEqual(['ledger-export', 'checkpoint', 'checkpoint', 'leaf', 'leaf', 'leaf', 'leaf', 'leaf']);
-      expect(verify(lines, { verifierKey: keptKey })).toEqual({ valid: true, leaves: 5, checkpoints: 2, failure: null, notes: [] });
-    });
-
-    it('says when it had only the export’s own key to go on', async () => {
-      expect(verify(lines).notes).toEqual([expect.stringMatching(/key in the export itself/)]);
-    });
-
-    it('names the leaf whose bytes were changed', async () => {
-      const changed = lines.map((line) => (line.kind === 'leaf' && line.leafIndex === 2 ? { ...line, bytes: line.bytes.replace('approved', 'rejected') } : line));
-      expect(verify(changed, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/^leaf 2: its hash does not match its bytes/) });
-    });
-
-    it('names the gap where an event was removed', async () => {
-      const removed = lines.filter((line) => !(line.kind === 'leaf' && line.leafIndex === 1));
-      expect(verify(removed, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 1, reason: 'leaf 1: missing: the next leaf is 2' });
-    });
-
-    it('catches two events swapped, even with their indexes swapped back', async () => {
-      const [a, b] = [leavesOf(lines)[1], leavesOf(lines)[2]];
-      const swapped = lines.map((line) => (line === a ? { ...b, leafIndex: 1 } : line === b ? { ...a, leafIndex: 2 } : line));
-      expect(verify(swapped, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 1, reason: expect.stringMatching(/^leaf 1: /) });
-    });
-
-    it('catches a truncated log: checkpoints signed over leaves the export lacks', async () => {
-      const truncated = lines.filter((line) => !(line.kind === 'leaf' && line.leafIndex >= 4));
-      expect(verify(truncated, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 4, reason: 'the log is truncated: it ends at leaf 4, but a checkpoint of 5 leaves was signed' });
-    });
-
-    it('catches a rewritten history re-signed with another key: by the kept key, and by the kept checkpoint', async () => {
-      // Leaf 2's decision rewritten thoroughly — its stream's hash chain, the leaf hashes, the running
-      // chain — and every checkpoint re-signed with a new key named like the real one.
-      const { chainHash, GENESIS_HASH } = await import('@ledger/event-store');
-      const { merkleRoot } = await import('@ledger/verifiable-log');
-      const forger = generateKeyPairSync('ed25519').privateKey;
-      const forgedKey = verifierKey('decision-ledger.test/wirral', rawPublicKey(forger));
-      const streamHashes = new Map<string, string>();
-      let chain = CHAIN_START;
-      const hashes: Buffer[] = [];
-      const leaves = leavesOf(lines).map((leaf) => {
-        const sealed = JSON.parse(leaf.bytes) as { body: string; hash: string; position: string; streamVersion: number };
-        const body = leaf.leafIndex === 2 ? sealed.body.replace('approved', 'rejected') : sealed.body;
-        const streamId = String((JSON.parse(body) as { streamId: string }).streamId);
-        const hash = chainHash(streamHashes.get(streamId) ?? GENESIS_HASH, sealed.streamVersion, body);
-        streamHashes.set(streamId, hash);
-        const bytes = leafBytes({ ...sealed, body, hash });
-        const leafHash = sealedLeafHash(bytes);
-        hashes.push(leafHash);
-        chain = chainAfter(chain, leafHash);
-        return { ...leaf, bytes, leafHash: leafHash.toString('hex'), chainHash: chain.toString('hex'), event: { body, hash } };
-      });
-      const resigned = [3, 5].map((size) => {
-        const rootHash = merkleRoot(hashes.slice(0, size));
-        const note = signCheckpoint({ origin: 'decision-ledger.test/wirral', treeSize: size, rootHash }, 'decision-ledger.test/wirral', forger);
-        return { kind: 'checkpoint' as const, treeSize: size, rootHash: rootHash.toString('hex'), note, issuedAt: new Date().toISOString() };
-      });
-      const forged: ExportLine[] = [{ ...(lines[0] as Extract<ExportLine, { kind: 'ledger-export' }>), verifierKey: forgedKey }, ...resigned, ...leaves];
-
-      expect(verify(forged, { verifierKey: keptKey }).failure?.reason).toMatch(/^the checkpoint of 3 leaves is not validly signed/);
-      const keptCheckpoint = (await checkpoints.all())[0].note;
-      expect(verify(forged, { checkpointNote: keptCheckpoint }).failure?.reason).toMatch(/^the checkpoint you kept does not open with the verifier key/);
-      // Without anything kept from before, a thorough forgery holds together: which is why the verifier says so.
-      expect(verify(forged)).toMatchObject({ valid: true, notes: [expect.stringMatching(/proves nothing against a re-signed history/)] });
-    });
-
-    it('names an event altered in the store after it was sealed', async () => {
-      await database.query("UPDATE ledger_events SET body = replace(body, 'approved', 'rejected') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
-      const fresh: ExportLine[] = [];
-      for await (const line of exportLedger(database, checkpoints)) fresh.push(line);
-      expect(verify(fresh, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/proposal-wirral-jscb v2 at log position \d+:\d+ has been altered in the store since it was sealed/) });
-    });
+  beforeEach(async () => {
+    ({ database, dispose } = await open());
+    await migrate(database);
+    const store = new SqlEventStore(database);
+    const sealer = new Sealer(database);
+    checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral' });
+    keptKey = checkpoints.verifierKey;
+    await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council', name: 'Wirral Council' })], { expectedVersion: 'no-stream' });
+    await store.append('proposal-wirral-jscb', [event('ProposalTabled', { proposalId: 'wirral-jscb' }), event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' })], { expectedVersion: 'no-stream' });
+    await sealer.catchUp();
+    await checkpoints.issue(); // 3 leaves
+    await store.append('organisation-wirral-council', [event('GoverningBodyDesignated', { bodyId: 'wirral-cabinet' })], { expectedVersion: 1 });
+    await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
+    await sealer.catchUp();
+    await checkpoints.issue(); // 5 leaves
+    lines = [];
+    for await (const line of exportLedger(database, checkpoints)) lines.push(line);
   });
-}
+  afterEach(async () => dispose());
 
-let pglite: PGlite;
-let schemas = 0;
-beforeAll(async () => {
-  pglite = await PGlite.create();
-});
-afterAll(async () => pglite.close());
+  it('exports the header, both checkpoints and every leaf, and verifies with the key the auditor kept', async () => {
+    expect(lines.map((line) => line.kind)).toEqual(['ledger-export', 'checkpoint', 'checkpoint', 'leaf', 'leaf', 'leaf', 'leaf', 'leaf']);
+    expect(verify(lines, { verifierKey: keptKey })).toEqual({ valid: true, leaves: 5, checkpoints: 2, failure: null, notes: [] });
+  });
 
-describeExport('PGlite', async () => {
-  schemas += 1;
-  const schema = `exported_${schemas}`;
-  const database = await PgliteDatabase.onInstance(pglite, schema);
-  return { database, dispose: async () => void (await pglite.exec(`DROP SCHEMA ${schema} CASCADE`)) };
-});
+  it('says when it had only the export’s own key to go on', async () => {
+    expect(verify(lines).notes).toEqual([expect.stringMatching(/key in the export itself/)]);
+  });
 
-describeWithPostgres('exporting and verifying on PostgreSQL', (url) => {
-  describeExport('PostgreSQL', () => openTestSchema(url));
+  it('names the leaf whose bytes were changed', async () => {
+    const changed = lines.map((line) => (line.kind === 'leaf' && line.leafIndex === 2 ? { ...line, bytes: line.bytes.replace('approved', 'rejected') } : line));
+    expect(verify(changed, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/^leaf 2: its hash does not match its bytes/) });
+  });
+
+  it('names the gap where an event was removed', async () => {
+    const removed = lines.filter((line) => !(line.kind === 'leaf' && line.leafIndex === 1));
+    expect(verify(removed, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 1, reason: 'leaf 1: missing: the next leaf is 2' });
+  });
+
+  it('catches two events swapped, even with their indexes swapped back', async () => {
+    const [a, b] = [leavesOf(lines)[1], leavesOf(lines)[2]];
+    const swapped = lines.map((line) => (line === a ? { ...b, leafIndex: 1 } : line === b ? { ...a, leafIndex: 2 } : line));
+    expect(verify(swapped, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 1, reason: expect.stringMatching(/^leaf 1: /) });
+  });
+
+  it('catches a truncated log: checkpoints signed over leaves the export lacks', async () => {
+    const truncated = lines.filter((line) => !(line.kind === 'leaf' && line.leafIndex >= 4));
+    expect(verify(truncated, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 4, reason: 'the log is truncated: it ends at leaf 4, but a checkpoint of 5 leaves was signed' });
+  });
+
+  it('catches a rewritten history re-signed with another key: by the kept key, and by the kept checkpoint', async () => {
+    // Leaf 2's decision rewritten thoroughly — its stream's hash chain, the leaf hashes, the running
+    // chain — and every checkpoint re-signed with a new key named like the real one.
+    const { chainHash, GENESIS_HASH } = await import('@ledger/event-store');
+    const { merkleRoot } = await import('@ledger/verifiable-log');
+    const forger = generateKeyPairSync('ed25519').privateKey;
+    const forgedKey = verifierKey('decision-ledger.test/wirral', rawPublicKey(forger));
+    const streamHashes = new Map<string, string>();
+    let chain = CHAIN_START;
+    const hashes: Buffer[] = [];
+    const leaves = leavesOf(lines).map((leaf) => {
+      const sealed = JSON.parse(leaf.bytes) as { body: string; hash: string; position: string; streamVersion: number };
+      const body = leaf.leafIndex === 2 ? sealed.body.replace('approved', 'rejected') : sealed.body;
+      const streamId = String((JSON.parse(body) as { streamId: string }).streamId);
+      const hash = chainHash(streamHashes.get(streamId) ?? GENESIS_HASH, sealed.streamVersion, body);
+      streamHashes.set(streamId, hash);
+      const bytes = leafBytes({ ...sealed, body, hash });
+      const leafHash = sealedLeafHash(bytes);
+      hashes.push(leafHash);
+      chain = chainAfter(chain, leafHash);
+      return { ...leaf, bytes, leafHash: leafHash.toString('hex'), chainHash: chain.toString('hex'), event: { body, hash } };
+    });
+    const resigned = [3, 5].map((size) => {
+      const rootHash = merkleRoot(hashes.slice(0, size));
+      const note = signCheckpoint({ origin: 'decision-ledger.test/wirral', treeSize: size, rootHash }, 'decision-ledger.test/wirral', forger);
+      return { kind: 'checkpoint' as const, treeSize: size, rootHash: rootHash.toString('hex'), note, issuedAt: new Date().toISOString() };
+    });
+    const forged: ExportLine[] = [{ ...(lines[0] as Extract<ExportLine, { kind: 'ledger-export' }>), verifierKey: forgedKey }, ...resigned, ...leaves];
+
+    expect(verify(forged, { verifierKey: keptKey }).failure?.reason).toMatch(/^the checkpoint of 3 leaves is not validly signed/);
+    const keptCheckpoint = (await checkpoints.all())[0].note;
+    expect(verify(forged, { checkpointNote: keptCheckpoint }).failure?.reason).toMatch(/^the checkpoint you kept does not open with the verifier key/);
+    // Without anything kept from before, a thorough forgery holds together: which is why the verifier says so.
+    expect(verify(forged)).toMatchObject({ valid: true, notes: [expect.stringMatching(/proves nothing against a re-signed history/)] });
+  });
+
+  it('names an event altered in the store after it was sealed', async () => {
+    await database.query("UPDATE ledger_events SET body = replace(body, 'approved', 'rejected') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
+    const fresh: ExportLine[] = [];
+    for await (const line of exportLedger(database, checkpoints)) fresh.push(line);
+    expect(verify(fresh, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/proposal-wirral-jscb v2 at log position \d+:\d+ has been altered in the store since it was sealed/) });
+  });
 });

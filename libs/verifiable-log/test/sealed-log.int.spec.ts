@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { migrate, PgliteDatabase, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import { migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
 import {
   CHAIN_START,
   chainAfter,
@@ -12,127 +11,107 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@ledger/verifiable-log';
-import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+import { describeOnEveryDatabase } from '../../../test/postgres.js';
 
 const event = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wirral' } });
 
-function describeSealedLog(name: string, open: () => Promise<{ database: Database; dispose(): Promise<void> }>) {
-  describe(`the sealed log on ${name}`, () => {
-    let database: Database;
-    let dispose: () => Promise<void>;
-    let store: SqlEventStore;
-    let sealer: Sealer;
-    let checkpoints: LedgerCheckpoints;
+describeOnEveryDatabase('the sealed log', (open) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  let store: SqlEventStore;
+  let sealer: Sealer;
+  let checkpoints: LedgerCheckpoints;
 
-    beforeEach(async () => {
-      ({ database, dispose } = await open());
-      await migrate(database);
-      store = new SqlEventStore(database);
-      sealer = new Sealer(database, 3);
-      checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral' });
-      await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council' })], { expectedVersion: 'no-stream' });
-      await store.append('proposal-wirral-jscb', [event('ProposalTabled', { proposalId: 'wirral-jscb' }), event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' })], { expectedVersion: 'no-stream' });
-      await store.append('organisation-wirral-council', [event('GoverningBodyDesignated', { bodyId: 'wirral-cabinet' })], { expectedVersion: 1 });
-    });
-    afterEach(async () => dispose());
-
-    it('gives every committed event the next leaf index, in log order, keeping the bytes it hashed and the running chain', async () => {
-      expect(await sealer.catchUp()).toBe(4);
-      const log = await store.readLog({ limit: 100 });
-      const leaves = await database.query<{ leaf_index: string; bytes: string; leaf_hash: string; chain_hash: string }>(
-        "SELECT leaf_index::text AS leaf_index, bytes, encode(leaf_hash, 'hex') AS leaf_hash, encode(chain_hash, 'hex') AS chain_hash FROM ledger_leaves ORDER BY leaf_index",
-      );
-      expect(leaves.map((leaf) => Number(leaf.leaf_index))).toEqual([0, 1, 2, 3]);
-      let chain = CHAIN_START;
-      for (const [index, leaf] of leaves.entries()) {
-        const [stored] = await database.query<{ body: string; hash: string; stream_version: number }>(
-          "SELECT body, encode(hash, 'hex') AS hash, stream_version FROM ledger_events WHERE stream_id = $1 AND stream_version = $2",
-          [log[index].streamId, log[index].streamVersion],
-        );
-        expect(leaf.bytes).toBe(leafBytes({ body: stored.body, hash: stored.hash, position: log[index].position, streamVersion: stored.stream_version }));
-        expect(leaf.leaf_hash).toBe(sealedLeafHash(leaf.bytes).toString('hex'));
-        chain = chainAfter(chain, sealedLeafHash(leaf.bytes));
-        expect(leaf.chain_hash).toBe(chain.toString('hex'));
-      }
-      expect(await sealer.sealBatch()).toBe(0);
-    });
-
-    it('seals in the order of transaction ids as numbers, when they gain a digit (9 before 10), each event once', async () => {
-      for (const transaction of [10, 9]) {
-        await database.query(
-          `INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, recorded_at, body, hash)
-           VALUES ($1, 1, nextval('ledger_event_position'), $2::text::xid8, gen_random_uuid(), 'Imported', 1, now(), '{}', decode(repeat('00', 32), 'hex'))`,
-          [`imported-${transaction}`, String(transaction)],
-        );
-      }
-      const oneByOne = new Sealer(database, 1);
-      expect(await oneByOne.catchUp()).toBe(6);
-      const leaves = await database.query<{ transaction_id: string }>('SELECT transaction_id::text AS transaction_id FROM ledger_leaves ORDER BY leaf_index');
-      expect(leaves.slice(0, 2).map((leaf) => leaf.transaction_id)).toEqual(['9', '10']);
-      expect(await oneByOne.sealBatch()).toBe(0);
-    });
-
-    it('signs a checkpoint an auditor opens with the verifier key, and proves each event included in it', async () => {
-      await sealer.catchUp();
-      const checkpoint = (await checkpoints.issue())!;
-      expect(checkpoint.treeSize).toBe(4);
-      expect(openCheckpoint(checkpoint.note, checkpoints.verifierKey)).toEqual({ origin: 'decision-ledger.test/wirral', treeSize: 4, rootHash: checkpoint.rootHash });
-      expect(await checkpoints.issue()).toEqual(checkpoint); // nothing new sealed: no new checkpoint
-      for (const stored of await store.readLog({ limit: 100 })) {
-        const proof = await checkpoints.inclusion(stored.position, checkpoint.treeSize);
-        expect(verifyInclusion(proof.leafHash, proof.leafIndex, 4, proof.proof, checkpoint.rootHash)).toBe(true);
-      }
-    });
-
-    it('proves each later checkpoint consistent with the one before', async () => {
-      await sealer.catchUp();
-      const first = (await checkpoints.issue())!;
-      await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
-      await sealer.catchUp();
-      const second = (await checkpoints.issue())!;
-      expect(second.treeSize).toBe(5);
-      const proof = await checkpoints.consistency(first.treeSize, second.treeSize);
-      expect(verifyConsistency(first.treeSize, second.treeSize, proof.proof, first.rootHash, second.rootHash)).toBe(true);
-      expect((await checkpoints.all()).map((checkpoint) => checkpoint.treeSize)).toEqual([4, 5]);
-    });
-
-    it('keeps one signing key: a second opening signs with the same one', async () => {
-      const again = await LedgerCheckpoints.open(database, { name: 'another-name' });
-      expect(again.verifierKey).toBe(checkpoints.verifierKey);
-    });
-
-    it('refuses to change or remove a leaf', async () => {
-      await sealer.catchUp();
-      await expect(database.query("UPDATE ledger_leaves SET bytes = '{}' WHERE leaf_index = 1")).rejects.toThrow(/append-only/);
-      await expect(database.query('DELETE FROM ledger_leaves WHERE leaf_index = 3')).rejects.toThrow(/append-only/);
-    });
-
-    it('refuses to sign a checkpoint that does not extend the last one', async () => {
-      await sealer.catchUp();
-      await checkpoints.issue();
-      await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
-      await sealer.catchUp();
-      // The last signed root tampered with: the next tree cannot be shown to extend it.
-      await database.query("UPDATE ledger_checkpoints SET root_hash = decode(repeat('ab', 32), 'hex')");
-      await expect(checkpoints.issue()).rejects.toThrow(/Refusing to sign/);
-    });
+  beforeEach(async () => {
+    ({ database, dispose } = await open());
+    await migrate(database);
+    store = new SqlEventStore(database);
+    sealer = new Sealer(database, 3);
+    checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral' });
+    await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council' })], { expectedVersion: 'no-stream' });
+    await store.append('proposal-wirral-jscb', [event('ProposalTabled', { proposalId: 'wirral-jscb' }), event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' })], { expectedVersion: 'no-stream' });
+    await store.append('organisation-wirral-council', [event('GoverningBodyDesignated', { bodyId: 'wirral-cabinet' })], { expectedVersion: 1 });
   });
-}
+  afterEach(async () => dispose());
 
-let pglite: PGlite;
-let schemas = 0;
-beforeAll(async () => {
-  pglite = await PGlite.create();
-});
-afterAll(async () => pglite.close());
+  it('gives every committed event the next leaf index, in log order, keeping the bytes it hashed and the running chain', async () => {
+    expect(await sealer.catchUp()).toBe(4);
+    const log = await store.readLog({ limit: 100 });
+    const leaves = await database.query<{ leaf_index: string; bytes: string; leaf_hash: string; chain_hash: string }>(
+      "SELECT leaf_index::text AS leaf_index, bytes, encode(leaf_hash, 'hex') AS leaf_hash, encode(chain_hash, 'hex') AS chain_hash FROM ledger_leaves ORDER BY leaf_index",
+    );
+    expect(leaves.map((leaf) => Number(leaf.leaf_index))).toEqual([0, 1, 2, 3]);
+    let chain = CHAIN_START;
+    for (const [index, leaf] of leaves.entries()) {
+      const [stored] = await database.query<{ body: string; hash: string; stream_version: number }>(
+        "SELECT body, encode(hash, 'hex') AS hash, stream_version FROM ledger_events WHERE stream_id = $1 AND stream_version = $2",
+        [log[index].streamId, log[index].streamVersion],
+      );
+      expect(leaf.bytes).toBe(leafBytes({ body: stored.body, hash: stored.hash, position: log[index].position, streamVersion: stored.stream_version }));
+      expect(leaf.leaf_hash).toBe(sealedLeafHash(leaf.bytes).toString('hex'));
+      chain = chainAfter(chain, sealedLeafHash(leaf.bytes));
+      expect(leaf.chain_hash).toBe(chain.toString('hex'));
+    }
+    expect(await sealer.sealBatch()).toBe(0);
+  });
 
-describeSealedLog('PGlite', async () => {
-  schemas += 1;
-  const schema = `sealed_${schemas}`;
-  const database = await PgliteDatabase.onInstance(pglite, schema);
-  return { database, dispose: async () => void (await pglite.exec(`DROP SCHEMA ${schema} CASCADE`)) };
-});
+  it('seals in the order of transaction ids as numbers, when they gain a digit (9 before 10), each event once', async () => {
+    for (const transaction of [10, 9]) {
+      await database.query(
+        `INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, recorded_at, body, hash)
+         VALUES ($1, 1, nextval('ledger_event_position'), $2::text::xid8, gen_random_uuid(), 'Imported', 1, now(), '{}', decode(repeat('00', 32), 'hex'))`,
+        [`imported-${transaction}`, String(transaction)],
+      );
+    }
+    const oneByOne = new Sealer(database, 1);
+    expect(await oneByOne.catchUp()).toBe(6);
+    const leaves = await database.query<{ transaction_id: string }>('SELECT transaction_id::text AS transaction_id FROM ledger_leaves ORDER BY leaf_index');
+    expect(leaves.slice(0, 2).map((leaf) => leaf.transaction_id)).toEqual(['9', '10']);
+    expect(await oneByOne.sealBatch()).toBe(0);
+  });
 
-describeWithPostgres('the sealed log on PostgreSQL', (url) => {
-  describeSealedLog('PostgreSQL', () => openTestSchema(url));
+  it('signs a checkpoint an auditor opens with the verifier key, and proves each event included in it', async () => {
+    await sealer.catchUp();
+    const checkpoint = (await checkpoints.issue())!;
+    expect(checkpoint.treeSize).toBe(4);
+    expect(openCheckpoint(checkpoint.note, checkpoints.verifierKey)).toEqual({ origin: 'decision-ledger.test/wirral', treeSize: 4, rootHash: checkpoint.rootHash });
+    expect(await checkpoints.issue()).toEqual(checkpoint); // nothing new sealed: no new checkpoint
+    for (const stored of await store.readLog({ limit: 100 })) {
+      const proof = await checkpoints.inclusion(stored.position, checkpoint.treeSize);
+      expect(verifyInclusion(proof.leafHash, proof.leafIndex, 4, proof.proof, checkpoint.rootHash)).toBe(true);
+    }
+  });
+
+  it('proves each later checkpoint consistent with the one before', async () => {
+    await sealer.catchUp();
+    const first = (await checkpoints.issue())!;
+    await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
+    await sealer.catchUp();
+    const second = (await checkpoints.issue())!;
+    expect(second.treeSize).toBe(5);
+    const proof = await checkpoints.consistency(first.treeSize, second.treeSize);
+    expect(verifyConsistency(first.treeSize, second.treeSize, proof.proof, first.rootHash, second.rootHash)).toBe(true);
+    expect((await checkpoints.all()).map((checkpoint) => checkpoint.treeSize)).toEqual([4, 5]);
+  });
+
+  it('keeps one signing key: a second opening signs with the same one', async () => {
+    const again = await LedgerCheckpoints.open(database, { name: 'another-name' });
+    expect(again.verifierKey).toBe(checkpoints.verifierKey);
+  });
+
+  it('refuses to change or remove a leaf', async () => {
+    await sealer.catchUp();
+    await expect(database.query("UPDATE ledger_leaves SET bytes = '{}' WHERE leaf_index = 1")).rejects.toThrow(/append-only/);
+    await expect(database.query('DELETE FROM ledger_leaves WHERE leaf_index = 3')).rejects.toThrow(/append-only/);
+  });
+
+  it('refuses to sign a checkpoint that does not extend the last one', async () => {
+    await sealer.catchUp();
+    await checkpoints.issue();
+    await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
+    await sealer.catchUp();
+    // The last signed root tampered with: the next tree cannot be shown to extend it.
+    await database.query("UPDATE ledger_checkpoints SET root_hash = decode(repeat('ab', 32), 'hex')");
+    await expect(checkpoints.issue()).rejects.toThrow(/Refusing to sign/);
+  });
 });

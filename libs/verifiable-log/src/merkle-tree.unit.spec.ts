@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import { appendToRange, consistencyProof, EMPTY_RANGE, EMPTY_ROOT, inclusionProof, leafHash, merkleRoot, nodeHash, rangeRoot, type Hash } from './merkle-tree.js';
 import { verifyConsistency, verifyInclusion } from './proof-verification.js';
 
-/** The published RFC 6962 / RFC 9162 vectors (transparency-dev/merkle), kept beside the seeds. */
+/** The published RFC 6962 / RFC 9162 vectors (transparency-dev/merkle), copied from ../shared/test-vectors so that a clean clone has them. */
 interface Vectors {
   leafInputsHex: string[];
   rootsBySize: Record<string, string>;
   inclusionProofs: { leafIndex: number; treeSize: number; leafHash: string; root: string; proof: string[] }[];
   consistencyProofs: { size1: number; size2: number; root1: string; root2: string; proof: string[] }[];
 }
-const vectors = JSON.parse(readFileSync(join(process.cwd(), '..', 'shared', 'test-vectors', 'rfc6962-merkle.json'), 'utf8')) as Vectors;
+const vectors = JSON.parse(readFileSync(join(process.cwd(), 'libs', 'verifiable-log', 'test', 'vectors', 'rfc6962-merkle.json'), 'utf8')) as Vectors;
 const hex = (value: string) => Buffer.from(value, 'hex');
 const leaves: Hash[] = vectors.leafInputsHex.map((input) => leafHash(hex(input)));
 

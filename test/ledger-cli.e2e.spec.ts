@@ -147,6 +147,8 @@ describe('ledger demo', () => {
       const answer = await fetch(wirral);
       expect(answer.status).toBe(200);
       expect(await answer.json()).toMatchObject({ status: 'open', summary: '[exempt: Schedule 12A paragraph 3]' });
+      const checkpoint = await fetch(`http://127.0.0.1:${port}/v1/ledger/checkpoint`);
+      expect(await checkpoint.json()).toMatchObject({ treeSize: expect.any(Number), verifierKey: expect.any(String) });
     } finally {
       demo.kill('SIGINT');
       await once(demo, 'exit');

@@ -19,6 +19,7 @@ const WHERE_TO_LOOK: [string, string][] = [
   ['Wokingham: the Integrated Partnership and who sat on it in November 2018 (seed 003)', '/v1/bodies/wokingham-integrated-partnership?at=2018-11-08'],
   ['Berkshire West 10: every ratification recorded, newest first (seed 004)', '/v1/ratifications'],
   ['The audit trail: every event, in order, in plain English', '/v1/audit'],
+  ['The signed checkpoint of the sealed log, for an auditor to keep (then: npx ledger export / ledger verify)', '/v1/ledger/checkpoint'],
   ['The REST contract (OpenAPI)', '/docs'],
 ];
 
@@ -49,6 +50,8 @@ export function demoCommand(program: Command): void {
         const result = await importScenarios(files, { url, key }, ({ file, done, calls }) => progress.update(`loading ${file}: ${done}/${calls}`)).finally(() => progress.done());
         // Reads wait until the read models include the last decision loaded.
         if (result.lastPosition) await fetch(`${url}/v1/audit?limit=1&minPosition=${result.lastPosition}`);
+        // Sealed and signed now, rather than at the next interval.
+        await fetch(`${url}/v1/ledger/checkpoints`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' });
         console.log(`Decision Ledger demo: ${count(result.calls)} calls from the ${files.length} seed papers loaded into a fresh embedded ledger at ${url}\n`);
         console.log('Where to look (anonymous reads; add "Authorization: Bearer <key>" to see exempt detail):');
         for (const [what, path] of WHERE_TO_LOOK) console.log(`  ${what}\n    ${url}${path}`);

@@ -1,0 +1,104 @@
+import { ANY, jsonEvent, NO_STREAM, START, STREAM_EXISTS, WrongExpectedVersionError, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type Position, type ResolvedEvent } from '@eventstore/db-client';
+import { canonicalEvent, chainHash } from '../core/canonical-event.js';
+import type { ExpectedVersion, NewEvent, StoredEvent } from '../core/envelope.js';
+import { VersionConflictError } from '../core/errors.js';
+import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
+
+/**
+ * How the ledger's envelope, positions, expected versions and errors map onto EventStoreDB's
+ * (issue 7). Pure functions over the client's own types, tested on real values; the adapter that
+ * talks to a server uses them.
+ *
+ * - A stream version (1, 2, …; 0 for an empty stream) is EventStoreDB's revision + 1.
+ * - A log position `"<commit>:<prepare>"` is the `$all` position: ordered the same way, so the
+ *   ledger's `compareLogPositions` holds for it.
+ * - The data is the event's data; the metadata carries the ledger's metadata with `schemaVersion`
+ *   and the stream's hash chain, which EventStoreDB does not keep itself.
+ */
+
+/** Metadata as the ledger writes it beside each EventStoreDB event. */
+export interface LedgerEventMetadata {
+  recordedAt: string;
+  actor?: string;
+  correlationId?: string;
+  causationId?: string;
+  idempotencyKey?: string;
+  schemaVersion: number;
+  /** The stream's hash chain at this event (hex), as the PostgreSQL store keeps it. */
+  hash: string;
+}
+
+export function logPositionOf(position: Position): LogPosition {
+  return `${position.commit}:${position.prepare}`;
+}
+
+/** Where to read `$all` from, after a log position the ledger holds. */
+export function positionOf(logPosition: LogPosition): Position | typeof START {
+  if (logPosition === LOG_START) return START;
+  const { transactionId, sequence } = parseLogPosition(logPosition);
+  return { commit: transactionId, prepare: sequence };
+}
+
+export function expectedRevisionOf(expected: ExpectedVersion): AppendExpectedRevision {
+  switch (expected) {
+    case 'no-stream':
+      return NO_STREAM;
+    case 'stream-exists':
+      return STREAM_EXISTS;
+    case 'any':
+      return ANY;
+    default:
+      return expected === 0 ? NO_STREAM : BigInt(expected - 1);
+  }
+}
+
+const describeExpected = (expected: AppendExpectedRevision) => (typeof expected === 'bigint' ? `version ${expected + 1n}` : String(expected).replace('_', '-'));
+
+/** The ledger's typed error for what EventStoreDB refused; other errors pass through. */
+export function ledgerErrorOf(error: unknown): unknown {
+  if (!(error instanceof WrongExpectedVersionError)) return error;
+  const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) + 1 : 0;
+  return new VersionConflictError(error.streamName, describeExpected(error.expectedVersion), actual);
+}
+
+/**
+ * The events to append after `previous` (the stream's version and chain head), each with its
+ * hash chained as the PostgreSQL store chains it, over the same canonical bytes.
+ */
+export function eventDataOf(streamId: string, events: readonly NewEvent[], previous: { version: number; hash: string }, recordedAt: string): { events: EventData[]; hashes: string[] } {
+  let hash = previous.hash;
+  const hashes: string[] = [];
+  const data = events.map((event, index) => {
+    const canonical = canonicalEvent(streamId, event, index, recordedAt);
+    hash = chainHash(hash, previous.version + index + 1, canonical.body);
+    hashes.push(hash);
+    const metadata: LedgerEventMetadata = { ...(event.metadata ?? {}), recordedAt, schemaVersion: canonical.schemaVersion, hash };
+    return jsonEvent({ id: canonical.eventId, type: canonical.type, data: event.data as never, metadata: metadata as never });
+  });
+  return { events: data, hashes };
+}
+
+/** Whether an event of `$all` is EventStoreDB's own (system streams and types begin with `$`). */
+export function isSystemEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): boolean {
+  const event = resolved.event;
+  return event === undefined || event.streamId.startsWith('$') || event.type.startsWith('$');
+}
+
+/** A ledger event as EventStoreDB returns it, read from its stream or from `$all`. */
+export function storedEventOf(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent {
+  const event = resolved.event;
+  if (!event || !event.isJson) throw new Error('Not a ledger event: the ledger writes JSON events only.');
+  const { schemaVersion, hash, ...metadata } = event.metadata as unknown as LedgerEventMetadata;
+  const position = 'position' in event && event.position ? event.position : resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined;
+  return {
+    eventId: event.id,
+    type: event.type,
+    schemaVersion,
+    data: event.data,
+    metadata,
+    streamId: event.streamId,
+    streamVersion: Number(event.revision) + 1,
+    position: position ? logPositionOf(position) : LOG_START,
+    hash,
+  };
+}

@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { ANY, NO_STREAM, START, STREAM_EXISTS, WrongExpectedVersionError, type AllStreamResolvedEvent } from '@eventstore/db-client';
+import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
+import { VersionConflictError } from '../core/errors.js';
+import { compareLogPositions } from '../core/log-position.js';
+import { eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+
+const RECORDED_AT = '2017-11-27T19:04:11.000Z';
+const approval = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'approved' }, metadata: { actor: 'clerk:wirral', correlationId: randomUUID() } };
+const noting = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'noted' }, metadata: { actor: 'clerk:wirral' } };
+
+/** What the client hands back for an event read from `$all`, as the server would fill it in. */
+function asRead(event: ReturnType<typeof eventDataOf>['events'][number], streamId: string, revision: bigint, position: { commit: bigint; prepare: bigint }): AllStreamResolvedEvent {
+  return {
+    event: { streamId, id: event.id, isJson: true, revision, type: event.type, created: new Date(RECORDED_AT), data: event.data, metadata: event.metadata, position },
+    commitPosition: position.commit,
+  } as unknown as AllStreamResolvedEvent;
+}
+
+describe('the EventStoreDB mapping', () => {
+  it('reads a $all position as a log position, ordered as the log is, and back', () => {
+    const earlier = logPositionOf({ commit: 9_871n, prepare: 9_871n });
+    const later = logPositionOf({ commit: 10_244n, prepare: 10_112n });
+    expect([earlier, later]).toEqual(['9871:9871', '10244:10112']);
+    expect(compareLogPositions(earlier, later)).toBeLessThan(0);
+    expect(positionOf(later)).toEqual({ commit: 10_244n, prepare: 10_112n });
+    expect(positionOf('0:0')).toBe(START);
+  });
+
+  it('maps every expected version onto an expected revision (a stream version is the revision + 1)', () => {
+    expect(expectedRevisionOf('no-stream')).toBe(NO_STREAM);
+    expect(expectedRevisionOf('stream-exists')).toBe(STREAM_EXISTS);
+    expect(expectedRevisionOf('any')).toBe(ANY);
+    expect(expectedRevisionOf(0)).toBe(NO_STREAM);
+    expect(expectedRevisionOf(1)).toBe(0n);
+    expect(expectedRevisionOf(37)).toBe(36n);
+  });
+
+  it('turns the server’s wrong expected version into the ledger’s version conflict', () => {
+    const refused = new WrongExpectedVersionError(undefined, { streamName: 'scheme-wiltshire-council', expected: 36n, current: 37n });
+    const mapped = ledgerErrorOf(refused);
+    expect(mapped).toBeInstanceOf(VersionConflictError);
+    expect(mapped).toMatchObject({ code: 'version_conflict', streamId: 'scheme-wiltshire-council', expected: 'version 37', actual: 38 });
+    const missing = ledgerErrorOf(new WrongExpectedVersionError(undefined, { streamName: 'proposal-wirral-jscb', expected: STREAM_EXISTS, current: NO_STREAM }));
+    expect(missing).toMatchObject({ streamId: 'proposal-wirral-jscb', expected: 'stream-exists', actual: 0 });
+    const other = new Error('unavailable');
+    expect(ledgerErrorOf(other)).toBe(other);
+  });
+
+  it('chains each event’s hash over the same canonical bytes as the PostgreSQL store', () => {
+    const { events, hashes } = eventDataOf('proposal-wirral-jscb', [approval, noting], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const first = chainHash(GENESIS_HASH, 1, canonicalEvent('proposal-wirral-jscb', approval, 0, RECORDED_AT).body);
+    const second = chainHash(first, 2, canonicalEvent('proposal-wirral-jscb', noting, 1, RECORDED_AT).body);
+    expect(hashes).toEqual([first, second]);
+    expect(events.map((event) => [event.id, event.type, event.contentType])).toEqual([
+      [approval.eventId, 'RatificationRecorded', 'application/json'],
+      [noting.eventId, 'RatificationRecorded', 'application/json'],
+    ]);
+    expect(events[1].metadata).toEqual({ actor: 'clerk:wirral', recordedAt: RECORDED_AT, schemaVersion: 1, hash: second });
+  });
+
+  it('reads an event back as the ledger stores it', () => {
+    const { events, hashes } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    expect(storedEventOf(asRead(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n }))).toEqual({
+      eventId: approval.eventId,
+      type: 'RatificationRecorded',
+      schemaVersion: 1,
+      data: approval.data,
+      metadata: { ...approval.metadata, recordedAt: RECORDED_AT },
+      streamId: 'proposal-wirral-jscb',
+      streamVersion: 1,
+      position: '10244:10112',
+      hash: hashes[0],
+    });
+  });
+
+  it('tells EventStoreDB’s own events from the ledger’s', () => {
+    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    expect(isSystemEvent(asRead(events[0], 'proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(false);
+    expect(isSystemEvent(asRead({ ...events[0], type: '$metadata' }, '$$proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
+    expect(isSystemEvent(asRead({ ...events[0], type: '$statsCollected' }, '$stats-127.0.0.1:2113', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
+  });
+});

@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize';
 import { chainHash, GENESIS_HASH } from '@ledger/event-store';
-import { CheckpointRefused, openCheckpoint, type Checkpoint } from './checkpoint-note.js';
+import { CheckpointRefused, openCheckpoint, parseVerifierKey, type Checkpoint } from './checkpoint-note.js';
 import type { ExportCheckpoint, ExportHeader, ExportLeaf, ExportLine } from './ledger-export.js';
 import { appendToRange, EMPTY_RANGE, rangeRoot, type CompactRange } from './merkle-tree.js';
 import { CHAIN_START, chainAfter, leafBytes, sealedLeafHash } from './sealed-leaf.js';
@@ -43,6 +43,8 @@ export class ExportVerifier {
   private header: ExportHeader | null = null;
   private verifierKey: string | null;
   private readonly checkpoints = new Map<number, { checkpoint: Checkpoint; line: number }>();
+  private largestCheckpoint = 0;
+  private keyName: string | null = null;
   private kept: Checkpoint | null = null;
   private nextLeaf = 0;
   private chain = CHAIN_START;
@@ -76,8 +78,10 @@ export class ExportVerifier {
     if (!this.failure) {
       try {
         if (!this.header) throw new VerificationFailed(null, 'the export has no header line');
-        const largest = Math.max(0, ...this.checkpoints.keys());
-        if (largest > this.nextLeaf) throw new VerificationFailed(this.nextLeaf, `the log is truncated: it ends at leaf ${this.nextLeaf}, but a checkpoint of ${largest} leaves was signed`);
+        if (this.checkpoints.size === 0) throw new VerificationFailed(null, 'the export holds no signed checkpoint: nothing in it is authenticated');
+        if (this.largestCheckpoint > this.nextLeaf) {
+          throw new VerificationFailed(this.nextLeaf, `the log is truncated: it ends at leaf ${this.nextLeaf}, but a checkpoint of ${this.largestCheckpoint} leaves was signed`);
+        }
         if (this.kept && this.kept.treeSize > this.nextLeaf) {
           throw new VerificationFailed(this.nextLeaf, `the log is truncated: it ends at leaf ${this.nextLeaf}, but the checkpoint you kept has ${this.kept.treeSize} leaves`);
         }
@@ -85,7 +89,7 @@ export class ExportVerifier {
         this.failure = { leafIndex: (error as VerificationFailed).leafIndex, line: this.lineNumber, reason: (error as Error).message };
       }
     }
-    return { valid: this.failure === null, leaves: this.nextLeaf - (this.header?.fromLeaf ?? 0), checkpoints: this.checkpoints.size, failure: this.failure, notes: this.notes };
+    return { valid: this.failure === null, leaves: this.nextLeaf, checkpoints: this.checkpoints.size, failure: this.failure, notes: this.notes };
   }
 
   private take(line: ExportLine): void {
@@ -104,36 +108,54 @@ export class ExportVerifier {
   private takeHeader(header: ExportHeader): void {
     if (this.header) throw new VerificationFailed(null, 'the export has two header lines');
     if (header.version !== 1) throw new VerificationFailed(null, `export version ${String(header.version)} is not one this verifier reads`);
+    // Only a whole log can be verified: every root is computed from leaf 0.
+    if (header.fromLeaf !== 0) throw new VerificationFailed(null, `the export starts at leaf ${String(header.fromLeaf)}: only an export of the whole log (from leaf 0) can be verified`);
     this.header = header;
-    this.nextLeaf = header.fromLeaf;
-    if (header.fromLeaf !== 0) this.notes.push(`the export starts at leaf ${header.fromLeaf}: chains are checked from there, roots only from leaf 0`);
     if (!this.verifierKey) {
       this.verifierKey = header.verifierKey;
       this.notes.push('no verifier key was given: signatures were checked with the key in the export itself, which proves nothing against a re-signed history');
     } else if (this.verifierKey.trim() !== header.verifierKey) {
       this.notes.push('the export names another key than the one you kept; checkpoints were checked with yours');
     }
+    try {
+      this.keyName = parseVerifierKey(this.verifierKey).name;
+    } catch (error) {
+      throw new VerificationFailed(null, `the verifier key is not one: ${(error as Error).message}`);
+    }
     if (this.anchors.checkpointNote) {
       try {
-        this.kept = openCheckpoint(this.anchors.checkpointNote, this.verifierKey);
+        this.kept = this.opened(this.anchors.checkpointNote);
       } catch (error) {
         throw new VerificationFailed(null, `the checkpoint you kept does not open with the verifier key: ${(error as Error).message}`);
       }
     }
   }
 
+  /** A checkpoint signed by the verifier key for its own origin (a key signs one log). */
+  private opened(note: string): Checkpoint {
+    const checkpoint = openCheckpoint(note, this.verifierKey!);
+    if (checkpoint.origin !== this.keyName) throw new CheckpointRefused(`it is a checkpoint of ${checkpoint.origin}, not of ${this.keyName}`);
+    return checkpoint;
+  }
+
   private takeCheckpoint(line: ExportCheckpoint): void {
     if (!this.header || !this.verifierKey) throw new VerificationFailed(null, 'a checkpoint comes before the header');
-    if (this.nextLeaf > this.header.fromLeaf) throw new VerificationFailed(null, 'a checkpoint comes after the leaves');
+    if (this.nextLeaf > 0) throw new VerificationFailed(null, 'a checkpoint comes after the leaves');
     let checkpoint: Checkpoint;
     try {
-      checkpoint = openCheckpoint(line.note, this.verifierKey);
+      checkpoint = this.opened(line.note);
     } catch (error) {
       throw new VerificationFailed(null, `the checkpoint of ${line.treeSize} leaves is not validly signed: ${(error as CheckpointRefused).message}`);
     }
     if (checkpoint.treeSize !== line.treeSize || checkpoint.rootHash.toString('hex') !== line.rootHash) {
       throw new VerificationFailed(null, `the checkpoint of ${line.treeSize} leaves says otherwise in its signed note`);
     }
+    const same = this.checkpoints.get(checkpoint.treeSize);
+    if (same && !same.checkpoint.rootHash.equals(checkpoint.rootHash)) {
+      throw new VerificationFailed(null, `two checkpoints of ${checkpoint.treeSize} leaves were signed with different roots: the log forked`);
+    }
+    if (checkpoint.treeSize <= this.largestCheckpoint && !same) throw new VerificationFailed(null, `the checkpoint of ${checkpoint.treeSize} leaves comes after a larger one`);
+    this.largestCheckpoint = Math.max(this.largestCheckpoint, checkpoint.treeSize);
     this.checkpoints.set(checkpoint.treeSize, { checkpoint, line: this.lineNumber });
   }
 
@@ -142,6 +164,7 @@ export class ExportVerifier {
     const at = this.nextLeaf;
     const fail = (reason: string) => new VerificationFailed(at, `leaf ${at}: ${reason}`);
     if (leaf.leafIndex !== at) throw fail(leaf.leafIndex > at ? `missing: the next leaf is ${leaf.leafIndex}` : `out of order: leaf ${leaf.leafIndex} comes again`);
+    if (at >= this.largestCheckpoint) throw fail(`no signed checkpoint covers it (the largest has ${this.largestCheckpoint} leaves)`);
     let sealed: { body: string; hash: string; position: string; streamVersion: number };
     try {
       sealed = JSON.parse(leaf.bytes);
@@ -152,9 +175,8 @@ export class ExportVerifier {
     const leafHash = sealedLeafHash(leaf.bytes);
     if (leafHash.toString('hex') !== leaf.leafHash) throw fail(`its hash does not match its bytes (stated ${leaf.leafHash}, computed ${leafHash.toString('hex')})`);
     const chain = chainAfter(this.chain, leafHash);
-    if (at > 0 && this.header.fromLeaf === at) this.notes.push(`the leaf chain is taken on trust up to leaf ${at}`);
-    else if (chain.toString('hex') !== leaf.chainHash) throw fail('the running chain over the leaves is broken here (a leaf before it was removed, changed or moved)');
-    this.chain = Buffer.from(leaf.chainHash, 'hex');
+    if (chain.toString('hex') !== leaf.chainHash) throw fail('the running chain over the leaves is broken here (a leaf before it was removed, changed or moved)');
+    this.chain = chain;
 
     // The event's own stream chain, and the event as stored now against what was sealed.
     let body: { streamId?: unknown };
@@ -166,13 +188,11 @@ export class ExportVerifier {
     const streamId = String(body.streamId);
     const stream = this.streams.get(streamId);
     const expected = stream ? stream.version + 1 : 1;
-    if (sealed.streamVersion !== expected && !(stream === undefined && this.header.fromLeaf > 0)) {
+    if (sealed.streamVersion !== expected) {
       throw fail(`${streamId} version ${sealed.streamVersion} where version ${expected} was due (an event was removed or moved)`);
     }
-    if (stream !== undefined || sealed.streamVersion === 1) {
-      const computed = chainHash(stream?.hash ?? GENESIS_HASH, sealed.streamVersion, sealed.body);
-      if (computed !== sealed.hash) throw fail(`the hash chain of ${streamId} breaks at version ${sealed.streamVersion}`);
-    }
+    const computed = chainHash(stream?.hash ?? GENESIS_HASH, sealed.streamVersion, sealed.body);
+    if (computed !== sealed.hash) throw fail(`the hash chain of ${streamId} breaks at version ${sealed.streamVersion}`);
     this.streams.set(streamId, { version: sealed.streamVersion, hash: sealed.hash });
     if (leaf.event === null) throw fail(`the event ${streamId} v${sealed.streamVersion} at ${sealed.position} is no longer in the store`);
     if (leafBytes({ body: leaf.event.body, hash: leaf.event.hash, position: sealed.position, streamVersion: sealed.streamVersion }) !== leaf.bytes) {
@@ -181,7 +201,6 @@ export class ExportVerifier {
 
     // The Merkle tree, compared with every checkpoint at its size.
     this.nextLeaf = at + 1;
-    if (this.header.fromLeaf > 0) return;
     this.range = appendToRange(this.range, leafHash);
     const size = this.range.size;
     const root = rangeRoot(this.range);

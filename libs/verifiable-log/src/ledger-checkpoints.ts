@@ -46,6 +46,12 @@ const toIssued = (row: CheckpointRow): IssuedCheckpoint => ({
   issuedAt: new Date(row.issued_at).toISOString(),
 });
 
+/** Checkpoints are signed with Ed25519 only (C2SP signed-note algorithm 0x01). */
+function ed25519(key: KeyObject): KeyObject {
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`LEDGER_SIGNING_KEY must be an Ed25519 private key, not ${key.asymmetricKeyType ?? 'this'}.`);
+  return key;
+}
+
 const CHECKPOINT_COLUMNS = "tree_size::text AS tree_size, encode(root_hash, 'hex') AS root_hash, note, issued_at";
 
 /**
@@ -64,11 +70,11 @@ export class LedgerCheckpoints {
    * generated on first use and kept, so that every later checkpoint is signed by the same key.
    */
   static async open(database: Database, options: { name: string; privateKeyPem?: string }): Promise<LedgerCheckpoints> {
-    if (options.privateKeyPem) return new LedgerCheckpoints(database, { name: options.name, privateKey: createPrivateKey(options.privateKeyPem) });
+    if (options.privateKeyPem) return new LedgerCheckpoints(database, { name: options.name, privateKey: ed25519(createPrivateKey(options.privateKeyPem)) });
     const generated = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
     await database.query('INSERT INTO ledger_signing_key (name, private_key) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [options.name, generated]);
     const [kept] = await database.query<{ name: string; private_key: string }>('SELECT name, private_key FROM ledger_signing_key');
-    return new LedgerCheckpoints(database, { name: kept.name, privateKey: createPrivateKey(kept.private_key) });
+    return new LedgerCheckpoints(database, { name: kept.name, privateKey: ed25519(createPrivateKey(kept.private_key)) });
   }
 
   /** The verifier key an auditor keeps: `<name>+<id>+<base64 key>`. */
@@ -81,12 +87,12 @@ export class LedgerCheckpoints {
   }
 
   async latest(): Promise<IssuedCheckpoint | null> {
-    const [row] = await this.database.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY tree_size DESC LIMIT 1`);
+    const [row] = await this.database.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY ledger_checkpoints.tree_size DESC LIMIT 1`); // the number, not the text column of the same name
     return row ? toIssued(row) : null;
   }
 
   async all(): Promise<IssuedCheckpoint[]> {
-    const rows = await this.database.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY tree_size`);
+    const rows = await this.database.query<CheckpointRow>(`SELECT ${CHECKPOINT_COLUMNS} FROM ledger_checkpoints ORDER BY ledger_checkpoints.tree_size`);
     return rows.map(toIssued);
   }
 

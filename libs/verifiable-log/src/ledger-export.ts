@@ -10,7 +10,8 @@ import type { LedgerCheckpoints } from './ledger-checkpoints.js';
  *
  * Checkpoints come first so that a verifier reading the leaves once can compare the root at each
  * signed size as it passes it. Each leaf carries, beside the bytes sealed, the event as the store
- * holds it now, so that an event altered after sealing is caught. Read page by page: constant memory.
+ * holds it now, so that an event altered after sealing is caught. Only leaves the latest checkpoint
+ * covers are exported: whatever is in an export is signed. Read page by page.
  */
 export type ExportLine = ExportHeader | ExportCheckpoint | ExportLeaf;
 
@@ -47,6 +48,7 @@ const PAGE = 2_000;
 export async function* exportLedger(database: Database, checkpoints: LedgerCheckpoints, options: { fromLeaf?: number; now?: () => Date } = {}): AsyncGenerator<ExportLine> {
   const fromLeaf = options.fromLeaf ?? 0;
   const signed = await checkpoints.all();
+  const covered = signed.at(-1)?.treeSize ?? 0;
   yield {
     kind: 'ledger-export',
     version: 1,
@@ -63,10 +65,10 @@ export async function* exportLedger(database: Database, checkpoints: LedgerCheck
       `SELECT l.leaf_index::text AS leaf_index, l.bytes, encode(l.leaf_hash, 'hex') AS leaf_hash, encode(l.chain_hash, 'hex') AS chain_hash,
               e.body, encode(e.hash, 'hex') AS hash
          FROM ledger_leaves l LEFT JOIN ledger_events e ON e.transaction_id = l.transaction_id AND e.position = l.position
-        WHERE l.leaf_index >= $1
+        WHERE l.leaf_index >= $1 AND l.leaf_index < $2
         ORDER BY l.leaf_index
-        LIMIT $2`,
-      [next, PAGE],
+        LIMIT $3`,
+      [next, covered, PAGE],
     );
     for (const row of rows) {
       yield {

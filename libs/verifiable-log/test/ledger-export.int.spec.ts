@@ -121,6 +121,38 @@ describeOnEveryDatabase('exporting and verifying the sealed log', (open) => {
     expect(verify(forged)).toMatchObject({ valid: true, notes: [expect.stringMatching(/proves nothing against a re-signed history/)] });
   });
 
+  it('verifies only a whole log: a header claiming a later first leaf is refused', async () => {
+    const header = lines[0] as Extract<ExportLine, { kind: 'ledger-export' }>;
+    const partial = [{ ...header, fromLeaf: 1 }, ...lines.slice(1).filter((line) => !(line.kind === 'leaf' && line.leafIndex === 0))];
+    expect(verify(partial, { verifierKey: keptKey }).failure?.reason).toBe('the export starts at leaf 1: only an export of the whole log (from leaf 0) can be verified');
+  });
+
+  it('authenticates nothing without a checkpoint, and no leaf beyond the largest', async () => {
+    expect(verify(lines.filter((line) => line.kind !== 'checkpoint'), { verifierKey: keptKey }).failure?.reason).toMatch(/^leaf 0: no signed checkpoint covers it/);
+    const lastLeaf = leavesOf(lines).at(-1)!;
+    const beyond = [...lines, { ...lastLeaf, leafIndex: 5 }];
+    expect(verify(beyond, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 5, reason: 'leaf 5: no signed checkpoint covers it (the largest has 5 leaves)' });
+    expect(verify([lines[0]], { verifierKey: keptKey }).failure?.reason).toBe('the export holds no signed checkpoint: nothing in it is authenticated');
+  });
+
+  it('catches a fork: two checkpoints of one size signed with different roots', async () => {
+    const [first] = await checkpoints.all();
+    // A second checkpoint of 3 leaves, validly signed by the ledger's own key, over another root.
+    const key = (checkpoints as unknown as { signer: { privateKey: import('node:crypto').KeyObject } }).signer.privateKey;
+    const forkedRoot = Buffer.alloc(32, 9);
+    const note = signCheckpoint({ origin: 'decision-ledger.test/wirral', treeSize: 3, rootHash: forkedRoot }, 'decision-ledger.test/wirral', key);
+    const withFork = [lines[0], { kind: 'checkpoint' as const, treeSize: 3, rootHash: forkedRoot.toString('hex'), note, issuedAt: first.issuedAt }, ...lines.slice(1)];
+    expect(verify(withFork, { verifierKey: keptKey }).failure?.reason).toBe('two checkpoints of 3 leaves were signed with different roots: the log forked');
+  });
+
+  it('refuses a checkpoint the key signed for another log (origin)', async () => {
+    const [first] = await checkpoints.all();
+    const key = (checkpoints as unknown as { signer: { privateKey: import('node:crypto').KeyObject } }).signer.privateKey;
+    const staging = signCheckpoint({ origin: 'staging.test', treeSize: first.treeSize, rootHash: first.rootHash }, 'decision-ledger.test/wirral', key);
+    const other = lines.map((line) => (line.kind === 'checkpoint' && line.treeSize === first.treeSize ? { ...line, note: staging } : line));
+    expect(verify(other, { verifierKey: keptKey }).failure?.reason).toMatch(/it is a checkpoint of staging.test, not of decision-ledger.test\/wirral/);
+  });
+
   it('names an event altered in the store after it was sealed', async () => {
     await database.query("UPDATE ledger_events SET body = replace(body, 'approved', 'rejected') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
     const fresh: ExportLine[] = [];

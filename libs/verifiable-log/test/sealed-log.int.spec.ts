@@ -94,6 +94,23 @@ describeOnEveryDatabase('the sealed log', (open) => {
     expect((await checkpoints.all()).map((checkpoint) => checkpoint.treeSize)).toEqual([4, 5]);
   });
 
+  it('serves the largest checkpoint as the latest when sizes gain a digit (12 after 9)', async () => {
+    for (let index = 0; index < 5; index++) await store.append(`proposal-wirral-${index}`, [event('ProposalTabled', { index })], { expectedVersion: 'no-stream' });
+    await sealer.catchUp();
+    expect((await checkpoints.issue())!.treeSize).toBe(9);
+    for (let index = 5; index < 8; index++) await store.append(`proposal-wirral-${index}`, [event('ProposalTabled', { index })], { expectedVersion: 'no-stream' });
+    await sealer.catchUp();
+    expect((await checkpoints.issue())!.treeSize).toBe(12);
+    expect((await checkpoints.latest())!.treeSize).toBe(12);
+    expect((await checkpoints.all()).map((checkpoint) => checkpoint.treeSize)).toEqual([9, 12]);
+  });
+
+  it('signs with Ed25519 only', async () => {
+    const { generateKeyPairSync } = await import('node:crypto');
+    const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    await expect(LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral', privateKeyPem: pem })).rejects.toThrow('LEDGER_SIGNING_KEY must be an Ed25519 private key, not ec.');
+  });
+
   it('keeps one signing key: a second opening signs with the same one', async () => {
     const again = await LedgerCheckpoints.open(database, { name: 'another-name' });
     expect(again.verifierKey).toBe(checkpoints.verifierKey);

@@ -13,7 +13,11 @@ export function exportCommand(program: Command): void {
     .option('--out <file>', 'where to save it')
     .option('--from-leaf <n>', 'the first leaf to export', '0')
     .action(async (options: { url: string; key: string; out?: string; fromLeaf: string }) => {
-      const response = await fetch(`${options.url.replace(/\/+$/, '')}/v1/ledger/export?fromLeaf=${Number(options.fromLeaf)}`, {
+      const base = options.url.replace(/\/+$/, '');
+      // Everything sealed now is signed first: an export holds only what a checkpoint covers.
+      const signed = await fetch(`${base}/v1/ledger/checkpoints`, { method: 'POST', headers: { authorization: `Bearer ${options.key}`, 'content-type': 'application/json' }, body: '{}' });
+      if (!signed.ok && signed.status !== 404) throw new Error(`POST /v1/ledger/checkpoints answered ${signed.status}\n${await signed.text()}`);
+      const response = await fetch(`${base}/v1/ledger/export?fromLeaf=${Number(options.fromLeaf)}`, {
         headers: { authorization: `Bearer ${options.key}`, accept: 'application/x-ndjson' },
       });
       if (!response.ok || !response.body) throw new Error(`GET /v1/ledger/export answered ${response.status}\n${await response.text()}`);

@@ -317,6 +317,16 @@ describe('a proposal', () => {
       given(proposalDecider).when(withStep({ scopes: [] })).thenThrows(InvalidCommandError, /names at least one/);
     });
 
+    it('refuses shares that together decide less than the proposal: a scope in none, or values short of the whole', () => {
+      const everyApprove = (share: (step: RouteStep) => Partial<RouteStep>) => ({ ...tableShared, route: shared.map((step) => (step.requirement === 'approve' ? { ...step, ...share(step) } : step)) });
+      given(proposalDecider)
+        .when(everyApprove((step) => (step.organisationId === GP_ALLIANCE ? { scopes: ['primary-care'] } : { scopes: ['adult-social-care'] })))
+        .thenThrows(InvalidCommandError, "bcf is in no approve step's share: every scope of the proposal must be some organisation's to decide.");
+      given(proposalDecider)
+        .when(everyApprove(() => ({ valuePence: 0 })))
+        .thenThrows(InvalidCommandError, "The approve steps' shares come to 0 pence, less than the proposal's 1000000000.");
+    });
+
     it('gives shares to approve steps only: a forum that endorses or notes decides no part of it', () => {
       const route = shared.map((step) => (step.bodyId === healthAndWellbeingBoard.id ? { ...step, scopes: ['bcf'] } : step));
       given(proposalDecider).when({ ...tableShared, route }).thenThrows(InvalidCommandError, 'Only an approve step decides a share of the proposal; this is an endorse step.');

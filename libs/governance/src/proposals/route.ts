@@ -63,6 +63,16 @@ export function validateStepShares(route: readonly RouteStep[], content: { scope
       if (step.valuePence > content.valuePence) throw new InvalidCommandError(`The step's share (${step.valuePence} pence) is more than the proposal's value (${content.valuePence} pence).`, `${at}.valuePence`);
     }
   });
+  // Shares divide the proposal; together they must still decide all of it, or authority would be checked over less.
+  const approves = route.filter((step) => step.requirement === 'approve');
+  if (approves.length > 0 && approves.every((step) => step.scopes !== undefined)) {
+    const undecided = uncoveredScopes(approves.flatMap((step) => step.scopes!), content.scopes);
+    if (undecided.length > 0) throw new InvalidCommandError(`${undecided.join(', ')} is in no approve step's share: every scope of the proposal must be some organisation's to decide.`, field);
+  }
+  if (content.valuePence !== null && approves.length > 0 && approves.every((step) => step.valuePence !== undefined)) {
+    const total = approves.reduce((sum, step) => sum + step.valuePence!, 0);
+    if (total < content.valuePence) throw new InvalidCommandError(`The approve steps' shares come to ${total} pence, less than the proposal's ${content.valuePence}.`, field);
+  }
 }
 
 /**

@@ -20,7 +20,16 @@ async function main(): Promise<void> {
     log(`projecting ${describeStorage(options)} from ${await projector.position()}`);
     const checkpoints = await LedgerCheckpoints.open(database, { name: process.env.LEDGER_LOG_ORIGIN || 'decision-ledger', privateKeyPem: process.env.LEDGER_SIGNING_KEY || undefined });
     const intervalSeconds = Number(process.env.LEDGER_CHECKPOINT_INTERVAL || 60);
-    await Promise.all([projector.run(stop.signal), keepSealing(new Sealer(database), checkpoints, intervalSeconds * 1000, stop.signal)]);
+    // A projection failure stops the process loudly (exit 1, naming the event); sealing stops with it,
+    // and a restart seals on before the projector meets the event again. Passing sealing failures are retried.
+    const [projecting, sealing] = await Promise.allSettled([
+      projector.run(stop.signal).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+      keepSealing(new Sealer(database), checkpoints, intervalSeconds * 1000, stop.signal, (error, delayMs) => log(`sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`)),
+    ]);
+    for (const outcome of [projecting, sealing]) if (outcome.status === 'rejected') throw outcome.reason;
     log(`stopped at ${await projector.position()}`);
   } finally {
     await database.close();

@@ -53,6 +53,8 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
   }
 
   private run(): Promise<void> {
-    return keepSealing(this.sealer, this.checkpoints, this.intervalMs, this.stop.signal);
+    return keepSealing(this.sealer, this.checkpoints, this.intervalMs, this.stop.signal, (error, delayMs) =>
+      this.logger.warn(`Sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`),
+    );
   }
 }

@@ -22,8 +22,10 @@ export class AsKnownAtInterceptor implements NestInterceptor {
   constructor(@Inject(DATABASE) private readonly database: Database) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers[AS_KNOWN_AT_HEADER];
-    if (header === undefined) return next.handle();
+    const request = context.switchToHttp().getRequest<{ method: string; headers: Record<string, string | undefined> }>();
+    const header = request.headers[AS_KNOWN_AT_HEADER];
+    if (header === undefined || request.method !== 'GET') return next.handle(); // reads only: commands act on the ledger as it is
+
     return from(this.readerFor(header)).pipe(switchMap((reader) => readModelsOfRequest.run(reader, () => next.handle())));
   }
 

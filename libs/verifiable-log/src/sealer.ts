@@ -1,4 +1,5 @@
-import { parseLogPosition, type Database } from '@ledger/event-store';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { compareLogPositions, parseLogPosition, type Database, type LogPosition } from '@ledger/event-store';
 import { appendToRange, type CompactRange } from './merkle-tree.js';
 import { chainAfter, leafBytes, sealedLeafHash } from './sealed-leaf.js';
 
@@ -91,6 +92,24 @@ export class Sealer {
     let total = 0;
     for (let sealed = await this.sealBatch(); sealed > 0; sealed = await this.sealBatch()) total += sealed;
     return total;
+  }
+
+  /**
+   * Seals through every event committed now — including those the log's commit-safe order still
+   * holds back behind a transaction open elsewhere, which it waits out (at most `timeoutMs`).
+   */
+  async sealCommitted(timeoutMs = 10_000): Promise<void> {
+    const [last] = await this.database.query<{ position: string }>(
+      `SELECT transaction_id::text || ':' || position::text AS position FROM ledger_events
+        ORDER BY ledger_events.transaction_id DESC, ledger_events.position DESC LIMIT 1`,
+    );
+    if (!last) return;
+    const deadline = Date.now() + timeoutMs;
+    while (compareLogPositions((await this.head()).logPosition as LogPosition, last.position as LogPosition) < 0) {
+      if ((await this.sealBatch()) > 0) continue;
+      if (Date.now() > deadline) throw new Error(`The seal did not reach log position ${last.position} within ${timeoutMs} ms.`);
+      await sleep(20);
+    }
   }
 
   async head(): Promise<SealHead> {

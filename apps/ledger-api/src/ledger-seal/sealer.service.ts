@@ -48,7 +48,7 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
 
   /** Seals what is committed now and signs a checkpoint over it (on demand). */
   async checkpointNow() {
-    await this.sealer.catchUp();
+    await this.sealer.sealCommitted();
     return this.checkpoints.issue();
   }
 

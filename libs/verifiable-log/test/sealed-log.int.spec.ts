@@ -11,7 +11,7 @@ import {
   verifyConsistency,
   verifyInclusion,
 } from '@ledger/verifiable-log';
-import { describeOnEveryDatabase } from '../../../test/postgres.js';
+import { describeOnEveryDatabase, describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
 
 const event = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wirral' } });
 
@@ -130,5 +130,36 @@ describeOnEveryDatabase('the sealed log', (open) => {
     // The last signed root tampered with: the next tree cannot be shown to extend it.
     await database.query("UPDATE ledger_checkpoints SET root_hash = decode(repeat('ab', 32), 'hex')");
     await expect(checkpoints.issue()).rejects.toThrow(/Refusing to sign/);
+  });
+});
+
+describeWithPostgres('sealing what is committed now, on PostgreSQL', (url) => {
+  it('waits out a transaction open elsewhere that holds a committed event back, then seals it', async () => {
+    const subject = await openTestSchema(url);
+    try {
+      await migrate(subject.database);
+      const store = new SqlEventStore(subject.database);
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let started!: () => void;
+      const holding = new Promise<void>((resolve) => (started = resolve));
+      // An older transaction takes its xid first and stays open; a later one commits meanwhile.
+      const open = subject.database.transaction(async (session) => {
+        await session.query('SELECT pg_current_xact_id()');
+        started();
+        await held;
+      });
+      await holding;
+      await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council' })], { expectedVersion: 'no-stream' });
+      const sealer = new Sealer(subject.database);
+      expect(await sealer.catchUp()).toBe(0); // held back behind the open transaction
+      const sealing = sealer.sealCommitted();
+      setTimeout(release, 200);
+      await sealing;
+      await open;
+      expect((await sealer.head()).nextLeaf).toBe(1);
+    } finally {
+      await subject.dispose();
+    }
   });
 });

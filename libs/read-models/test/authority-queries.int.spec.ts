@@ -1,6 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { parseLogPosition, type SqlEventStore } from '@ledger/event-store';
-import type { Projector } from '@ledger/read-models';
 import {
   authorityOfHolder,
   checkAuthority,
@@ -16,7 +13,7 @@ import type { ReadModelReader } from '@ledger/read-models';
 import { AuthorityQueries } from '../src/authority/index.js';
 import { delegationsProjection } from '../src/delegations/index.js';
 import { organisationProjections } from '../src/organisations/organisations.projection.js';
-import { anEvent, describeReadModels } from './read-model-harness.js';
+import { anEvent, describeReadModels, projectStreams } from './read-model-harness.js';
 
 const on = (date: string) => parseInstant(date)!;
 const instrument = { title: "Leader's Scheme of Delegation", reference: null, url: null };
@@ -99,28 +96,6 @@ const icbSources = (): AuthoritySources => ({
 const ccgSources = (): AuthoritySources => ({ organisation: fold(organisationDecider, ccg), scheme: fold(schemeDecider, ccgScheme) });
 
 
-/**
- * Projects until the read models hold the last event of these streams. `catchUp` alone stops at what
- * the log lets readers see, which a transaction of another test file on the same server can hold back.
- */
-async function projectThrough(projector: Projector, store: SqlEventStore, streamIds: string[]): Promise<void> {
-  const heads = await Promise.all(streamIds.map(async (streamId) => (await store.readStream(streamId)).at(-1)!.position));
-  const key = (position: string) => {
-    const { transactionId, sequence } = parseLogPosition(position);
-    return [transactionId, sequence] as const;
-  };
-  const reached = (at: string) => heads.every((head) => {
-    const [a, b] = [key(at), key(head)];
-    return a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
-  });
-  for (let attempt = 0; ; attempt++) {
-    await projector.catchUp();
-    if (reached(await projector.position())) return;
-    if (attempt > 500) throw new Error('the projector did not reach the events appended');
-    await sleep(10);
-  }
-}
-
 describeReadModels('the authority reads', (subject) => {
   let reader: ReadModelReader;
   let authority: AuthorityQueries;
@@ -139,7 +114,7 @@ describeReadModels('the authority reads', (subject) => {
     await append('body-wiltshire-alliance-joint-committee', anEvent('BodyEstablished', { bodyId: 'wiltshire-alliance-joint-committee', name: 'Wiltshire Alliance Joint Committee', kind: 'joint-committee', organisationId: null, memberOrganisationIds: ['wiltshire-council', 'bsw-ccg'], establishedOn: on('2022-04-01'), termsOfReference: null }));
     const models = await readModels([delegationsProjection, ...organisationProjections]);
     const { store } = subject();
-    await projectThrough(models.projector, store, ['scheme-wiltshire-council', 'scheme-bsw-ccg', 'post-head-of-commissioning', 'body-wiltshire-alliance-joint-committee']);
+    await projectStreams(models.projector, store, ['scheme-wiltshire-council', 'scheme-bsw-ccg', 'post-head-of-commissioning', 'body-wiltshire-alliance-joint-committee']);
     reader = models.reader;
     reads = [];
     const watched = Object.create(store) as typeof store;
@@ -245,7 +220,7 @@ describeReadModels('the authority reads', (subject) => {
   it('is nothing for a holder the ledger knows but no scheme names', async () => {
     await subject().append('post-someone-else', anEvent('PostCreated', { postId: 'someone-else', title: 'Project Officer', organisationId: 'wiltshire-council' }));
     const models = await subject().readModels([...organisationProjections]);
-    await projectThrough(models.projector, subject().store, ['post-someone-else']);
+    await projectStreams(models.projector, subject().store, ['post-someone-else']);
     const authorityThere = new AuthorityQueries(subject().store, models.reader, { now: () => new Date(on('2022-05-01')) });
     expect(await authorityThere.ofHolder({ holderId: 'someone-else', at: '2022-05-01' })).toEqual({ holderId: 'someone-else', at: on('2022-05-01'), organisations: [] });
   });

@@ -1,11 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { parseLogPosition, type SqlEventStore } from '@ledger/event-store';
-import type { Projector } from '@ledger/read-models';
 import { parseInstant, type SchemeEvent } from '@ledger/governance';
 import type { ReadModelReader } from '@ledger/read-models';
 import { InvalidCursorError } from '../src/lists/page.js';
 import { delegationById, delegationsProjection, listDelegations, type DelegationView } from '../src/delegations/index.js';
-import { anEvent, describeReadModels, type ReadModelsUnderTest } from './read-model-harness.js';
+import { anEvent, describeReadModels, projectStreams, type ReadModelsUnderTest } from './read-model-harness.js';
 
 const on = (date: string) => parseInstant(date)!;
 const SCHEME = 'scheme-wiltshire-council';
@@ -67,29 +65,6 @@ const record = (append: ReadModelsUnderTest['append'], ...events: SchemeEvent[])
 
 const ids = (items: DelegationView[]) => items.map((item) => item.delegationId);
 
-
-/**
- * Projects until the read models hold the last event of these streams. `catchUp` alone stops at what
- * the log lets readers see, which a transaction of another test file on the same server can hold back.
- */
-async function projectThrough(projector: Projector, store: SqlEventStore, streamIds: string[]): Promise<void> {
-  const heads = await Promise.all(streamIds.map(async (streamId) => (await store.readStream(streamId)).at(-1)!.position));
-  const key = (position: string) => {
-    const { transactionId, sequence } = parseLogPosition(position);
-    return [transactionId, sequence] as const;
-  };
-  const reached = (at: string) => heads.every((head) => {
-    const [a, b] = [key(at), key(head)];
-    return a[0] > b[0] || (a[0] === b[0] && a[1] >= b[1]);
-  });
-  for (let attempt = 0; ; attempt++) {
-    await projector.catchUp();
-    if (reached(await projector.position())) return;
-    if (attempt > 500) throw new Error('the projector did not reach the events appended');
-    await sleep(10);
-  }
-}
-
 describeReadModels('the delegations read model', (subject) => {
   let reader: ReadModelReader;
 
@@ -100,7 +75,7 @@ describeReadModels('the delegations read model', (subject) => {
     await record(append, revokedBackdated);
     const models = await readModels([delegationsProjection]);
     reader = models.reader;
-    await projectThrough(models.projector, subject().store, [SCHEME]);
+    await projectStreams(models.projector, subject().store, [SCHEME]);
   });
 
   it('keeps a delegation with its parties, latest terms, instrument and recorded standing', async () => {
@@ -247,7 +222,7 @@ describeReadModels('the delegations read model', (subject) => {
   it('reads the same whether events are projected one at a time or all at once', async () => {
     const { readModels } = subject();
     const oneByOne = await readModels([delegationsProjection], 1);
-    await projectThrough(oneByOne.projector, subject().store, [SCHEME]);
+    await projectStreams(oneByOne.projector, subject().store, [SCHEME]);
     const rows = (r: ReadModelReader) => r.query('SELECT * FROM delegation_history ORDER BY log_transaction, log_sequence');
     expect(await rows(oneByOne.reader)).toEqual(await rows(reader));
     expect(await oneByOne.reader.query('SELECT * FROM delegations ORDER BY delegation_id')).toEqual(await reader.query('SELECT * FROM delegations ORDER BY delegation_id'));
@@ -257,7 +232,7 @@ describeReadModels('the delegations read model', (subject) => {
     const { append, readModels } = subject();
     await record(append, { type: 'DelegationSuspended', data: { ...about('cabinet-to-dass'), effectiveFrom: on('2023-01-01'), reason: 'typed\u0000badly' } });
     const models = await readModels([delegationsProjection]);
-    await projectThrough(models.projector, subject().store, [SCHEME]);
+    await projectStreams(models.projector, subject().store, [SCHEME]);
     expect((await delegationById(models.reader, 'cabinet-to-dass'))!.standing).toEqual({ status: 'suspended', from: on('2023-01-01'), reason: 'typed\uFFFDbadly' });
   });
 });

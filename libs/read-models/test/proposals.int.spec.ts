@@ -14,9 +14,8 @@ import {
   type RouteStep,
   type TableProposal,
 } from '@ledger/governance';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { LOG_START, compareLogPositions, type LogPosition } from '@ledger/event-store';
-import { InvalidCursorError, type Page, type Projector, type ReadModelReader } from '@ledger/read-models';
+import { LOG_START, type LogPosition } from '@ledger/event-store';
+import { InvalidCursorError, type Page, type ReadModelReader } from '@ledger/read-models';
 import {
   FilterNotImplementedError,
   InvalidFilterError,
@@ -79,20 +78,6 @@ function ledgerOf(subject: () => ReadModelsUnderTest) {
     },
   };
   return ledger;
-}
-
-/**
- * Projects until the read models include `position` (as a read with `minPosition` waits): on a
- * shared PostgreSQL server another session's open transaction can hold the visible log back.
- */
-async function projectThrough(projector: Projector, position: LogPosition): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    await projector.catchUp();
-    if (compareLogPositions(await projector.position(), position) >= 0) return;
-    if (Date.now() > deadline) throw new Error(`The read models did not reach ${position}.`);
-    await sleep(20);
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -320,7 +305,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
     // Small batches, so a proposal's events are folded across several of them.
     const readModels = await subject().readModels([...proposalProjections], 4);
     reader = readModels.reader;
-    catchUp = () => projectThrough(readModels.projector, ledger.last);
+    catchUp = () => readModels.projector.projectThrough(ledger.last);
   });
 
   describe('Wokingham’s route, ratified step by step', () => {

@@ -1,8 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
-import { migrate, PgliteDatabase, readModelMigrationsDirectory, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import { compareLogPositions, migrate, PgliteDatabase, readModelMigrationsDirectory, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
 import { Projector, readModelReader, type ClosableReadModelReader, type Projection, type ReadModelReader } from '@ledger/read-models';
 import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+
+/** Projects until the read models hold the last event of each of these streams (`Projector.projectThrough`). */
+export async function projectStreams(projector: Projector, store: SqlEventStore, streamIds: string[]): Promise<void> {
+  const heads = await Promise.all(streamIds.map(async (streamId) => (await store.readStream(streamId)).at(-1)!.position));
+  await projector.projectThrough(heads.reduce((latest, head) => (compareLogPositions(head, latest) > 0 ? head : latest)));
+}
 
 /** An event as the write side stores it (the handler adds ids and metadata). */
 export function anEvent(type: string, data: unknown, actor = 'clerk:test'): NewEvent {

@@ -11,13 +11,12 @@
  * It also prints the CPU each ratification cost the API, PostgreSQL and the load generator, which
  * share this machine's cores. Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { startApiProcess, stopApiProcess } from './api-process.js';
 import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -98,22 +97,9 @@ function report(timing: CannonTiming): { rps: number; p50: number; p99: number }
 }
 
 
-async function startApi(schema: string): Promise<ChildProcess> {
+function startApi(schema: string): Promise<ChildProcess> {
   const nodeArguments = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof, to profile the API
-  const api = spawn(process.execPath, [...nodeArguments, 'dist/apps/ledger-api/src/main.js'], {
-    env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 100; attempt++) {
-    try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) return api;
-    } catch {
-      // not listening yet
-    }
-    if (api.exitCode !== null) throw new Error(`The API exited with ${api.exitCode}`);
-    await sleep(100);
-  }
-  throw new Error('The API did not become ready');
+  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, nodeArguments);
 }
 
 /** Organisations, bodies, posts and schemes of 500 delegations; returns each post with its organisation. */
@@ -211,10 +197,7 @@ async function main(): Promise<void> {
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);
     console.log(`RESULT commands rps=${Math.round(ratifications.rps)} p99_ms=${ratifications.p99.toFixed(1)}`);
   } finally {
-    if (api && api.exitCode === null) {
-      api.kill('SIGTERM');
-      await once(api, 'exit');
-    }
+    await stopApiProcess(api);
     const generations = await admin.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${schema}\\_rm%`]).catch(() => ({ rows: [] }));
     for (const { nspname } of generations.rows) await admin.query(`DROP SCHEMA ${nspname} CASCADE`).catch(() => undefined);
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);

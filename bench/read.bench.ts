@@ -17,15 +17,14 @@
  * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
  * prepared ledger in that schema, so that the next run with the same name skips the set-up.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import autocannon from 'autocannon';
 import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { startApiProcess, stopApiProcess } from './api-process.js';
 import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -176,38 +175,8 @@ async function prepareProposals(clerk: string): Promise<void> {
   });
 }
 
-async function startApi(schema: string, environment: Record<string, string> = {}): Promise<ChildProcess> {
-  const api = spawn(process.execPath, ['dist/apps/ledger-api/src/main.js'], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL,
-      DATABASE_SCHEMA: schema,
-      LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-      LEDGER_MIN_POSITION_WAIT_MS: '60000',
-      LOG_LEVEL: 'warn',
-      ...environment,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  for (let attempt = 0; attempt < 200; attempt++) {
-    try {
-      if ((await fetch(`${BASE}/health/ready`)).ok) return api;
-    } catch {
-      // not listening yet
-    }
-    if (api.exitCode !== null) throw new Error(`The API exited with ${api.exitCode}`);
-    await sleep(100);
-  }
-  throw new Error('The API did not become ready');
-}
-
-async function stopApi(api: ChildProcess | undefined): Promise<void> {
-  if (api && api.exitCode === null) {
-    api.kill('SIGTERM');
-    await once(api, 'exit');
-  }
+function startApi(schema: string, environment: Record<string, string> = {}): Promise<ChildProcess> {
+  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '60000', ...environment });
 }
 
 /** A clerk's key, under a name no earlier run used. */
@@ -225,7 +194,7 @@ async function prepareLedger(schema: string): Promise<void> {
     await prepareAuthority(clerk);
     await prepareProposals(clerk);
   } finally {
-    await stopApi(api);
+    await stopApiProcess(api);
   }
 }
 
@@ -315,7 +284,7 @@ async function main(): Promise<void> {
       `RESULT rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} authority_p99_ms=${authority.p99.toFixed(1)} ratifications_p99_ms=${ratifications.p99.toFixed(1)}`,
     );
   } finally {
-    await stopApi(api);
+    await stopApiProcess(api);
     if (!kept) {
       const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
       for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);

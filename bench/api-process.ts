@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/**
+ * The built API as its own process, as the benchmarks load it: started with `environment` on top
+ * of this process's, and handed back once `/health/ready` answers (at most 20 s).
+ */
+export async function startApiProcess(port: number, environment: Record<string, string>, nodeArguments: string[] = []): Promise<ChildProcess> {
+  const api = spawn(process.execPath, [...nodeArguments, 'dist/apps/ledger-api/src/main.js'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...environment },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/health/ready`)).ok) return api;
+    } catch {
+      // not listening yet
+    }
+    if (api.exitCode !== null) throw new Error(`The API exited with ${api.exitCode}`);
+    await sleep(100);
+  }
+  throw new Error('The API did not become ready');
+}
+
+export async function stopApiProcess(api: ChildProcess | undefined): Promise<void> {
+  if (api && api.exitCode === null) {
+    api.kill('SIGTERM');
+    await once(api, 'exit');
+  }
+}

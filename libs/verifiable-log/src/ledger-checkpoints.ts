@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Database } from '@ledger/event-store';
 import { rawPublicKey, signCheckpoint, verifierKey } from './checkpoint-note.js';
-import { consistencyProof, inclusionProof, merkleRoot, rangeRoot, type Hash } from './merkle-tree.js';
+import { appendToRange, consistencyProof, inclusionProof, merkleRoot, rangeRoot, type CompactRange, type Hash } from './merkle-tree.js';
 import { verifyConsistency } from './proof-verification.js';
 import { headOf, SEAL_HEAD_SQL } from './sealer.js';
 
@@ -103,20 +103,37 @@ export class LedgerCheckpoints {
     const last = await this.latest();
     if (head.nextLeaf === 0 || (last && last.treeSize >= head.nextLeaf)) return last;
     const rootHash = rangeRoot(head.range);
-    if (last) {
-      const leaves = await this.leafHashes(head.nextLeaf);
-      const proof = consistencyProof(leaves, last.treeSize, head.nextLeaf);
-      if (!merkleRoot(leaves).equals(rootHash) || !verifyConsistency(last.treeSize, head.nextLeaf, proof, last.rootHash, rootHash)) {
-        throw new Error(`Refusing to sign: the sealed log of ${head.nextLeaf} leaves does not extend the checkpoint of ${last.treeSize}.`);
-      }
+    if (last && !(await this.extends(last, head.range))) {
+      throw new Error(`Refusing to sign: the sealed log of ${head.nextLeaf} leaves does not extend the checkpoint of ${last.treeSize}.`);
     }
     const note = signCheckpoint({ origin: this.signer.name, treeSize: head.nextLeaf, rootHash }, this.signer.name, this.signer.privateKey);
-    await this.database.query("INSERT INTO ledger_checkpoints (tree_size, root_hash, note) VALUES ($1, decode($2, 'hex'), $3) ON CONFLICT (tree_size) DO NOTHING", [
-      head.nextLeaf,
-      rootHash.toString('hex'),
-      note,
-    ]);
+    await this.database.query(
+      "INSERT INTO ledger_checkpoints (tree_size, root_hash, note, compact_range) VALUES ($1, decode($2, 'hex'), $3, $4::text[]) ON CONFLICT (tree_size) DO NOTHING",
+      [head.nextLeaf, rootHash.toString('hex'), note, head.range.hashes.map((hash) => hash.toString('hex'))],
+    );
     return this.latest();
+  }
+
+  /**
+   * Whether the sealed tree `range` extends the signed checkpoint `last`: the checkpoint's own
+   * compact range (which must give its signed root) with the leaves sealed since appended gives
+   * `range`'s root. Only the new leaves are read; a checkpoint kept without its range (signed
+   * before migration 0006) is checked from every leaf.
+   */
+  private async extends(last: IssuedCheckpoint, range: CompactRange): Promise<boolean> {
+    const [row] = await this.database.query<{ compact_range: string[] | null }>('SELECT compact_range FROM ledger_checkpoints WHERE tree_size = $1', [last.treeSize]);
+    if (row?.compact_range) {
+      let extended: CompactRange = { size: last.treeSize, hashes: row.compact_range.map((hash) => Buffer.from(hash, 'hex')) };
+      if (!rangeRoot(extended).equals(last.rootHash)) return false;
+      const since = await this.database.query<{ leaf_hash: string }>(
+        "SELECT encode(leaf_hash, 'hex') AS leaf_hash FROM ledger_leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index",
+        [last.treeSize, range.size],
+      );
+      for (const leaf of since) extended = appendToRange(extended, Buffer.from(leaf.leaf_hash, 'hex'));
+      return extended.size === range.size && rangeRoot(extended).equals(rangeRoot(range));
+    }
+    const leaves = await this.leafHashes(range.size);
+    return merkleRoot(leaves).equals(rangeRoot(range)) && verifyConsistency(last.treeSize, range.size, consistencyProof(leaves, last.treeSize, range.size), last.rootHash, rangeRoot(range));
   }
 
   /** The leaf of the event at a log position, and its audit path in the tree of `treeSize` leaves. */

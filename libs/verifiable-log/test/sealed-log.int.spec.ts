@@ -111,6 +111,20 @@ describeOnEveryDatabase('the sealed log', (open) => {
     await expect(LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral', privateKeyPem: pem })).rejects.toThrow('LEDGER_SIGNING_KEY must be an Ed25519 private key, not ec.');
   });
 
+  it('proves a new checkpoint extends the last from the leaves sealed since, or from every leaf for a checkpoint kept without its range', async () => {
+    await sealer.catchUp();
+    await checkpoints.issue();
+    const [{ compact_range: range }] = await database.query<{ compact_range: string[] }>('SELECT compact_range FROM ledger_checkpoints');
+    expect(range).toHaveLength(1); // 4 leaves: one perfect subtree
+    await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
+    await sealer.catchUp();
+    expect((await checkpoints.issue())!.treeSize).toBe(5);
+    await database.query('UPDATE ledger_checkpoints SET compact_range = NULL');
+    await store.append('proposal-wirral-jscb', [event('CallInResolved', { proposalId: 'wirral-jscb' })], { expectedVersion: 3 });
+    await sealer.catchUp();
+    expect((await checkpoints.issue())!.treeSize).toBe(6);
+  });
+
   it('keeps one signing key: a second opening signs with the same one', async () => {
     const again = await LedgerCheckpoints.open(database, { name: 'another-name' });
     expect(again.verifierKey).toBe(checkpoints.verifierKey);

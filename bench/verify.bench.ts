@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     progress('');
     console.log(`appended ${EVENTS.toLocaleString('en-GB')} events to ${schema}`);
 
-    const sealer = new Sealer(database, 2_000);
+    const sealer = new Sealer(database, store, 2_000);
     const seal = await time('seal (leaf bytes, hashes, chain, range)', EVENTS, () => sealer.catchUp());
     const checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.bench' });
     const checkpoint = (await checkpoints.issue())!;
@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
     const exported = await time('export to a file', EVENTS, async () => {
       const out = createWriteStream(file);
-      for await (const line of exportLedger(database, checkpoints)) if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
+      for await (const line of exportLedger(database, store, checkpoints)) if (!out.write(`${JSON.stringify(line)}\n`)) await once(out, 'drain');
       out.end();
       await once(out, 'finish');
     });

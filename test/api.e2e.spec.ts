@@ -42,7 +42,7 @@ function describeApi(name: string, environment: () => Promise<{ variables: Recor
     it('is ready once the database answers and migrations are applied', async () => {
       const response = await get('/health/ready');
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' } } });
+      expect(response.json()).toMatchObject({ status: 'ok', details: { database: { status: 'up' }, eventStore: { status: 'up', kind: 'database' } } });
     });
 
     it('is not ready while a migration is pending', async () => {

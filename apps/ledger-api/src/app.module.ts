@@ -38,6 +38,7 @@ export class AppModule {
           databaseUrl: environment.DATABASE_URL,
           databaseSchema: environment.DATABASE_SCHEMA,
           dataDir: environment.LEDGER_DATA_DIR,
+          eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING,
           migrateOnStart: true,
         }),
         ReadModelsModule,

@@ -4,9 +4,6 @@ import { createApp } from './create-app.js';
 
 async function main(): Promise<void> {
   const environment = loadEnvironment();
-  if (environment.EVENTSTORE_CONNECTION_STRING) {
-    throw new Error('EVENTSTORE_CONNECTION_STRING is set, but this build has no EventStoreDB adapter yet: unset it to use PostgreSQL or embedded PGlite.');
-  }
   const app = await createApp(environment);
   await app.listen({ port: environment.PORT, host: environment.HOST });
   const address = await app.getUrl();

@@ -1,4 +1,4 @@
-import { describeStorage, migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
+import { closeEventStore, describeStorage, migrate, openDatabase, openEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
 import { ActiveGenerationProjector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
 import { keepSealing, LedgerCheckpoints, Sealer } from '@ledger/verifiable-log';
 
@@ -12,9 +12,13 @@ async function main(): Promise<void> {
   const database = await openDatabase(options);
   const stop = new AbortController();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
+  await migrate(database);
+  const store = await openEventStore(options, database).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   try {
-    await migrate(database);
-    const projector = new ActiveGenerationProjector(new SqlEventStore(database), database, READ_MODEL_PROJECTIONS, (schema) =>
+    const projector = new ActiveGenerationProjector(store, database, READ_MODEL_PROJECTIONS, (schema) =>
       log(`a rebuild swapped ${schema} in: projecting into it`),
     );
     log(`projecting ${describeStorage(options)} from ${await projector.position()}`);
@@ -27,11 +31,12 @@ async function main(): Promise<void> {
         stop.abort();
         throw error;
       }),
-      keepSealing(new Sealer(database), checkpoints, intervalSeconds * 1000, stop.signal, (error, delayMs) => log(`sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`)),
+      keepSealing(new Sealer(database, store), checkpoints, intervalSeconds * 1000, stop.signal, (error, delayMs) => log(`sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`)),
     ]);
     for (const outcome of [projecting, sealing]) if (outcome.status === 'rejected') throw outcome.reason;
     log(`stopped at ${await projector.position()}`);
   } finally {
+    await closeEventStore(store);
     await database.close();
   }
 }

@@ -9,5 +9,8 @@ export * from './postgres/postgres-database.js';
 export * from './postgres/pglite-database.js';
 export * from './postgres/sql-event-store.js';
 export * from './postgres/migrations.js';
+export * from './eventstoredb/eventstoredb-event-store.js';
+export { describeServer } from './eventstoredb/eventstoredb-mapping.js';
+export * from './open-storage.js';
 export * from './nest/ledger-storage.options.js';
 export * from './nest/ledger-storage.module.js';

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  canonicalEvent,
+  chainHash,
   compareLogPositions,
+  CopyMismatchError,
+  GENESIS_HASH,
   EmptyAppendError,
   InvalidEventError,
   InvalidExpectedVersionError,
@@ -340,6 +344,39 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(pages.every((page) => page.length <= 3)).toBe(true);
       });
 
+      it('tells the last event, and that the last committed event is the head once nothing is in flight', async () => {
+        const streamId = aStreamId();
+        await store.append(streamId, [anEvent({ n: 1 })], { expectedVersion: 'no-stream' });
+        const { positions } = await store.append(streamId, [anEvent({ n: 2 }), anEvent({ n: 3 })], { expectedVersion: 1 });
+        const last = await store.lastEvent();
+        expect(last).toMatchObject({ streamId, streamVersion: 3, data: { n: 3 } });
+        expect(await store.headPosition()).toBe(last!.position);
+        expect(await store.lastCommittedPosition()).toBe(last!.position);
+        expect(compareLogPositions(positions[1], last!.position)).toBeLessThanOrEqual(0);
+      });
+
+      it('follows the log as it grows, page by page, from where it was told to start', async () => {
+        const streamId = aStreamId();
+        await store.append(streamId, [anEvent({ n: 1 })], { expectedVersion: 'no-stream' });
+        const start = await store.headPosition();
+        const controller = new AbortController();
+        const seen: StoredEvent[] = [];
+        const reader = (async () => {
+          for await (const page of store.followLog({ after: start, limit: 2, signal: controller.signal, idleDelayMs: 5 })) {
+            expect(page.length).toBeLessThanOrEqual(2);
+            seen.push(...page);
+          }
+        })();
+        await store.append(streamId, [anEvent({ n: 2 }), anEvent({ n: 3 }), anEvent({ n: 4 })], { expectedVersion: 1 });
+        await sleep(50);
+        await store.append(streamId, [anEvent({ n: 5 })], { expectedVersion: 4 });
+        const deadline = Date.now() + 10_000;
+        while (seen.length < 4 && Date.now() < deadline) await sleep(10);
+        controller.abort();
+        await reader;
+        expect(seen.map((event) => event.streamVersion)).toEqual([2, 3, 4, 5]);
+      });
+
       it('stops following when aborted', async () => {
         const controller = new AbortController();
         const head = await store.headPosition();
@@ -432,6 +469,67 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
       ])('refuses %s', async (_case, change) => {
         const streamId = aStreamId();
         await expectNothingAppended(streamId, () => store.append(streamId, [{ ...anEvent(), ...change }], { expectedVersion: 'any' }), InvalidEventError);
+      });
+    });
+
+    describe('copying events as another store recorded them', () => {
+      /**
+       * A stream as another store recorded it, in two appends on 14 December 2021: each event's
+       * hash chained over its canonical bytes, as every store of the ledger chains them.
+       */
+      async function recordedElsewhere(streamId: string): Promise<StoredEvent[]> {
+        const appends = [
+          { recordedAt: '2021-12-14T10:00:00.000Z', events: [anEvent({ n: 1 }), anEvent({ n: 2 })] },
+          { recordedAt: '2021-12-14T10:00:01.000Z', events: [anEvent({ n: 3, text: 'Cabinet — 14 December 2021 ✓' })] },
+        ];
+        let hash = GENESIS_HASH;
+        let streamVersion = 0;
+        return appends.flatMap(({ recordedAt, events }) =>
+          events.map((event, index): StoredEvent => {
+            streamVersion += 1;
+            hash = chainHash(hash, streamVersion, canonicalEvent(streamId, event, index, recordedAt).body);
+            return { ...event, metadata: { ...event.metadata, recordedAt }, streamId, streamVersion, position: '0:0', hash };
+          }),
+        );
+      }
+      const runs = (events: StoredEvent[]) => [events.slice(0, 2), events.slice(2)];
+
+      it('keeps the ids, versions, recording instants and hashes, and the copy verifies', async () => {
+        const streamId = aStreamId();
+        const recorded = await recordedElsewhere(streamId);
+        for (const run of runs(recorded)) await store.appendAsRecorded(run);
+        const copied = await store.readStream(streamId);
+        const identity = ({ eventId, type, schemaVersion, data, metadata, streamId, streamVersion, hash }: StoredEvent) => ({ eventId, type, schemaVersion, data, metadata, streamId, streamVersion, hash });
+        expect(copied.map(identity)).toEqual(recorded.map(identity));
+        expect(await store.verifyStream(streamId)).toMatchObject({ valid: true, events: 3, headHash: recorded[2].hash });
+      });
+
+      it('accepts a copy again, so an interrupted copy can be resumed', async () => {
+        const streamId = aStreamId();
+        const recorded = await recordedElsewhere(streamId);
+        for (const run of runs(recorded)) await store.appendAsRecorded(run);
+        for (const run of runs(recorded)) await store.appendAsRecorded(run);
+        expect((await store.readStream(streamId)).map((event) => event.eventId)).toEqual(recorded.map((event) => event.eventId));
+      });
+
+      it('refuses, appending nothing, an event whose hash does not follow from its bytes', async () => {
+        const streamId = aStreamId();
+        const [first, second] = await recordedElsewhere(streamId);
+        const altered = { ...second, data: { n: 20 } };
+        await expectNothingAppended(streamId, () => store.appendAsRecorded([first, altered]), CopyMismatchError);
+      });
+
+      it('refuses, appending nothing, a copy that does not start where the stream stands', async () => {
+        const streamId = aStreamId();
+        const recorded = await recordedElsewhere(streamId);
+        await expectNothingAppended(streamId, () => store.appendAsRecorded(recorded.slice(2)), VersionConflictError);
+      });
+
+      it('refuses, appending nothing, events that are not one run of one stream at one instant', async () => {
+        const streamId = aStreamId();
+        const recorded = await recordedElsewhere(streamId);
+        await expectNothingAppended(streamId, () => store.appendAsRecorded(recorded), CopyMismatchError);
+        await expectNothingAppended(streamId, () => store.appendAsRecorded([recorded[1], recorded[0]]), CopyMismatchError);
       });
     });
 

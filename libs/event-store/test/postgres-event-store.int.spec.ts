@@ -44,6 +44,7 @@ describeWithPostgres('PostgreSQL event store', (url) => {
       // The fast append has committed with a higher position, but the slow one may still commit below it.
       expect(await readLogSince(store, start)).toEqual([]);
       expect(await store.headPosition()).toBe(start);
+      expect(await store.lastCommittedPosition()).toBe(fast.positions[0]); // committed, though readers cannot pass it yet
 
       release();
       await slow;

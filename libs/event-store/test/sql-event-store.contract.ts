@@ -37,6 +37,15 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
     });
     afterEach(async () => dispose());
 
+    it('counts the log through a position, for a rebuild’s estimate of time left', async () => {
+      const streamId = aStreamId();
+      const { positions } = await store.append(streamId, [anEvent({ n: 1 }), anEvent({ n: 2 }), anEvent({ n: 3 })], { expectedVersion: 'no-stream' });
+      await store.append(aStreamId(), [anEvent({ n: 4 })], { expectedVersion: 'no-stream' });
+      expect(await store.countLogThrough('0:0')).toBe(0);
+      expect(await store.countLogThrough(positions[1])).toBe(2);
+      expect(await store.countLogThrough(await store.headPosition())).toBe(4);
+    });
+
     async function threeEventStream(): Promise<string> {
       const streamId = aStreamId('scheme');
       await store.append(streamId, [anEvent({ n: 1 }), anEvent({ n: 2 }), anEvent({ n: 3 })], { expectedVersion: 'no-stream' });

@@ -1,4 +1,4 @@
-import type { Database } from '@ledger/event-store';
+import { canonicalBodyOf, compareLogPositions, LOG_START, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import type { LedgerCheckpoints } from './ledger-checkpoints.js';
 
 /**
@@ -10,7 +10,8 @@ import type { LedgerCheckpoints } from './ledger-checkpoints.js';
  *
  * Checkpoints come first so that a verifier reading the leaves once can compare the root at each
  * signed size as it passes it. Each leaf carries, beside the bytes sealed, the event as the store
- * holds it now, so that an event altered after sealing is caught. Only leaves the latest checkpoint
+ * holds it now (its canonical bytes, rebuilt from the event as read, and its stored hash), so that
+ * an event altered or removed after sealing is caught. Only leaves the latest checkpoint
  * covers are exported: whatever is in an export is signed. Read page by page.
  */
 export type ExportLine = ExportHeader | ExportCheckpoint | ExportLeaf;
@@ -45,7 +46,7 @@ export interface ExportLeaf {
 const PAGE = 2_000;
 
 /** The export's lines, from leaf `fromLeaf` on, read a page at a time. */
-export async function* exportLedger(database: Database, checkpoints: LedgerCheckpoints, options: { fromLeaf?: number; now?: () => Date } = {}): AsyncGenerator<ExportLine> {
+export async function* exportLedger(database: Database, store: EventStore, checkpoints: LedgerCheckpoints, options: { fromLeaf?: number; now?: () => Date } = {}): AsyncGenerator<ExportLine> {
   const fromLeaf = options.fromLeaf ?? 0;
   const signed = await checkpoints.all();
   const covered = signed.at(-1)?.treeSize ?? 0;
@@ -60,27 +61,45 @@ export async function* exportLedger(database: Database, checkpoints: LedgerCheck
   for (const checkpoint of signed) {
     yield { kind: 'checkpoint', treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash.toString('hex'), note: checkpoint.note, issuedAt: checkpoint.issuedAt };
   }
-  for (let next = fromLeaf; ; ) {
-    const rows = await database.query<{ leaf_index: string; bytes: string; leaf_hash: string; chain_hash: string; body: string | null; hash: string | null }>(
-      `SELECT l.leaf_index::text AS leaf_index, l.bytes, encode(l.leaf_hash, 'hex') AS leaf_hash, encode(l.chain_hash, 'hex') AS chain_hash,
-              e.body, encode(e.hash, 'hex') AS hash
-         FROM ledger_leaves l LEFT JOIN ledger_events e ON e.transaction_id = l.transaction_id AND e.position = l.position
-        WHERE l.leaf_index >= $1 AND l.leaf_index < $2
-        ORDER BY l.leaf_index
+  for (let next = fromLeaf; next < covered; ) {
+    // The leaf before the page too: the events of the page are those the log holds after it.
+    const rows = await database.query<{ leaf_index: string; position: LogPosition; bytes: string; leaf_hash: string; chain_hash: string }>(
+      `SELECT leaf_index::text AS leaf_index, transaction_id::text || ':' || position::text AS position, bytes,
+              encode(leaf_hash, 'hex') AS leaf_hash, encode(chain_hash, 'hex') AS chain_hash
+         FROM ledger_leaves
+        WHERE leaf_index >= $1 AND leaf_index < $2
+        ORDER BY leaf_index
         LIMIT $3`,
-      [next, covered, PAGE],
+      [Math.max(0, next - 1), covered, PAGE + 1],
     );
+    const before = next > 0 ? rows.shift() : undefined;
+    if (rows.length === 0) return;
+    const stored = await eventsThrough(store, before?.position ?? LOG_START, rows[rows.length - 1].position);
     for (const row of rows) {
+      const event = stored.get(row.position);
       yield {
         kind: 'leaf',
         leafIndex: Number(row.leaf_index),
         bytes: row.bytes,
         leafHash: row.leaf_hash,
         chainHash: row.chain_hash,
-        event: row.body === null || row.hash === null ? null : { body: row.body, hash: row.hash },
+        event: event ? { body: canonicalBodyOf(event), hash: event.hash } : null,
       };
     }
-    if (rows.length < PAGE) return;
     next = Number(rows[rows.length - 1].leaf_index) + 1;
+  }
+}
+
+/** The events the store holds now after `after` and through `through`, by position. */
+async function eventsThrough(store: EventStore, after: LogPosition, through: LogPosition): Promise<Map<string, StoredEvent>> {
+  const events = new Map<string, StoredEvent>();
+  for (let from = after; ; ) {
+    const page = await store.readLog({ after: from, limit: PAGE });
+    for (const event of page) {
+      if (compareLogPositions(event.position, through) > 0) return events;
+      events.set(event.position, event);
+    }
+    if (page.length === 0) return events;
+    from = page[page.length - 1].position;
   }
 }

@@ -34,12 +34,13 @@ describeOnEveryDatabase('exporting and verifying the sealed log', (open) => {
   let checkpoints: LedgerCheckpoints;
   let lines: ExportLine[];
   let keptKey: string;
+  let store: SqlEventStore;
 
   beforeEach(async () => {
     ({ database, dispose } = await open());
     await migrate(database);
-    const store = new SqlEventStore(database);
-    const sealer = new Sealer(database);
+    store = new SqlEventStore(database);
+    const sealer = new Sealer(database, store);
     checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral' });
     keptKey = checkpoints.verifierKey;
     await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council', name: 'Wirral Council' })], { expectedVersion: 'no-stream' });
@@ -51,7 +52,7 @@ describeOnEveryDatabase('exporting and verifying the sealed log', (open) => {
     await sealer.catchUp();
     await checkpoints.issue(); // 5 leaves
     lines = [];
-    for await (const line of exportLedger(database, checkpoints)) lines.push(line);
+    for await (const line of exportLedger(database, store, checkpoints)) lines.push(line);
   });
   afterEach(async () => dispose());
 
@@ -156,7 +157,23 @@ describeOnEveryDatabase('exporting and verifying the sealed log', (open) => {
   it('names an event altered in the store after it was sealed', async () => {
     await database.query("UPDATE ledger_events SET body = replace(body, 'approved', 'rejected') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
     const fresh: ExportLine[] = [];
-    for await (const line of exportLedger(database, checkpoints)) fresh.push(line);
+    for await (const line of exportLedger(database, store, checkpoints)) fresh.push(line);
     expect(verify(fresh, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/proposal-wirral-jscb v2 at log position \d+:\d+ has been altered in the store since it was sealed/) });
+  });
+
+  it('names an event removed from the store after it was sealed', async () => {
+    await database.query("DELETE FROM ledger_events WHERE stream_id = 'organisation-wirral-council' AND stream_version = 2");
+    const fresh: ExportLine[] = [];
+    for await (const line of exportLedger(database, store, checkpoints)) fresh.push(line);
+    expect(fresh.filter((line) => line.kind === 'leaf').map((line) => (line as ExportLeaf).event === null)).toEqual([false, false, false, true, false]);
+    expect(verify(fresh, { verifierKey: keptKey }).failure).toMatchObject({ leafIndex: 3 });
+  });
+
+  it('exports from a later leaf with the events the store holds for those leaves', async () => {
+    const later: ExportLine[] = [];
+    for await (const line of exportLedger(database, store, checkpoints, { fromLeaf: 3 })) later.push(line);
+    const leaves = later.filter((line): line is ExportLeaf => line.kind === 'leaf');
+    expect(leaves.map((leaf) => leaf.leafIndex)).toEqual([3, 4]);
+    for (const leaf of leaves) expect(leaf.event?.body).toBe((JSON.parse(leaf.bytes) as { body: string }).body);
   });
 });

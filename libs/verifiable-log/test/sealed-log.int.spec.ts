@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import { canonicalEvent, chainHash, GENESIS_HASH, migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
 import {
   CHAIN_START,
   chainAfter,
@@ -26,7 +26,7 @@ describeOnEveryDatabase('the sealed log', (open) => {
     ({ database, dispose } = await open());
     await migrate(database);
     store = new SqlEventStore(database);
-    sealer = new Sealer(database, 3);
+    sealer = new Sealer(database, store, 3);
     checkpoints = await LedgerCheckpoints.open(database, { name: 'decision-ledger.test/wirral' });
     await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council' })], { expectedVersion: 'no-stream' });
     await store.append('proposal-wirral-jscb', [event('ProposalTabled', { proposalId: 'wirral-jscb' }), event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' })], { expectedVersion: 'no-stream' });
@@ -57,13 +57,16 @@ describeOnEveryDatabase('the sealed log', (open) => {
 
   it('seals in the order of transaction ids as numbers, when they gain a digit (9 before 10), each event once', async () => {
     for (const transaction of [10, 9]) {
+      const imported = event('Imported', { transaction });
+      const recordedAt = new Date().toISOString();
+      const { body } = canonicalEvent(`imported-${transaction}`, imported, 0, recordedAt);
       await database.query(
         `INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, recorded_at, body, hash)
-         VALUES ($1, 1, nextval('ledger_event_position'), $2::text::xid8, gen_random_uuid(), 'Imported', 1, now(), '{}', decode(repeat('00', 32), 'hex'))`,
-        [`imported-${transaction}`, String(transaction)],
+         VALUES ($1, 1, nextval('ledger_event_position'), $2::text::xid8, $3, 'Imported', 1, $4, $5, decode($6, 'hex'))`,
+        [`imported-${transaction}`, String(transaction), imported.eventId, recordedAt, body, chainHash(GENESIS_HASH, 1, body)],
       );
     }
-    const oneByOne = new Sealer(database, 1);
+    const oneByOne = new Sealer(database, store, 1);
     expect(await oneByOne.catchUp()).toBe(6);
     const leaves = await database.query<{ transaction_id: string }>('SELECT transaction_id::text AS transaction_id FROM ledger_leaves ORDER BY leaf_index');
     expect(leaves.slice(0, 2).map((leaf) => leaf.transaction_id)).toEqual(['9', '10']);
@@ -165,7 +168,7 @@ describeWithPostgres('sealing what is committed now, on PostgreSQL', (url) => {
       });
       await holding;
       await store.append('organisation-wirral-council', [event('OrganisationRegistered', { organisationId: 'wirral-council' })], { expectedVersion: 'no-stream' });
-      const sealer = new Sealer(subject.database);
+      const sealer = new Sealer(subject.database, store);
       expect(await sealer.catchUp()).toBe(0); // held back behind the open transaction
       const sealing = sealer.sealCommitted();
       setTimeout(release, 200);

@@ -7,6 +7,7 @@ import { ProblemException } from '../problems/problem.exception.js';
 import { SealerHealthIndicator } from '../ledger-seal/sealer.health.js';
 import { ProjectorHealthIndicator } from '../read-models/projector.health.js';
 import { DatabaseHealthIndicator } from './database.health.js';
+import { EventStoreHealthIndicator } from './event-store.health.js';
 
 @ApiTags('health')
 @Open()
@@ -15,6 +16,7 @@ export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly database: DatabaseHealthIndicator,
+    private readonly eventStore: EventStoreHealthIndicator,
     private readonly projector: ProjectorHealthIndicator,
     private readonly sealer: SealerHealthIndicator,
   ) {}
@@ -28,10 +30,10 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'The database answers, every migration is applied, and neither the projector nor the sealer has stopped on a failure.' })
+  @ApiOperation({ summary: 'The database and the event store (EventStoreDB, when configured) answer, every migration is applied, and neither the projector nor the sealer has stopped on a failure.' })
   async ready() {
     try {
-      return await this.health.check([() => this.database.isReady(), () => this.projector.isReady(), () => this.sealer.isReady()]);
+      return await this.health.check([() => this.database.isReady(), () => this.eventStore.isReady(), () => this.projector.isReady(), () => this.sealer.isReady()]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       const checks = (error.getResponse() as { details?: Record<string, { status: string }> }).details ?? {};

@@ -4,12 +4,13 @@ import { LedgerSealModule } from '../ledger-seal/ledger-seal.module.js';
 import { SealerHealthIndicator } from '../ledger-seal/sealer.health.js';
 import { ProjectorHealthIndicator } from '../read-models/projector.health.js';
 import { DatabaseHealthIndicator } from './database.health.js';
+import { EventStoreHealthIndicator } from './event-store.health.js';
 import { HealthController } from './health.controller.js';
 import { MetricsController } from './metrics.controller.js';
 
 @Module({
   imports: [TerminusModule, LedgerSealModule],
   controllers: [HealthController, MetricsController],
-  providers: [DatabaseHealthIndicator, ProjectorHealthIndicator, SealerHealthIndicator],
+  providers: [DatabaseHealthIndicator, EventStoreHealthIndicator, ProjectorHealthIndicator, SealerHealthIndicator],
 })
 export class HealthModule {}

@@ -3,7 +3,7 @@ import { Controller, Get, HttpCode, Inject, Post, Query as QueryParams, Res } fr
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidCommandError, NotFoundError } from '@ledger/governance';
 import type { FastifyReply } from 'fastify';
-import { DATABASE, type Database } from '@ledger/event-store';
+import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
 import { exportLedger, LedgerCheckpoints, SealedLogRangeError, type IssuedCheckpoint } from '@ledger/verifiable-log';
 import { Allow, PublicRead } from '../api-keys/access.decorator.js';
 import { ConsistencyProofQuery, ExportQuery, InclusionProofQuery } from './proof.queries.js';
@@ -23,6 +23,7 @@ export class LedgerSealController {
     private readonly checkpoints: LedgerCheckpoints,
     private readonly sealer: SealerService,
     @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   @Get('checkpoint')
@@ -71,7 +72,7 @@ export class LedgerSealController {
   @ApiOkResponse({ description: 'application/x-ndjson: a header line, every signed checkpoint, then every leaf from fromLeaf on with the event as stored now.' })
   export(@QueryParams() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('Content-Type', 'application/x-ndjson');
-    const lines = exportLedger(this.database, this.checkpoints, { fromLeaf: query.fromLeaf });
+    const lines = exportLedger(this.database, this.store, this.checkpoints, { fromLeaf: query.fromLeaf });
     return Readable.from(
       (async function* () {
         for await (const line of lines) yield `${JSON.stringify(line)}\n`;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DATABASE, type Database } from '@ledger/event-store';
+import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
 import { keepSealing, LedgerCheckpoints, Sealer } from '@ledger/verifiable-log';
 
 /**
@@ -20,10 +20,11 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
 
   constructor(
     @Inject(DATABASE) database: Database,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly checkpoints: LedgerCheckpoints,
     config: ConfigService,
   ) {
-    this.sealer = new Sealer(database);
+    this.sealer = new Sealer(database, store);
     this.enabled = config.get<boolean>('LEDGER_RUN_PROJECTOR') ?? true;
     this.intervalMs = (config.get<number>('LEDGER_CHECKPOINT_INTERVAL') ?? 60) * 1000;
   }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { EventMetadata, NewEvent } from './envelope.js';
+import type { EventMetadata, NewEvent, StoredEvent } from './envelope.js';
 import { InvalidEventError, NonJsonValueError, PayloadTooLargeError } from './errors.js';
 
 /** The largest `data` an event may carry, measured as its canonical UTF-8 bytes. */
@@ -49,6 +49,30 @@ export function canonicalEvent(streamId: string, event: NewEvent, index: number,
     `{"data":${data},"eventId":${JSON.stringify(eventId)},"metadata":${canonicalJson(metadata, index, 'metadata')},` +
     `"schemaVersion":${event.schemaVersion},"streamId":${canonicalJson(streamId, index, 'streamId')},"type":${JSON.stringify(event.type)}}`;
   return { eventId, type: event.type, schemaVersion: event.schemaVersion, body, actor: metadata.actor ?? null };
+}
+
+/**
+ * The exact bytes a stored event's hash chains over, rebuilt from the event as read: canonical
+ * JSON is a fixed point of parsing and writing again, so this is byte for byte what was hashed
+ * when it was appended, on any store — whether it keeps those bytes (PostgreSQL) or the data and
+ * metadata apart (EventStoreDB).
+ */
+export function canonicalBodyOf(event: StoredEvent): string {
+  const { recordedAt, ...metadata } = event.metadata;
+  return canonicalEvent(event.streamId, { eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }, 0, recordedAt).body;
+}
+
+/**
+ * The first of these events — consecutive in one stream, the first following `previousHash` —
+ * whose stored hash does not follow from the one before and its bytes; null when all hold.
+ */
+export function firstBrokenLink(events: readonly StoredEvent[], previousHash: string): StoredEvent | null {
+  let previous = previousHash;
+  for (const event of events) {
+    if (chainHash(previous, event.streamVersion, canonicalBodyOf(event)) !== event.hash) return event;
+    previous = event.hash;
+  }
+  return null;
 }
 
 /** The hash that follows `previousHash` for the event at `streamVersion` with this body. */

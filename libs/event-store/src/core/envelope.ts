@@ -39,6 +39,23 @@ export interface StoredEvent<Type extends string = string, Data = unknown> {
   hash: string;
 }
 
+/** A recorded event as an append hands it over, its `recordedAt` left to the append. */
+export function asNewEvent({ eventId, type, schemaVersion, data, metadata: { recordedAt, ...metadata } }: StoredEvent): NewEvent {
+  return { eventId, type, schemaVersion, data, metadata };
+}
+
+/**
+ * Checks that events to copy as recorded are one run a store can append at once: consecutive
+ * versions of one stream, recorded at one instant. Answers what is wrong, or null.
+ */
+export function problemWithCopyRun(events: readonly StoredEvent[]): string | null {
+  const [first] = events;
+  if (!first) return 'a copy carries at least one event';
+  const { streamId, streamVersion, metadata } = first;
+  const stray = events.find((event, index) => event.streamId !== streamId || event.streamVersion !== streamVersion + index || event.metadata.recordedAt !== metadata.recordedAt);
+  return stray ? `a copy is consecutive events of one stream recorded at one instant (${streamId} from version ${streamVersion} at ${metadata.recordedAt})` : null;
+}
+
 /**
  * What the stream must look like for an append to go ahead:
  * `no-stream` (it holds no event yet), `stream-exists` (it holds at least one),

@@ -88,3 +88,26 @@ export class InvalidLogPositionError extends EventStoreError {
     super(`Log position ${JSON.stringify(position)} is not of the form "<transactionId>:<sequence>".`);
   }
 }
+
+/** An event copied from another store would not be stored as it was recorded there. */
+export class CopyMismatchError extends EventStoreError {
+  readonly code = 'copy_mismatch';
+  constructor(
+    readonly streamId: string,
+    readonly streamVersion: number,
+    readonly problem: string,
+  ) {
+    super(`${streamId} version ${streamVersion} cannot be copied as recorded: ${problem}`);
+  }
+}
+
+/** The event store's server cannot be reached (EventStoreDB down, or the connection string wrong). */
+export class EventStoreUnavailableError extends EventStoreError {
+  readonly code = 'event_store_unavailable';
+  constructor(
+    readonly server: string,
+    readonly reason: string,
+  ) {
+    super(`The event store at ${server} cannot be reached: ${reason}.`);
+  }
+}

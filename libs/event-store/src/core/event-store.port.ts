@@ -63,6 +63,31 @@ export interface EventStore {
   /** The position of the last event a log reader can see now; `LOG_START` for an empty log. */
   headPosition(): Promise<LogPosition>;
 
+  /**
+   * The position of the last event committed, even one that the commit-safe order still holds
+   * back behind a transaction open elsewhere (SQL stores); on a store without such transactions,
+   * the head position. Waiting for readers to reach it means waiting out what is in flight.
+   */
+  lastCommittedPosition(): Promise<LogPosition>;
+
+  /** The last event of the whole log a reader can see, or null when the log is empty. */
+  lastEvent(): Promise<StoredEvent | null>;
+
+  /**
+   * How many events the log holds up to and including `position`; null when the store cannot
+   * tell without reading them all (EventStoreDB), so progress shows no estimate.
+   */
+  countLogThrough(position: LogPosition): Promise<number | null>;
+
+  /**
+   * Appends events exactly as another store recorded them — the same ids, stream versions,
+   * `recordedAt` and hashes — for moving a ledger between stores. The events are consecutive in
+   * one stream and were recorded at one instant; the stream must stand just before the first.
+   * Copies already there are accepted again (a resumed copy); anything else is refused with
+   * `VersionConflictError`, or `CopyMismatchError` if the hashes would not come out the same.
+   */
+  appendAsRecorded(events: readonly StoredEvent[]): Promise<void>;
+
   /** Follows the log: yields every page of new events as they commit, until the signal aborts. */
   followLog(options?: FollowLogOptions): AsyncIterable<StoredEvent[]>;
 

@@ -1,16 +1,18 @@
-import { BACKWARDS, END, EventStoreDBClient, FORWARDS, StreamNotFoundError, type ResolvedEvent } from '@eventstore/db-client';
-import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
-import type { AppendResult, NewEvent, StoredEvent } from '../core/envelope.js';
-import { VersionConflictError } from '../core/errors.js';
+import { BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, StreamNotFoundError, type ResolvedEvent } from '@eventstore/db-client';
+import { firstBrokenLink, GENESIS_HASH } from '../core/canonical-event.js';
+import { asNewEvent, problemWithCopyRun, type AppendResult, type NewEvent, type StoredEvent } from '../core/envelope.js';
+import { CopyMismatchError, VersionConflictError } from '../core/errors.js';
 import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
-import { followLog } from '../core/follow-log.js';
 import { compareLogPositions, LOG_START, type LogPosition } from '../core/log-position.js';
-import { eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { describeServer, eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { pagesOf, type AllSubscription } from './subscription-pages.js';
 
 const MAX_ATTEMPTS = 5;
 
 /**
- * The event store on EventStoreDB/KurrentDB through `@eventstore/db-client` (issue 7).
+ * The event store on EventStoreDB/KurrentDB through `@eventstore/db-client` (issue 7). Events,
+ * and nothing else, live in EventStoreDB; read models, keys, idempotency and the sealed log stay in
+ * PostgreSQL, and their checkpoints hold `$all` positions.
  *
  * EventStoreDB does not chain hashes, so each append reads the stream's last event for its hash
  * and appends at exactly that revision: the chain can never fork, and an `any` append that loses
@@ -18,21 +20,29 @@ const MAX_ATTEMPTS = 5;
  * reading those streams just before the append — EventStoreDB has no transaction across streams,
  * so unlike the SQL stores a guarded stream may still move between that read and the append.
  *
- * NOT YET RUN against a server: this machine has none. The shared contract suite runs against it
- * whenever EVENTSTORE_CONNECTION_STRING is set.
+ * The shared contract suite runs against it whenever EVENTSTORE_CONNECTION_STRING is set; this
+ * project's CI has no EventStoreDB server, so there it has not run.
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly now: () => Date;
 
   constructor(
     private readonly client: EventStoreDBClient,
+    /** Where the server is, without credentials, for messages. */
+    readonly server: string,
     options: { now?: () => Date } = {},
   ) {
     this.now = options.now ?? (() => new Date());
   }
 
+  /** Connects lazily: the first call reaches the server (see `assertReachable`). TLS and credentials come from the connection string. */
   static connect(connectionString: string): EventStoreDbEventStore {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString));
+    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), describeServer(connectionString));
+  }
+
+  /** Reads the head of `$all`: throws `EventStoreUnavailableError` naming the server when it cannot. */
+  async assertReachable(): Promise<LogPosition> {
+    return this.headPosition();
   }
 
   async append(streamId: string, events: NewEvent[], { expectedVersion, expectedStreams = [] }: AppendOptions): Promise<AppendResult> {
@@ -47,20 +57,32 @@ export class EventStoreDbEventStore implements EventStore {
         const { version } = await this.head(guard.streamId);
         if (version !== guard.version) throw new VersionConflictError(guard.streamId, 'the version the decision read', version);
       }
-      const recordedAt = this.now().toISOString();
-      const { events: data, hashes } = eventDataOf(streamId, events, head, recordedAt);
       try {
-        const result = await this.client.appendToStream(streamId, data, { expectedRevision: expectedRevisionOf(head.version) });
-        const nextStreamVersion = Number(result.nextExpectedRevision) + 1;
-        const position: LogPosition = result.position ? logPositionOf(result.position) : LOG_START;
-        return { nextStreamVersion, positions: events.map(() => position), hash: hashes[hashes.length - 1], duplicate: false };
+        return await this.appendAfter(streamId, events, head, this.now().toISOString());
       } catch (error) {
-        const mapped = ledgerErrorOf(error);
         // Another writer appended after the head was read: for `any` chain again on the new head.
-        if (mapped instanceof VersionConflictError && expectedVersion === 'any' && attempt < MAX_ATTEMPTS) continue;
-        throw mapped;
+        if (error instanceof VersionConflictError && expectedVersion === 'any' && attempt < MAX_ATTEMPTS) continue;
+        throw error;
       }
     }
+  }
+
+  async appendAsRecorded(events: readonly StoredEvent[]): Promise<void> {
+    const problem = problemWithCopyRun(events);
+    if (problem) throw new CopyMismatchError(events[0]?.streamId ?? '', events[0]?.streamVersion ?? 0, problem);
+    const first = events[0];
+    const last = events[events.length - 1];
+    const head = await this.head(first.streamId);
+    if (head.version >= last.streamVersion) {
+      // Copied before (a resumed copy): accepted again if the very same events stand there.
+      const stored = await this.readStream(first.streamId, { fromVersion: first.streamVersion, maxCount: events.length });
+      if (stored.every((event, index) => event.eventId === events[index].eventId && event.hash === events[index].hash)) return;
+      throw new CopyMismatchError(first.streamId, first.streamVersion, 'the stream already holds other events at these versions');
+    }
+    if (head.version !== first.streamVersion - 1) throw new VersionConflictError(first.streamId, `version ${first.streamVersion - 1}`, head.version);
+    const broken = firstBrokenLink(events, head.hash);
+    if (broken) throw new CopyMismatchError(first.streamId, broken.streamVersion, 'its hash does not follow from the event before and its own bytes');
+    await this.appendAfter(first.streamId, events.map(asNewEvent), head, first.metadata.recordedAt);
   }
 
   async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -72,55 +94,86 @@ export class EventStoreDbEventStore implements EventStore {
     return new Map(requests.map(({ streamId }, index) => [streamId, read[index]]));
   }
 
-  /** `$all` after a position, EventStoreDB's own events left out. Reading from a position includes it, so it is skipped. */
+  /**
+   * `$all` after a position, EventStoreDB's own events left out. Reading from a position includes
+   * the event there, so it is skipped; a window holding only EventStoreDB's own events is read past,
+   * so an empty page always means the head of the log.
+   */
   async readLog({ after = LOG_START, limit = 1_000 }: ReadLogOptions = {}): Promise<StoredEvent[]> {
     const page: StoredEvent[] = [];
     let from = after;
-    while (page.length < limit) {
-      const batch: StoredEvent[] = [];
-      let read = 0;
-      let last: LogPosition | null = null;
-      for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: positionOf(from), maxCount: limit + 1 })) {
-        read += 1;
-        if (!resolved.event) continue;
-        last = logPositionOf(resolved.event.position);
-        if (compareLogPositions(last, after) <= 0 || isSystemEvent(resolved)) continue;
-        batch.push(storedEventOf(resolved));
+    try {
+      for (;;) {
+        let read = 0;
+        for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: positionOf(from), maxCount: limit + 1 })) {
+          read += 1;
+          if (!resolved.event) continue;
+          from = logPositionOf(resolved.event.position);
+          if (isSystemEvent(resolved) || compareLogPositions(from, after) <= 0) continue;
+          page.push(storedEventOf(resolved));
+          if (page.length === limit) return page;
+        }
+        if (page.length > 0 || read <= limit) return page; // events found, or the end of the log
       }
-      page.push(...batch);
-      if (read <= 1 || last === null || last === from) break; // the head of the log
-      from = last;
+    } catch (error) {
+      throw ledgerErrorOf(error, this.server);
     }
-    return page.slice(0, limit);
   }
 
   async headPosition(): Promise<LogPosition> {
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 100 })) {
-      if (resolved.event && !isSystemEvent(resolved)) return logPositionOf(resolved.event.position);
-    }
-    return LOG_START;
+    return (await this.lastEvent())?.position ?? LOG_START;
   }
 
-  followLog(options: FollowLogOptions = {}): AsyncIterable<StoredEvent[]> {
-    return followLog(this, options);
+  /** EventStoreDB holds nothing back: what is committed can be read. */
+  lastCommittedPosition(): Promise<LogPosition> {
+    return this.headPosition();
+  }
+
+  async lastEvent(): Promise<StoredEvent | null> {
+    try {
+      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
+        if (resolved.event && !isSystemEvent(resolved)) return storedEventOf(resolved); // leaving the loop ends the read
+      }
+    } catch (error) {
+      throw ledgerErrorOf(error, this.server);
+    }
+    return null;
+  }
+
+  /** `$all` cannot be counted without reading it; a rebuild shows no time left instead. */
+  async countLogThrough(): Promise<null> {
+    return null;
+  }
+
+  /** A catch-up subscription to `$all` from the position: reads what is there, then each new event as it commits. */
+  followLog({ after = LOG_START, limit = 1_000, signal }: FollowLogOptions = {}): AsyncIterable<StoredEvent[]> {
+    const subscription = this.client.subscribeToAll({ fromPosition: positionOf(after), filter: excludeSystemEvents() }) as unknown as AllSubscription;
+    return pagesOf(subscription, { after, limit, signal });
   }
 
   async verifyStream(streamId: string): Promise<StreamVerification> {
-    let previous = GENESIS_HASH;
     const events = await this.readStream(streamId);
-    for (const [index, event] of events.entries()) {
-      const { recordedAt, ...metadata } = event.metadata;
-      const { body } = canonicalEvent(streamId, { eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }, index, recordedAt);
-      const hash = chainHash(previous, event.streamVersion, body);
-      if (event.streamVersion !== index + 1) return { valid: false, streamId, streamVersion: index + 1, position: event.position, reason: `version ${index + 1} is missing` };
-      if (hash !== event.hash) return { valid: false, streamId, streamVersion: event.streamVersion, position: event.position, reason: `the hash does not match the stored event (stored ${event.hash}, computed ${hash})` };
-      previous = hash;
-    }
-    return { valid: true, streamId, events: events.length, headHash: previous };
+    const gap = events.findIndex((event, index) => event.streamVersion !== index + 1);
+    if (gap >= 0) return { valid: false, streamId, streamVersion: gap + 1, position: events[gap].position, reason: `version ${gap + 1} is missing` };
+    const broken = firstBrokenLink(events, GENESIS_HASH);
+    if (broken) return { valid: false, streamId, streamVersion: broken.streamVersion, position: broken.position, reason: `the hash does not match the stored event (stored ${broken.hash})` };
+    return { valid: true, streamId, events: events.length, headHash: events.at(-1)?.hash ?? GENESIS_HASH };
   }
 
   async close(): Promise<void> {
     await this.client.dispose();
+  }
+
+  /** Appends events chained after the stream's head, at exactly the head's revision. */
+  private async appendAfter(streamId: string, events: readonly NewEvent[], head: { version: number; hash: string }, recordedAt: string): Promise<AppendResult> {
+    const { events: data, hashes } = eventDataOf(streamId, events, head, recordedAt);
+    try {
+      const result = await this.client.appendToStream(streamId, data, { expectedRevision: expectedRevisionOf(head.version) });
+      const position: LogPosition = result.position ? logPositionOf(result.position) : LOG_START;
+      return { nextStreamVersion: Number(result.nextExpectedRevision) + 1, positions: events.map(() => position), hash: hashes[hashes.length - 1], duplicate: false };
+    } catch (error) {
+      throw ledgerErrorOf(error, this.server);
+    }
   }
 
   /** The stream's version and chain head, from its last event. */
@@ -147,9 +200,8 @@ export class EventStoreDbEventStore implements EventStore {
       for await (const resolved of read) if (resolved.event && !isSystemEvent(resolved)) events.push(storedEventOf(resolved));
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw ledgerErrorOf(error);
+      throw ledgerErrorOf(error, this.server);
     }
     return events;
   }
 }
-

@@ -1,7 +1,7 @@
-import { ANY, jsonEvent, NO_STREAM, START, STREAM_EXISTS, WrongExpectedVersionError, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type Position, type ResolvedEvent } from '@eventstore/db-client';
+import { ANY, DeadlineExceededError, jsonEvent, NO_STREAM, START, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type Position, type ResolvedEvent } from '@eventstore/db-client';
 import { canonicalEvent, chainHash } from '../core/canonical-event.js';
 import type { ExpectedVersion, NewEvent, StoredEvent } from '../core/envelope.js';
-import { VersionConflictError } from '../core/errors.js';
+import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 
 /**
@@ -54,11 +54,22 @@ export function expectedRevisionOf(expected: ExpectedVersion): AppendExpectedRev
 
 const describeExpected = (expected: AppendExpectedRevision) => (typeof expected === 'bigint' ? `version ${expected + 1n}` : String(expected).replace('_', '-'));
 
-/** The ledger's typed error for what EventStoreDB refused; other errors pass through. */
-export function ledgerErrorOf(error: unknown): unknown {
+/**
+ * The ledger's typed error for what EventStoreDB refused or could not do: a wrong expected
+ * version is a version conflict; an unreachable server, or one that did not answer in time, is
+ * the event store being unavailable. Other errors pass through.
+ */
+export function ledgerErrorOf(error: unknown, server = 'EventStoreDB'): unknown {
+  if (error instanceof UnavailableError || error instanceof DeadlineExceededError) return new EventStoreUnavailableError(server, error.message);
   if (!(error instanceof WrongExpectedVersionError)) return error;
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) + 1 : 0;
   return new VersionConflictError(error.streamName, describeExpected(error.expectedVersion), actual);
+}
+
+/** Where a connection string points, without its credentials: `esdb://admin:changeit@db:2113?tls=true` → `esdb://db:2113`. */
+export function describeServer(connectionString: string): string {
+  const [address] = connectionString.split('?');
+  return address.replace(/\/\/[^@/]*@/, '//');
 }
 
 /**

@@ -1,30 +1,24 @@
-import { mkdir } from 'node:fs/promises';
 import { Inject, Injectable, Logger, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '../core/event-store.port.js';
+import { closeEventStore, openDatabase, openEventStore } from '../open-storage.js';
 import type { Database } from '../postgres/database.js';
 import { migrate } from '../postgres/migrations.js';
-import { PgliteDatabase } from '../postgres/pglite-database.js';
-import { PostgresDatabase } from '../postgres/postgres-database.js';
-import { SqlEventStore } from '../postgres/sql-event-store.js';
 import { DATABASE, describeStorage, LEDGER_STORAGE_OPTIONS, type LedgerStorageOptions } from './ledger-storage.options.js';
 
-/** Opens the configured database: PostgreSQL when a URL is given, else PGlite in the data folder. */
-export async function openDatabase(options: LedgerStorageOptions): Promise<Database> {
-  if (options.databaseUrl) return PostgresDatabase.connect({ connectionString: options.databaseUrl, schema: options.databaseSchema });
-  if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
-  return PgliteDatabase.open({ dataDir: options.dataDir });
-}
-
 @Injectable()
-class DatabaseLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(DATABASE) private readonly database: Database) {}
+class StorageLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(DATABASE) private readonly database: Database,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await closeEventStore(this.store);
     await this.database.close();
   }
 }
 
-/** Binds `DATABASE` and `EVENT_STORE` to the store the configuration chooses. */
+/** Binds `DATABASE` and `EVENT_STORE` to what the configuration chooses: the events in the database, or in EventStoreDB. */
 @Module({})
 export class LedgerStorageModule {
   static forRoot(options: LedgerStorageOptions): DynamicModule {
@@ -46,8 +40,8 @@ export class LedgerStorageModule {
             return database;
           },
         },
-        { provide: EVENT_STORE, useFactory: (database: Database): EventStore => new SqlEventStore(database), inject: [DATABASE] },
-        DatabaseLifecycle,
+        { provide: EVENT_STORE, useFactory: (database: Database): Promise<EventStore> => openEventStore(options, database), inject: [DATABASE] },
+        StorageLifecycle,
       ],
       exports: [LEDGER_STORAGE_OPTIONS, DATABASE, EVENT_STORE],
     };

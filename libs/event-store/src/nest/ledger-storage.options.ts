@@ -1,3 +1,4 @@
+import { describeServer } from '../eventstoredb/eventstoredb-mapping.js';
 /** Where the ledger keeps its events and read models, from the environment (API.md "Running"). */
 export interface LedgerStorageOptions {
   /** PostgreSQL for events and read models; unset means embedded PGlite. */
@@ -6,6 +7,11 @@ export interface LedgerStorageOptions {
   databaseSchema?: string;
   /** The embedded PGlite data folder, used when no `databaseUrl`; `memory://` keeps nothing. */
   dataDir: string;
+  /**
+   * EventStoreDB/KurrentDB for the events (`esdb://…`, TLS and credentials in the string); the
+   * database then keeps read models, keys, idempotency and the sealed log. Unset: events in the database too.
+   */
+  eventStoreConnectionString?: string;
   /** Apply pending migrations when the store opens (`npm start` does; `ledger migrate` is the other way). */
   migrateOnStart: boolean;
 }
@@ -18,12 +24,19 @@ export function storageOptionsFromEnvironment(environment: NodeJS.ProcessEnv = p
     databaseUrl: environment.DATABASE_URL || undefined,
     databaseSchema: environment.DATABASE_SCHEMA || undefined,
     dataDir: environment.LEDGER_DATA_DIR || './data',
+    eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING || undefined,
     migrateOnStart: true,
   };
 }
 
-/** Says where the events are, without the password. */
+/** Says where the events and read models are, without passwords. */
 export function describeStorage(options: LedgerStorageOptions): string {
+  const database = describeDatabase(options);
+  if (!options.eventStoreConnectionString) return database;
+  return `EventStoreDB at ${describeServer(options.eventStoreConnectionString)}, read models in ${database}`;
+}
+
+function describeDatabase(options: LedgerStorageOptions): string {
   if (!options.databaseUrl) return `embedded PGlite in ${options.dataDir}`;
   try {
     const url = new URL(options.databaseUrl);

@@ -1,7 +1,8 @@
-import { canonicalEvent, chainHash, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
-import type { AppendResult, EventMetadata, NewEvent, StoredEvent } from '../core/envelope.js';
+import { canonicalEvent, chainHash, firstBrokenLink, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
+import { asNewEvent, problemWithCopyRun, type AppendResult, type EventMetadata, type NewEvent, type StoredEvent } from '../core/envelope.js';
 import {
   EmptyAppendError,
+  CopyMismatchError,
   InvalidEventError,
   InvalidExpectedVersionError,
   InvalidStreamIdError,
@@ -167,7 +168,26 @@ export class SqlEventStore implements EventStore {
     this.now = options.now ?? (() => new Date());
   }
 
-  async append(streamId: string, events: NewEvent[], { expectedVersion, expectedStreams = [] }: AppendOptions): Promise<AppendResult> {
+  append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    return this.appendAt(streamId, events, options, this.now().toISOString());
+  }
+
+  async appendAsRecorded(events: readonly StoredEvent[]): Promise<void> {
+    const problem = problemWithCopyRun(events);
+    if (problem) throw new CopyMismatchError(events[0]?.streamId ?? '', events[0]?.streamVersion ?? 0, problem);
+    const { streamId, streamVersion, metadata: { recordedAt } } = events[0];
+    assertStreamId(streamId);
+    const [head] = await this.database.query<{ version: number; last_hash: string }>(`SELECT version, encode(last_hash, 'hex') AS last_hash FROM ledger_streams WHERE stream_id = $1`, [streamId]);
+    const broken = (head?.version ?? 0) === streamVersion - 1 ? firstBrokenLink(events, head?.last_hash ?? GENESIS_HASH) : null;
+    if (broken) throw new CopyMismatchError(streamId, broken.streamVersion, 'its hash does not follow from the event before and its own bytes');
+    const result = await this.appendAt(streamId, events.map(asNewEvent), { expectedVersion: streamVersion - 1 }, recordedAt);
+    const last = events[events.length - 1];
+    if (result.nextStreamVersion !== last.streamVersion || result.hash !== last.hash) {
+      throw new CopyMismatchError(streamId, last.streamVersion, `stored as version ${result.nextStreamVersion} with hash ${result.hash}, recorded as ${last.hash}`);
+    }
+  }
+
+  private async appendAt(streamId: string, events: NewEvent[], { expectedVersion, expectedStreams = [] }: AppendOptions, recordedAt: string): Promise<AppendResult> {
     assertStreamId(streamId);
     for (const guard of expectedStreams) {
       assertStreamId(guard.streamId);
@@ -175,7 +195,6 @@ export class SqlEventStore implements EventStore {
     }
     const expected = expectedVersionText(expectedVersion);
     if (!Array.isArray(events) || events.length === 0) throw new EmptyAppendError(streamId);
-    const recordedAt = this.now().toISOString();
     const canonical = events.map((event, index) => canonicalEvent(streamId, event, index, recordedAt));
     const firstIndexOf = new Map<string, number>();
     canonical.forEach(({ eventId }, index) => {
@@ -300,6 +319,31 @@ export class SqlEventStore implements EventStore {
         ORDER BY transaction_id DESC, position DESC LIMIT 1`,
     );
     return row?.log_position ?? LOG_START;
+  }
+
+  async lastCommittedPosition(): Promise<LogPosition> {
+    const [row] = await this.database.query<{ log_position: LogPosition }>(
+      `SELECT transaction_id::text || ':' || position::text AS log_position FROM ledger_events ORDER BY transaction_id DESC, position DESC LIMIT 1`,
+    );
+    return row?.log_position ?? LOG_START;
+  }
+
+  async lastEvent(): Promise<StoredEvent | null> {
+    const [row] = await this.database.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM ledger_events
+        WHERE transaction_id < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY ledger_events.transaction_id DESC, ledger_events.position DESC LIMIT 1`,
+    );
+    return row ? toStoredEvent(row) : null;
+  }
+
+  async countLogThrough(position: LogPosition): Promise<number> {
+    const { transactionId, sequence } = parseLogPosition(position);
+    const [row] = await this.database.query<{ count: string }>(
+      'SELECT count(*)::text AS count FROM ledger_events WHERE (transaction_id, position) <= ($1::text::xid8, $2::bigint)',
+      [transactionId.toString(), sequence.toString()],
+    );
+    return Number(row.count);
   }
 
   followLog(options?: FollowLogOptions): AsyncIterable<StoredEvent[]> {

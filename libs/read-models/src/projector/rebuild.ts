@@ -34,7 +34,7 @@ export async function rebuildReadModels(
   const schema = await generations.create();
   const projector = new Projector(store, database, schema, projections, { batchSize: 2_000 });
   const target = await store.headPosition();
-  const total = await countEventsThrough(database, target);
+  const total = await store.countLogThrough(target);
   const started = Date.now();
   let reported = 0;
   const events = await projector.replay((done, position) => {
@@ -42,17 +42,8 @@ export async function rebuildReadModels(
     reported = done;
     const seconds = (Date.now() - started) / 1000;
     const eventsPerSecond = seconds > 0 ? done / seconds : 0;
-    onProgress({ events: done, eventsPerSecond, secondsLeft: eventsPerSecond > 0 ? Math.max(0, (total - done) / eventsPerSecond) : null, position });
+    onProgress({ events: done, eventsPerSecond, secondsLeft: total !== null && eventsPerSecond > 0 ? Math.max(0, (total - done) / eventsPerSecond) : null, position });
   });
   await generations.activate(schema);
   return { schema, previous, events, seconds: (Date.now() - started) / 1000 };
-}
-
-async function countEventsThrough(database: Database, position: LogPosition): Promise<number> {
-  const [transactionId, sequence] = position.split(':');
-  const [row] = await database.query<{ count: string }>(
-    'SELECT count(*)::text AS count FROM ledger_events WHERE (transaction_id, position) <= ($1::text::xid8, $2::bigint)',
-    [transactionId, sequence],
-  );
-  return Number(row.count);
 }

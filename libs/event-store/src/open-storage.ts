@@ -1,0 +1,42 @@
+import { mkdir } from 'node:fs/promises';
+import type { EventStore } from './core/event-store.port.js';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
+import type { LedgerStorageOptions } from './nest/ledger-storage.options.js';
+import type { Database } from './postgres/database.js';
+import { PgliteDatabase } from './postgres/pglite-database.js';
+import { PostgresDatabase } from './postgres/postgres-database.js';
+import { SqlEventStore } from './postgres/sql-event-store.js';
+
+/** Opens the configured database: PostgreSQL when a URL is given, else PGlite in the data folder. */
+export async function openDatabase(options: LedgerStorageOptions): Promise<Database> {
+  if (options.databaseUrl) return PostgresDatabase.connect({ connectionString: options.databaseUrl, schema: options.databaseSchema });
+  if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
+  return PgliteDatabase.open({ dataDir: options.dataDir });
+}
+
+/**
+ * Opens the event store the configuration chooses: EventStoreDB when a connection string is
+ * given — checked reachable now, so a wrong address stops start-up with the server named rather
+ * than failing the first request — else the events live in `database` beside the read models.
+ */
+export async function openEventStore(options: LedgerStorageOptions, database: Database): Promise<EventStore> {
+  if (!options.eventStoreConnectionString) return new SqlEventStore(database);
+  let store: EventStoreDbEventStore;
+  try {
+    store = EventStoreDbEventStore.connect(options.eventStoreConnectionString);
+  } catch (error) {
+    throw new Error(`EVENTSTORE_CONNECTION_STRING is not a connection string EventStoreDB's client accepts: ${(error as Error).message}`);
+  }
+  try {
+    await store.assertReachable();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+/** Closes what `openEventStore` opened apart from the database (the SQL store lives in it). */
+export async function closeEventStore(store: EventStore): Promise<void> {
+  if (!(store instanceof SqlEventStore)) await store.close();
+}

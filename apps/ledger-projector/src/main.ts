@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     // A projection failure stops the process loudly (exit 1, naming the event); sealing stops with it,
     // and a restart seals on before the projector meets the event again. Passing sealing failures are retried.
     const [projecting, sealing] = await Promise.allSettled([
-      projector.run(stop.signal).catch((error: unknown) => {
+      projector.run(stop.signal, (error) => log(`${error.message} Following the log again in a second.`)).catch((error: unknown) => {
         stop.abort();
         throw error;
       }),

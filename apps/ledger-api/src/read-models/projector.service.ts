@@ -25,7 +25,8 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    this.running = this.projector.run(this.stop.signal).catch((error: unknown) => {
+    const unavailable = (error: Error) => this.logger.warn(`${error.message} Following the log again in a second.`);
+    this.running = this.projector.run(this.stop.signal, unavailable).catch((error: unknown) => {
       this.logger.error(`The projector stopped: ${(error as Error).message}`);
     });
   }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
-import { describeStorage, migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
+import { describeStorage, storageOptionsFromEnvironment } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { withLedger } from '../open-ledger.js';
 import { count, ProgressLine } from '../terminal.js';
 
 /**
@@ -13,11 +14,9 @@ export function rebuildCommand(program: Command): void {
     .description('rebuild the read models into a fresh schema from the whole log, and swap them in')
     .action(async () => {
       const options = storageOptionsFromEnvironment();
-      const database = await openDatabase(options);
       const progress = new ProgressLine();
-      try {
-        await migrate(database);
-        const result = await rebuildReadModels(new SqlEventStore(database), database, READ_MODEL_PROJECTIONS, ({ events, eventsPerSecond, secondsLeft }) => {
+      await withLedger(options, async (database, store) => {
+        const result = await rebuildReadModels(store, database, READ_MODEL_PROJECTIONS, ({ events, eventsPerSecond, secondsLeft }) => {
           const left = secondsLeft === null ? '' : `, about ${Math.ceil(secondsLeft)} s left`;
           progress.update(`rebuilding: ${count(events)} events, ${count(eventsPerSecond)} events/s${left}`);
         });
@@ -26,8 +25,6 @@ export function rebuildCommand(program: Command): void {
           `${describeStorage(options)}: rebuilt ${count(result.events)} events into ${result.schema} in ${result.seconds.toFixed(1)} s ` +
             `(${count(result.events / Math.max(result.seconds, 0.001))} events/s); it now serves reads in place of ${result.previous}.`,
         );
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

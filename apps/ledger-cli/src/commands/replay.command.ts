@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { describeStorage, isLogPosition, migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment, type LogPosition } from '@ledger/event-store';
+import { describeStorage, isLogPosition, storageOptionsFromEnvironment, type LogPosition } from '@ledger/event-store';
 import { parseInstant } from '@ledger/governance';
 import { READ_MODEL_PROJECTIONS, replayReadModels, type KnownAt } from '@ledger/read-models';
+import { withLedger } from '../open-ledger.js';
 import { count, ProgressLine } from '../terminal.js';
 
 /**
@@ -28,17 +29,13 @@ export function replayCommand(program: Command): void {
         knownAt = { untilPosition: options.untilPosition as LogPosition };
       }
       const storage = storageOptionsFromEnvironment();
-      const database = await openDatabase(storage);
       const progress = new ProgressLine();
-      try {
-        await migrate(database);
-        const result = await replayReadModels(new SqlEventStore(database), database, READ_MODEL_PROJECTIONS, options.schema, knownAt, (events) => progress.update(`replaying: ${count(events)} events`));
+      await withLedger(storage, async (database, store) => {
+        const result = await replayReadModels(store, database, READ_MODEL_PROJECTIONS, options.schema, knownAt, (events) => progress.update(`replaying: ${count(events)} events`));
         progress.done();
         const as = 'asKnownAt' in knownAt ? `as known at ${knownAt.asKnownAt}` : `up to log position ${knownAt.untilPosition}`;
         console.log(`${describeStorage(storage)}: replayed ${count(result.events)} events ${as} into ${result.schema} in ${result.seconds.toFixed(1)} s.`);
         if ('asKnownAt' in knownAt) console.log(`Read it through the API with the header  X-Ledger-As-Known-At: ${knownAt.asKnownAt}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

@@ -1,21 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { ANY, NO_STREAM, START, STREAM_EXISTS, WrongExpectedVersionError, type AllStreamResolvedEvent } from '@eventstore/db-client';
+import { ANY, DeadlineExceededError, NO_STREAM, START, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
-import { VersionConflictError } from '../core/errors.js';
+import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { compareLogPositions } from '../core/log-position.js';
-import { eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { readFromAll } from '../../test/eventstoredb-read.js';
+import { describeServer, eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
 
 const RECORDED_AT = '2017-11-27T19:04:11.000Z';
 const approval = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'approved' }, metadata: { actor: 'clerk:wirral', correlationId: randomUUID() } };
 const noting = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'noted' }, metadata: { actor: 'clerk:wirral' } };
-
-/** What the client hands back for an event read from `$all`, as the server would fill it in. */
-function asRead(event: ReturnType<typeof eventDataOf>['events'][number], streamId: string, revision: bigint, position: { commit: bigint; prepare: bigint }): AllStreamResolvedEvent {
-  return {
-    event: { streamId, id: event.id, isJson: true, revision, type: event.type, created: new Date(RECORDED_AT), data: event.data, metadata: event.metadata, position },
-    commitPosition: position.commit,
-  } as unknown as AllStreamResolvedEvent;
-}
 
 describe('the EventStoreDB mapping', () => {
   it('reads a $all position as a log position, ordered as the log is, and back', () => {
@@ -47,6 +40,19 @@ describe('the EventStoreDB mapping', () => {
     expect(ledgerErrorOf(other)).toBe(other);
   });
 
+  it('turns an unreachable or silent server into the event store being unavailable, naming it', () => {
+    const unreachable = ledgerErrorOf(new UnavailableError(undefined, '14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 10.0.4.7:2113'), 'esdb://eventstoredb:2113');
+    expect(unreachable).toBeInstanceOf(EventStoreUnavailableError);
+    expect(unreachable).toMatchObject({ code: 'event_store_unavailable', server: 'esdb://eventstoredb:2113', message: expect.stringContaining('The event store at esdb://eventstoredb:2113 cannot be reached: 14 UNAVAILABLE') });
+    expect(ledgerErrorOf(new DeadlineExceededError(undefined, '4 DEADLINE_EXCEEDED: Deadline exceeded'), 'esdb://eventstoredb:2113')).toBeInstanceOf(EventStoreUnavailableError);
+  });
+
+  it('names the server of a connection string without its credentials or options', () => {
+    expect(describeServer('esdb://admin:changeit@eventstoredb:2113?tls=true&tlsCAFile=/certs/ca/ca.crt')).toBe('esdb://eventstoredb:2113');
+    expect(describeServer('esdb+discover://ops:p%40ss@node1.ledger.internal:2113,node2.ledger.internal:2113?nodePreference=leader')).toBe('esdb+discover://node1.ledger.internal:2113,node2.ledger.internal:2113');
+    expect(describeServer('kurrentdb://localhost:2113?tls=false')).toBe('kurrentdb://localhost:2113');
+  });
+
   it('chains each event’s hash over the same canonical bytes as the PostgreSQL store', () => {
     const { events, hashes } = eventDataOf('proposal-wirral-jscb', [approval, noting], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
     const first = chainHash(GENESIS_HASH, 1, canonicalEvent('proposal-wirral-jscb', approval, 0, RECORDED_AT).body);
@@ -61,7 +67,7 @@ describe('the EventStoreDB mapping', () => {
 
   it('reads an event back as the ledger stores it', () => {
     const { events, hashes } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
-    expect(storedEventOf(asRead(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n }))).toEqual({
+    expect(storedEventOf(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n }))).toEqual({
       eventId: approval.eventId,
       type: 'RatificationRecorded',
       schemaVersion: 1,
@@ -76,8 +82,8 @@ describe('the EventStoreDB mapping', () => {
 
   it('tells EventStoreDB’s own events from the ledger’s', () => {
     const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
-    expect(isSystemEvent(asRead(events[0], 'proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(false);
-    expect(isSystemEvent(asRead({ ...events[0], type: '$metadata' }, '$$proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
-    expect(isSystemEvent(asRead({ ...events[0], type: '$statsCollected' }, '$stats-127.0.0.1:2113', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
+    expect(isSystemEvent(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(false);
+    expect(isSystemEvent(readFromAll({ ...events[0], type: '$metadata' }, '$$proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
+    expect(isSystemEvent(readFromAll({ ...events[0], type: '$statsCollected' }, '$stats-127.0.0.1:2113', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
   });
 });

@@ -41,8 +41,8 @@ export async function* pagesOf(subscription: AllSubscription, { after, limit, si
   }
 }
 
+/** Cancels the call to the server (leaving the loop only destroys the local stream), and ends the local stream (a cancelled call need not). */
 async function close(subscription: AllSubscription): Promise<void> {
-  if (subscription.destroyed) return;
-  if (subscription.unsubscribe) await subscription.unsubscribe().catch(() => undefined);
-  else subscription.destroy();
+  await subscription.unsubscribe?.().catch(() => undefined);
+  if (!subscription.destroyed) subscription.destroy();
 }

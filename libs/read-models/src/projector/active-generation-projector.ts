@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Database, EventStore, LogPosition } from '@ledger/event-store';
+import { EventStoreUnavailableError, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 import { Projector, type ProjectionFailedError } from './projector.js';
 import { ReadModelGenerations } from './read-model-generations.js';
 
-const IDLE_DELAY_MS = 50;
+const UNAVAILABLE_RETRY_MS = 1_000;
 
 /**
  * Keeps the active generation of read models up with the log, wherever it runs (inside the API
@@ -24,15 +24,19 @@ export class ActiveGenerationProjector {
     this.generations = new ReadModelGenerations(database);
   }
 
-  /** Follows the log until the signal aborts; rejects with `ProjectionFailedError` on a failure. */
-  async run(signal: AbortSignal): Promise<void> {
+  /**
+   * Follows the log until the signal aborts; rejects with `ProjectionFailedError` on a failure.
+   * While the event store cannot be reached (EventStoreDB restarting), it waits and follows again.
+   */
+  async run(signal: AbortSignal, onUnavailable: (error: EventStoreUnavailableError) => void = () => undefined): Promise<void> {
     while (!signal.aborted) {
       const projector = await this.current();
-      if ((await projector.projectBatch()) > 0) continue;
       try {
-        await sleep(IDLE_DELAY_MS, undefined, { signal });
-      } catch {
-        return;
+        await projector.follow(signal, async () => (await this.activeSchema()) === projector.schema);
+      } catch (error) {
+        if (!(error instanceof EventStoreUnavailableError)) throw error;
+        onUnavailable(error);
+        await sleep(UNAVAILABLE_RETRY_MS, undefined, { signal }).catch(() => undefined);
       }
     }
   }
@@ -47,9 +51,13 @@ export class ActiveGenerationProjector {
     return this.projector?.failed;
   }
 
+  private async activeSchema(): Promise<string> {
+    return (await this.generations.activeName()) ?? (await this.generations.active());
+  }
+
   /** The projector of the active generation, made anew when a rebuild swapped another in. */
   private async current(): Promise<Projector> {
-    const active = (await this.generations.activeName()) ?? (await this.generations.active());
+    const active = await this.activeSchema();
     if (this.projector?.schema !== active) {
       if (this.projector) this.onSwitch(active);
       this.projector = new Projector(this.store, this.database, active, this.projections);

@@ -69,6 +69,27 @@ export class Projector {
   }
 
   /**
+   * Follows the log from the checkpoint — by polling on the SQL stores, by a catch-up subscription
+   * on EventStoreDB — applying each page as it comes, until the signal aborts, `stillCurrent`
+   * answers no (a rebuild swapped another generation in), or another projector applied a page
+   * first (the caller follows again from where that one left off).
+   */
+  async follow(signal: AbortSignal, stillCurrent: () => Promise<boolean> = async () => true): Promise<void> {
+    if (this.failure) throw this.failure;
+    const following = new AbortController();
+    let after = await this.position();
+    try {
+      for await (const page of this.store.followLog({ after, limit: this.batchSize, signal: AbortSignal.any([signal, following.signal]), idleDelayMs: this.idleDelayMs })) {
+        if (!(await stillCurrent())) return;
+        if ((await this.applyBatch(after, page)) === 0) return;
+        after = page[page.length - 1].position;
+      }
+    } finally {
+      following.abort();
+    }
+  }
+
+  /**
    * Projects until the read models include everything in the log now, reading each batch while
    * the one before is applied, so that reading the log and writing the read models overlap (what
    * a rebuild gains most from). Answers how many events it applied; `onBatch` hears of each batch.

@@ -4,7 +4,7 @@ import { asNewEvent, problemWithCopyRun, type AppendResult, type NewEvent, type 
 import { CopyMismatchError, VersionConflictError } from '../core/errors.js';
 import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
 import { compareLogPositions, LOG_START, type LogPosition } from '../core/log-position.js';
-import { describeServer, eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { describeServer, eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, positionUnknown, storedEventOf } from './eventstoredb-mapping.js';
 import { pagesOf, type AllSubscription } from './subscription-pages.js';
 
 const MAX_ATTEMPTS = 5;
@@ -169,7 +169,9 @@ export class EventStoreDbEventStore implements EventStore {
     const { events: data, hashes } = eventDataOf(streamId, events, head, recordedAt);
     try {
       const result = await this.client.appendToStream(streamId, data, { expectedRevision: expectedRevisionOf(head.version) });
-      const position: LogPosition = result.position ? logPositionOf(result.position) : LOG_START;
+      // EventStoreDB reports one position for a write, its last event's: each event is answered
+      // with it, so a reader waiting for any of them waits for the whole write.
+      const position: LogPosition = result.position ? logPositionOf(result.position) : await this.headPosition();
       return { nextStreamVersion: Number(result.nextExpectedRevision) + 1, positions: events.map(() => position), hash: hashes[hashes.length - 1], duplicate: false };
     } catch (error) {
       throw ledgerErrorOf(error, this.server);
@@ -191,7 +193,10 @@ export class EventStoreDbEventStore implements EventStore {
     const appended = events.map((event, index) => recent.find((stored) => stored.eventId === event.eventId.toLowerCase() && stored.streamVersion === first.streamVersion + index));
     if (appended.some((stored) => stored === undefined)) return null;
     const last = appended[appended.length - 1]!;
-    return { nextStreamVersion: last.streamVersion, positions: appended.map((stored) => stored!.position), hash: last.hash, duplicate: true };
+    // A reader waiting for these positions must not wait for ever, nor pass them early: when the
+    // server did not say where they stand, the head of `$all` is at or after them.
+    const head = appended.some((stored) => positionUnknown(stored!)) ? await this.headPosition() : null;
+    return { nextStreamVersion: last.streamVersion, positions: appended.map((stored) => head ?? stored!.position), hash: last.hash, duplicate: true };
   }
 
   private async collect(read: AsyncIterable<ResolvedEvent>): Promise<StoredEvent[]> {

@@ -95,12 +95,22 @@ export function isSystemEvent(resolved: ResolvedEvent | AllStreamResolvedEvent):
   return event === undefined || event.streamId.startsWith('$') || event.type.startsWith('$');
 }
 
-/** A ledger event as EventStoreDB returns it, read from its stream or from `$all`. */
+/** What older servers give as the `$all` position of an event read from its stream: they do not know it. */
+const UNKNOWN_POSITION = 2n ** 64n - 1n;
+
+/** Whether an event read from a stream came without its place in `$all` (older servers). */
+export const positionUnknown = (event: StoredEvent): boolean => event.position === LOG_START;
+
+/**
+ * A ledger event as EventStoreDB returns it, read from its stream or from `$all`. Read from a
+ * stream, older servers do not say where it stands in `$all`: its position is then `LOG_START`.
+ */
 export function storedEventOf(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent {
   const event = resolved.event;
   if (!event || !event.isJson) throw new Error('Not a ledger event: the ledger writes JSON events only.');
   const { schemaVersion, hash, ...metadata } = event.metadata as unknown as LedgerEventMetadata;
   const position = 'position' in event && event.position ? event.position : resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined;
+  const known = position && position.commit !== UNKNOWN_POSITION ? position : undefined;
   return {
     eventId: event.id,
     type: event.type,
@@ -109,7 +119,7 @@ export function storedEventOf(resolved: ResolvedEvent | AllStreamResolvedEvent):
     metadata,
     streamId: event.streamId,
     streamVersion: Number(event.revision) + 1,
-    position: position ? logPositionOf(position) : LOG_START,
+    position: known ? logPositionOf(known) : LOG_START,
     hash,
   };
 }

@@ -4,7 +4,7 @@ import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event
 import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { compareLogPositions } from '../core/log-position.js';
 import { readFromAll } from '../../test/eventstoredb-read.js';
-import { describeServer, eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { describeServer, eventDataOf, expectedRevisionOf, positionUnknown, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
 
 const RECORDED_AT = '2017-11-27T19:04:11.000Z';
 const approval = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'approved' }, metadata: { actor: 'clerk:wirral', correlationId: randomUUID() } };
@@ -78,6 +78,14 @@ describe('the EventStoreDB mapping', () => {
       position: '10244:10112',
       hash: hashes[0],
     });
+  });
+
+  it('reads an event whose place in $all an older server did not give (read from its stream) as of unknown position', () => {
+    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const stored = storedEventOf(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 18_446_744_073_709_551_615n, prepare: 18_446_744_073_709_551_615n }));
+    expect(stored.position).toBe('0:0');
+    expect(positionUnknown(stored)).toBe(true);
+    expect(positionUnknown(storedEventOf(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n })))).toBe(false);
   });
 
   it('tells EventStoreDB’s own events from the ledger’s', () => {

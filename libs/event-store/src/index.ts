@@ -4,6 +4,7 @@ export * from './core/event-store.port.js';
 export * from './core/log-position.js';
 export * from './core/canonical-event.js';
 export * from './core/follow-log.js';
+export * from './core/log-copy.js';
 export * from './postgres/database.js';
 export * from './postgres/postgres-database.js';
 export * from './postgres/pglite-database.js';

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import { EventStoreDbEventStore, EventStoreUnavailableError, openEventStore, PgliteDatabase } from '@ledger/event-store';
+import { EventStoreDbEventStore, EventStoreUnavailableError, migrate, openEventStore, PgliteDatabase } from '@ledger/event-store';
 import { EventStoreHealthIndicator } from '../apps/ledger-api/src/health/event-store.health.js';
 
 /**
@@ -42,6 +42,7 @@ describe('EventStoreDB out of reach', () => {
   it('stops opening the event store, naming the server and not its password', async () => {
     const database = await PgliteDatabase.open();
     try {
+      await migrate(database);
       const refusal = await openEventStore({ dataDir: 'memory://', migrateOnStart: false, eventStoreConnectionString: connectionString }, database).catch((error: unknown) => error);
       expect(refusal).toBeInstanceOf(EventStoreUnavailableError);
       expect((refusal as Error).message).toContain(`The event store at ${server} cannot be reached: 14 UNAVAILABLE`);

@@ -10,6 +10,7 @@ export * from './postgres/postgres-database.js';
 export * from './postgres/pglite-database.js';
 export * from './postgres/sql-event-store.js';
 export * from './postgres/migrations.js';
+export * from './postgres/event-store-kind.js';
 export * from './eventstoredb/eventstoredb-event-store.js';
 export { describeServer } from './eventstoredb/eventstoredb-mapping.js';
 export * from './open-storage.js';

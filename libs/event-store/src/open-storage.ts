@@ -3,6 +3,7 @@ import type { EventStore } from './core/event-store.port.js';
 import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store.js';
 import type { LedgerStorageOptions } from './nest/ledger-storage.options.js';
 import type { Database } from './postgres/database.js';
+import { claimEventStoreKind } from './postgres/event-store-kind.js';
 import { PgliteDatabase } from './postgres/pglite-database.js';
 import { PostgresDatabase } from './postgres/postgres-database.js';
 import { SqlEventStore } from './postgres/sql-event-store.js';
@@ -18,9 +19,13 @@ export async function openDatabase(options: LedgerStorageOptions): Promise<Datab
  * Opens the event store the configuration chooses: EventStoreDB when a connection string is
  * given — checked reachable now, so a wrong address stops start-up with the server named rather
  * than failing the first request — else the events live in `database` beside the read models.
+ * Either way the database must agree that its ledger's events are there (see `claimEventStoreKind`).
  */
 export async function openEventStore(options: LedgerStorageOptions, database: Database): Promise<EventStore> {
-  if (!options.eventStoreConnectionString) return new SqlEventStore(database);
+  if (!options.eventStoreConnectionString) {
+    await claimEventStoreKind(database, 'database');
+    return new SqlEventStore(database);
+  }
   let store: EventStoreDbEventStore;
   try {
     store = EventStoreDbEventStore.connect(options.eventStoreConnectionString);
@@ -28,6 +33,7 @@ export async function openEventStore(options: LedgerStorageOptions, database: Da
     throw new Error(`EVENTSTORE_CONNECTION_STRING is not a connection string EventStoreDB's client accepts: ${(error as Error).message}`);
   }
   try {
+    await claimEventStoreKind(database, 'eventstoredb');
     await store.assertReachable();
   } catch (error) {
     await store.close().catch(() => undefined);

@@ -7,3 +7,4 @@ export * from './ledger-checkpoints.js';
 export * from './sealing-loop.js';
 export * from './ledger-export.js';
 export * from './export-verifier.js';
+export * from './seal-relocation.js';

@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import type { Database } from '@ledger/event-store';
 import { rawPublicKey, signCheckpoint, verifierKey } from './checkpoint-note.js';
+import { LEAF_AT_POSITION_SQL } from './leaf-positions.js';
 import { appendToRange, consistencyProof, inclusionProof, merkleRoot, rangeRoot, type CompactRange, type Hash } from './merkle-tree.js';
 import { verifyConsistency } from './proof-verification.js';
 import { headOf, SEAL_HEAD_SQL } from './sealer.js';
@@ -138,11 +139,7 @@ export class LedgerCheckpoints {
 
   /** The leaf of the event at a log position, and its audit path in the tree of `treeSize` leaves. */
   async inclusion(position: string, treeSize: number): Promise<{ leafIndex: number; treeSize: number; leafHash: Buffer; rootHash: Buffer; proof: Hash[] }> {
-    const [transactionId, sequence] = position.split(':');
-    const [leaf] = await this.database.query<{ leaf_index: string }>(
-      'SELECT leaf_index::text AS leaf_index FROM ledger_leaves WHERE transaction_id = $1::text::xid8 AND position = $2::bigint',
-      [transactionId, sequence],
-    );
+    const [leaf] = await this.database.query<{ leaf_index: string }>(LEAF_AT_POSITION_SQL, [position]);
     if (!leaf) throw new SealedLogRangeError(`There is no sealed event at log position ${position}.`, true);
     const leafIndex = Number(leaf.leaf_index);
     if (leafIndex >= treeSize) throw new SealedLogRangeError(`Leaf ${leafIndex} is not in a tree of ${treeSize} leaves.`);

@@ -1,4 +1,5 @@
 import { canonicalBodyOf, compareLogPositions, LOG_START, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { LEAVES_WHERE_NOW } from './leaf-positions.js';
 import type { LedgerCheckpoints } from './ledger-checkpoints.js';
 
 /**
@@ -62,13 +63,13 @@ export async function* exportLedger(database: Database, store: EventStore, check
     yield { kind: 'checkpoint', treeSize: checkpoint.treeSize, rootHash: checkpoint.rootHash.toString('hex'), note: checkpoint.note, issuedAt: checkpoint.issuedAt };
   }
   for (let next = fromLeaf; next < covered; ) {
-    // The leaf before the page too: the events of the page are those the log holds after it.
+    // The leaf before the page too: the events of the page are those the log holds after it, now.
     const rows = await database.query<{ leaf_index: string; position: LogPosition; bytes: string; leaf_hash: string; chain_hash: string }>(
-      `SELECT leaf_index::text AS leaf_index, transaction_id::text || ':' || position::text AS position, bytes,
+      `SELECT leaf_index::text AS leaf_index, current_position AS position, bytes,
               encode(leaf_hash, 'hex') AS leaf_hash, encode(chain_hash, 'hex') AS chain_hash
-         FROM ledger_leaves
+         FROM ${LEAVES_WHERE_NOW}
         WHERE leaf_index >= $1 AND leaf_index < $2
-        ORDER BY leaf_index
+        ORDER BY leaves.leaf_index
         LIMIT $3`,
       [Math.max(0, next - 1), covered, PAGE + 1],
     );

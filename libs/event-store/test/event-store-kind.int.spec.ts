@@ -1,0 +1,34 @@
+import { claimEventStoreKind, EventStoreKindMismatchError, migrate, openEventStore, recordEventStoreMove, SqlEventStore, type Database } from '@ledger/event-store';
+import { describeOnEveryDatabase } from '../../../test/postgres.js';
+
+describeOnEveryDatabase('which event store holds the ledger’s events', (open) => {
+  let database: Database;
+  let dispose: () => Promise<void>;
+  beforeEach(async () => {
+    ({ database, dispose } = await open());
+    await migrate(database);
+  });
+  afterEach(async () => dispose());
+
+  it('is recorded the first time the ledger opens, and the same kind opens it again', async () => {
+    expect(await openEventStore({ dataDir: 'memory://', migrateOnStart: false }, database)).toBeInstanceOf(SqlEventStore);
+    expect(await database.query('SELECT kind FROM ledger_event_store')).toEqual([{ kind: 'database' }]);
+    expect(await openEventStore({ dataDir: 'memory://', migrateOnStart: false }, database)).toBeInstanceOf(SqlEventStore);
+  });
+
+  it('refuses to open the ledger on its database once its events were moved to EventStoreDB, saying what to set', async () => {
+    await claimEventStoreKind(database, 'database');
+    await database.transaction((session) => recordEventStoreMove(session, 'eventstoredb'));
+    const refusal = await openEventStore({ dataDir: 'memory://', migrateOnStart: false }, database).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(EventStoreKindMismatchError);
+    expect((refusal as Error).message).toMatch(/^This ledger's events are in EventStoreDB \(since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\), but it was opened on its database \(ledger_events\): set EVENTSTORE_CONNECTION_STRING/);
+    await expect(claimEventStoreKind(database, 'eventstoredb')).resolves.toBeUndefined();
+  });
+
+  it('refuses to open on EventStoreDB a ledger whose events are in its database', async () => {
+    await claimEventStoreKind(database, 'database');
+    const refusal = await openEventStore({ dataDir: 'memory://', migrateOnStart: false, eventStoreConnectionString: 'esdb://127.0.0.1:1?tls=false' }, database).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(EventStoreKindMismatchError);
+    expect((refusal as Error).message).toMatch(/move them first with `ledger migrate-events --switch`/);
+  });
+});

@@ -85,6 +85,7 @@ describe('docker-compose.yml', () => {
   it('runs EventStoreDB insecure only in a profile marked for local use, and otherwise with TLS and a password', () => {
     expect(services.eventstoredb.profiles).toEqual(['eventstoredb-local']);
     expect(services.eventstoredb.environment?.EVENTSTORE_INSECURE).toBe('true');
+    for (const name of ['eventstoredb', 'eventstoredb-secure']) expect(Number(services[name].environment?.EVENTSTORE_MAX_APPEND_SIZE)).toBeGreaterThanOrEqual(2 * 1024 * 1024); // an event of 1 MiB and its metadata
     const secure = services['eventstoredb-secure'];
     expect(secure.profiles).toEqual(['eventstoredb-secure']);
     expect(secure.environment?.EVENTSTORE_INSECURE).toBeUndefined();

@@ -64,6 +64,17 @@ export class PayloadTooLargeError extends EventStoreError {
   }
 }
 
+/** An append larger than the event store takes at once (EventStoreDB's MaxAppendSize). */
+export class AppendTooLargeError extends EventStoreError {
+  readonly code = 'payload_too_large';
+  constructor(
+    readonly streamId: string,
+    readonly limit: number,
+  ) {
+    super(`The append to ${streamId} is larger than the event store takes at once (${limit} bytes); nothing was appended.`);
+  }
+}
+
 export class NonJsonValueError extends EventStoreError {
   readonly code = 'non_json_value';
   constructor(

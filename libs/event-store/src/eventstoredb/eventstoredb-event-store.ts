@@ -1,13 +1,20 @@
-import { BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, StreamNotFoundError, type ResolvedEvent } from '@eventstore/db-client';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, MaxAppendSizeExceededError, StreamDeletedError, StreamNotFoundError, type AllStreamResolvedEvent, type Position, type ResolvedEvent } from '@eventstore/db-client';
 import { firstBrokenLink, GENESIS_HASH } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type NewEvent, type StoredEvent } from '../core/envelope.js';
-import { CopyMismatchError, VersionConflictError } from '../core/errors.js';
+import { checkedAppend } from '../core/append-checks.js';
+import { AppendTooLargeError, CopyMismatchError, PartialDuplicateAppendError, VersionConflictError } from '../core/errors.js';
 import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
 import { compareLogPositions, LOG_START, type LogPosition } from '../core/log-position.js';
-import { describeServer, eventDataOf, expectedRevisionOf, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, positionUnknown, storedEventOf } from './eventstoredb-mapping.js';
+import { appendIdOf, describeServer, eventDataOf, expectedRevisionOf, isLedgerEvent, ledgerErrorOf, logPositionOf, positionOf, positionUnknown, storedEventOf } from './eventstoredb-mapping.js';
 import { pagesOf, type AllSubscription } from './subscription-pages.js';
 
-const MAX_ATTEMPTS = 5;
+/** Appends at `any` that lose a race chain again on the new head: up to this many times, after a short random pause. */
+const MAX_ATTEMPTS = 50;
+const MAX_RETRY_PAUSE_MS = 20;
+/** Events read backwards at a time when looking for the last ledger event of `$all`. */
+const BACKWARD_WINDOW = 256;
 
 /**
  * The event store on EventStoreDB/KurrentDB through `@eventstore/db-client` (issue 7). Events,
@@ -45,7 +52,9 @@ export class EventStoreDbEventStore implements EventStore {
     return this.headPosition();
   }
 
-  async append(streamId: string, events: NewEvent[], { expectedVersion, expectedStreams = [] }: AppendOptions): Promise<AppendResult> {
+  async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
+    checkedAppend(streamId, events, options, this.now().toISOString()); // refuses bad input before anything is read, as the SQL stores do
+    const { expectedVersion, expectedStreams = [] } = options;
     for (let attempt = 1; ; attempt++) {
       const head = await this.head(streamId);
       const duplicate = await this.alreadyAppended(streamId, events, head.version);
@@ -61,8 +70,8 @@ export class EventStoreDbEventStore implements EventStore {
         return await this.appendAfter(streamId, events, head, this.now().toISOString());
       } catch (error) {
         // Another writer appended after the head was read: for `any` chain again on the new head.
-        if (error instanceof VersionConflictError && expectedVersion === 'any' && attempt < MAX_ATTEMPTS) continue;
-        throw error;
+        if (!(error instanceof VersionConflictError && expectedVersion === 'any' && attempt < MAX_ATTEMPTS)) throw error;
+        await sleep(Math.random() * MAX_RETRY_PAUSE_MS);
       }
     }
   }
@@ -95,28 +104,31 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * `$all` after a position, EventStoreDB's own events left out. Reading from a position includes
-   * the event there, so it is skipped; a window holding only EventStoreDB's own events is read past,
-   * so an empty page always means the head of the log.
+   * `$all` after a position, with only the ledger's events. Reading from a position includes the
+   * event there, so it is skipped; a window holding none of the ledger's events is read past, so an
+   * empty page always means the head of the log.
    */
   async readLog({ after = LOG_START, limit = 1_000 }: ReadLogOptions = {}): Promise<StoredEvent[]> {
     const page: StoredEvent[] = [];
     let from = after;
-    try {
-      for (;;) {
-        let read = 0;
-        for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: positionOf(from), maxCount: limit + 1 })) {
+    for (;;) {
+      let read = 0;
+      const window = this.client.readAll({ direction: FORWARDS, fromPosition: positionOf(from), maxCount: limit + 1 });
+      try {
+        for await (const resolved of window) {
           read += 1;
           if (!resolved.event) continue;
           from = logPositionOf(resolved.event.position);
-          if (isSystemEvent(resolved) || compareLogPositions(from, after) <= 0) continue;
+          if (!isLedgerEvent(resolved) || compareLogPositions(from, after) <= 0) continue;
           page.push(storedEventOf(resolved));
           if (page.length === limit) return page;
         }
-        if (page.length > 0 || read <= limit) return page; // events found, or the end of the log
+      } catch (error) {
+        throw ledgerErrorOf(error, this.server);
+      } finally {
+        await window.cancel().catch(() => undefined); // leaving the loop early does not end the call by itself
       }
-    } catch (error) {
-      throw ledgerErrorOf(error, this.server);
+      if (page.length > 0 || read <= limit) return page; // events found, or the end of the log
     }
   }
 
@@ -130,14 +142,26 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   async lastEvent(): Promise<StoredEvent | null> {
-    try {
-      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END })) {
-        if (resolved.event && !isSystemEvent(resolved)) return storedEventOf(resolved); // leaving the loop ends the read
+    let from: Position | typeof END = END;
+    for (;;) {
+      let read = 0;
+      let last: Position | undefined;
+      const window = this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: BACKWARD_WINDOW });
+      try {
+        for await (const resolved of window) {
+          read += 1;
+          if (!resolved.event) continue;
+          if (isLedgerEvent(resolved)) return storedEventOf(resolved);
+          last = resolved.event.position;
+        }
+      } catch (error) {
+        throw ledgerErrorOf(error, this.server);
+      } finally {
+        await window.cancel().catch(() => undefined);
       }
-    } catch (error) {
-      throw ledgerErrorOf(error, this.server);
+      if (read < BACKWARD_WINDOW || !last) return null; // the start of the log
+      from = last;
     }
-    return null;
   }
 
   /** `$all` cannot be counted without reading it; a rebuild shows no time left instead. */
@@ -147,7 +171,8 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** A catch-up subscription to `$all` from the position: reads what is there, then each new event as it commits. */
   followLog({ after = LOG_START, limit = 1_000, signal }: FollowLogOptions = {}): AsyncIterable<StoredEvent[]> {
-    const subscription = this.client.subscribeToAll({ fromPosition: positionOf(after), filter: excludeSystemEvents() }) as unknown as AllSubscription;
+    // A buffer as large as a page, so that catching up yields full pages (the default holds 16).
+    const subscription = this.client.subscribeToAll({ fromPosition: positionOf(after), filter: excludeSystemEvents() }, { highWaterMark: limit }) as unknown as AllSubscription;
     return pagesOf(subscription, { after, limit, signal });
   }
 
@@ -164,18 +189,33 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  /** Appends events chained after the stream's head, at exactly the head's revision. */
+  /**
+   * Appends events chained after the stream's head, at exactly the head's revision, then reads
+   * them back: for each event's place in `$all` (EventStoreDB reports only the write's last), and
+   * to tell whether this attempt wrote them — the server answers a second append of the same ids
+   * at the same revision as a success without writing, and the events then carry another attempt's id.
+   */
   private async appendAfter(streamId: string, events: readonly NewEvent[], head: { version: number; hash: string }, recordedAt: string): Promise<AppendResult> {
-    const { events: data, hashes } = eventDataOf(streamId, events, head, recordedAt);
+    const appendId = randomUUID();
+    const { events: data, hashes } = eventDataOf(streamId, events, head, recordedAt, appendId);
+    let reported: LogPosition | undefined;
     try {
       const result = await this.client.appendToStream(streamId, data, { expectedRevision: expectedRevisionOf(head.version) });
-      // EventStoreDB reports one position for a write, its last event's: each event is answered
-      // with it, so a reader waiting for any of them waits for the whole write.
-      const position: LogPosition = result.position ? logPositionOf(result.position) : await this.headPosition();
-      return { nextStreamVersion: Number(result.nextExpectedRevision) + 1, positions: events.map(() => position), hash: hashes[hashes.length - 1], duplicate: false };
+      if (!result.success) throw new VersionConflictError(streamId, `version ${head.version}`, Number(result.nextExpectedRevision) + 1); // throwOnAppendFailure=false in the connection string
+      reported = result.position ? logPositionOf(result.position) : undefined;
     } catch (error) {
+      if (error instanceof MaxAppendSizeExceededError) throw new AppendTooLargeError(streamId, error.maxAppendSize);
       throw ledgerErrorOf(error, this.server);
     }
+    const written = await this.readRaw(this.client.readStream(streamId, { direction: FORWARDS, fromRevision: BigInt(head.version), maxCount: events.length }));
+    const stored = written.map(storedEventOf);
+    const fallback = reported ?? (await this.headPosition());
+    return {
+      nextStreamVersion: head.version + events.length,
+      positions: stored.length === events.length ? stored.map((event) => (positionUnknown(event) ? fallback : event.position)) : events.map(() => fallback),
+      hash: hashes[hashes.length - 1],
+      duplicate: written.length === events.length && written.every((resolved) => appendIdOf(resolved) !== appendId),
+    };
   }
 
   /** The stream's version and chain head, from its last event. */
@@ -184,14 +224,19 @@ export class EventStoreDbEventStore implements EventStore {
     return last ? { version: last.streamVersion, hash: last.hash } : { version: 0, hash: GENESIS_HASH };
   }
 
-  /** A retried append whose events the stream already holds answers the first append again. */
+  /**
+   * A retried append whose events the stream already holds answers the first append again; one
+   * that repeats only some of them is not a retry, and is refused.
+   */
   private async alreadyAppended(streamId: string, events: readonly NewEvent[], version: number): Promise<AppendResult | null> {
-    if (events.length === 0 || version === 0) return null;
+    if (version === 0) return null;
     const recent = await this.collect(this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: Math.max(events.length * 4, 16) }));
-    const first = recent.find((stored) => stored.eventId === events[0].eventId.toLowerCase());
-    if (!first) return null;
-    const appended = events.map((event, index) => recent.find((stored) => stored.eventId === event.eventId.toLowerCase() && stored.streamVersion === first.streamVersion + index));
-    if (appended.some((stored) => stored === undefined)) return null;
+    const ids = events.map((event) => event.eventId.toLowerCase());
+    const held = ids.filter((id) => recent.some((stored) => stored.eventId === id)).length;
+    if (held === 0) return null;
+    const first = recent.find((stored) => stored.eventId === ids[0]);
+    const appended = first ? ids.map((id, index) => recent.find((stored) => stored.eventId === id && stored.streamVersion === first.streamVersion + index)) : [];
+    if (held < ids.length || appended.some((stored) => stored === undefined)) throw new PartialDuplicateAppendError(streamId);
     const last = appended[appended.length - 1]!;
     // A reader waiting for these positions must not wait for ever, nor pass them early: when the
     // server did not say where they stand, the head of `$all` is at or after them.
@@ -199,13 +244,20 @@ export class EventStoreDbEventStore implements EventStore {
     return { nextStreamVersion: last.streamVersion, positions: appended.map((stored) => head ?? stored!.position), hash: last.hash, duplicate: true };
   }
 
-  private async collect(read: AsyncIterable<ResolvedEvent>): Promise<StoredEvent[]> {
-    const events: StoredEvent[] = [];
+  private async collect(read: AsyncIterable<ResolvedEvent> & { cancel(): Promise<void> }): Promise<StoredEvent[]> {
+    return (await this.readRaw(read)).map(storedEventOf);
+  }
+
+  /** The ledger's events of a read, as the client gives them; a stream that does not exist reads as empty. */
+  private async readRaw(read: AsyncIterable<ResolvedEvent | AllStreamResolvedEvent> & { cancel(): Promise<void> }): Promise<(ResolvedEvent | AllStreamResolvedEvent)[]> {
+    const events: (ResolvedEvent | AllStreamResolvedEvent)[] = [];
     try {
-      for await (const resolved of read) if (resolved.event && !isSystemEvent(resolved)) events.push(storedEventOf(resolved));
+      for await (const resolved of read) if (isLedgerEvent(resolved)) events.push(resolved);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return [];
+      if (error instanceof StreamNotFoundError || error instanceof StreamDeletedError) return [];
       throw ledgerErrorOf(error, this.server);
+    } finally {
+      await read.cancel().catch(() => undefined);
     }
     return events;
   }

@@ -1,4 +1,4 @@
-import { ANY, DeadlineExceededError, jsonEvent, NO_STREAM, START, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type Position, type ResolvedEvent } from '@eventstore/db-client';
+import { ANY, CancelledError, DeadlineExceededError, jsonEvent, NO_STREAM, NotLeaderError, START, STREAM_EXISTS, TimeoutError, UnavailableError, WrongExpectedVersionError, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type Position, type ResolvedEvent } from '@eventstore/db-client';
 import { canonicalEvent, chainHash } from '../core/canonical-event.js';
 import type { ExpectedVersion, NewEvent, StoredEvent } from '../core/envelope.js';
 import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
@@ -26,6 +26,11 @@ export interface LedgerEventMetadata {
   schemaVersion: number;
   /** The stream's hash chain at this event (hex), as the PostgreSQL store keeps it. */
   hash: string;
+  /**
+   * Which attempt wrote the event: EventStoreDB answers a second append of the same ids at the
+   * same revision as a success without writing, and this tells the writer whether it was the one.
+   */
+  appendId?: string;
 }
 
 export function logPositionOf(position: Position): LogPosition {
@@ -60,7 +65,11 @@ const describeExpected = (expected: AppendExpectedRevision) => (typeof expected 
  * the event store being unavailable. Other errors pass through.
  */
 export function ledgerErrorOf(error: unknown, server = 'EventStoreDB'): unknown {
-  if (error instanceof UnavailableError || error instanceof DeadlineExceededError) return new EventStoreUnavailableError(server, error.message);
+  // Unreachable, too slow to answer, the call cancelled by the server (shutting down, a leader
+  // change), or a subscriber dropped for falling behind: all pass once the server is back.
+  if (error instanceof UnavailableError || error instanceof DeadlineExceededError || error instanceof TimeoutError || error instanceof CancelledError || error instanceof NotLeaderError) {
+    return new EventStoreUnavailableError(server, error.message);
+  }
   if (!(error instanceof WrongExpectedVersionError)) return error;
   const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) + 1 : 0;
   return new VersionConflictError(error.streamName, describeExpected(error.expectedVersion), actual);
@@ -76,17 +85,34 @@ export function describeServer(connectionString: string): string {
  * The events to append after `previous` (the stream's version and chain head), each with its
  * hash chained as the PostgreSQL store chains it, over the same canonical bytes.
  */
-export function eventDataOf(streamId: string, events: readonly NewEvent[], previous: { version: number; hash: string }, recordedAt: string): { events: EventData[]; hashes: string[] } {
+export function eventDataOf(streamId: string, events: readonly NewEvent[], previous: { version: number; hash: string }, recordedAt: string, appendId?: string): { events: EventData[]; hashes: string[] } {
   let hash = previous.hash;
   const hashes: string[] = [];
   const data = events.map((event, index) => {
     const canonical = canonicalEvent(streamId, event, index, recordedAt);
     hash = chainHash(hash, previous.version + index + 1, canonical.body);
     hashes.push(hash);
-    const metadata: LedgerEventMetadata = { ...(event.metadata ?? {}), recordedAt, schemaVersion: canonical.schemaVersion, hash };
+    const metadata: LedgerEventMetadata = { ...(event.metadata ?? {}), recordedAt, schemaVersion: canonical.schemaVersion, hash, ...(appendId ? { appendId } : {}) };
     return jsonEvent({ id: canonical.eventId, type: canonical.type, data: event.data as never, metadata: metadata as never });
   });
   return { events: data, hashes };
+}
+
+/**
+ * Whether an event is one the ledger wrote: JSON, outside EventStoreDB's own streams and types,
+ * carrying the ledger's metadata. Anything else on the server (another application's events) is
+ * not part of the ledger's log and is passed over.
+ */
+export function isLedgerEvent(resolved: ResolvedEvent | AllStreamResolvedEvent): boolean {
+  const event = resolved.event;
+  if (!event || isSystemEvent(resolved) || !event.isJson) return false;
+  const metadata = event.metadata as Partial<LedgerEventMetadata> | undefined;
+  return typeof metadata === 'object' && metadata !== null && typeof metadata.hash === 'string' && typeof metadata.recordedAt === 'string';
+}
+
+/** Which attempt wrote the event, if the ledger said (see `LedgerEventMetadata.appendId`). */
+export function appendIdOf(resolved: ResolvedEvent | AllStreamResolvedEvent): string | undefined {
+  return (resolved.event?.metadata as Partial<LedgerEventMetadata> | undefined)?.appendId;
 }
 
 /** Whether an event of `$all` is EventStoreDB's own (system streams and types begin with `$`). */
@@ -108,7 +134,7 @@ export const positionUnknown = (event: StoredEvent): boolean => event.position =
 export function storedEventOf(resolved: ResolvedEvent | AllStreamResolvedEvent): StoredEvent {
   const event = resolved.event;
   if (!event || !event.isJson) throw new Error('Not a ledger event: the ledger writes JSON events only.');
-  const { schemaVersion, hash, ...metadata } = event.metadata as unknown as LedgerEventMetadata;
+  const { schemaVersion, hash, appendId: _appendId, ...metadata } = event.metadata as unknown as LedgerEventMetadata;
   const position = 'position' in event && event.position ? event.position : resolved.commitPosition !== undefined ? { commit: resolved.commitPosition, prepare: resolved.commitPosition } : undefined;
   const known = position && position.commit !== UNKNOWN_POSITION ? position : undefined;
   return {

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { ANY, DeadlineExceededError, NO_STREAM, START, STREAM_EXISTS, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
+import { ANY, CancelledError, DeadlineExceededError, jsonEvent, NO_STREAM, START, STREAM_EXISTS, TimeoutError, UnavailableError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
 import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { compareLogPositions } from '../core/log-position.js';
 import { readFromAll } from '../../test/eventstoredb-read.js';
-import { describeServer, eventDataOf, expectedRevisionOf, positionUnknown, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { appendIdOf, describeServer, eventDataOf, expectedRevisionOf, isLedgerEvent, positionUnknown, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
 
 const RECORDED_AT = '2017-11-27T19:04:11.000Z';
 const approval = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'approved' }, metadata: { actor: 'clerk:wirral', correlationId: randomUUID() } };
@@ -44,7 +44,13 @@ describe('the EventStoreDB mapping', () => {
     const unreachable = ledgerErrorOf(new UnavailableError(undefined, '14 UNAVAILABLE: No connection established. Last error: connect ECONNREFUSED 10.0.4.7:2113'), 'esdb://eventstoredb:2113');
     expect(unreachable).toBeInstanceOf(EventStoreUnavailableError);
     expect(unreachable).toMatchObject({ code: 'event_store_unavailable', server: 'esdb://eventstoredb:2113', message: expect.stringContaining('The event store at esdb://eventstoredb:2113 cannot be reached: 14 UNAVAILABLE') });
-    expect(ledgerErrorOf(new DeadlineExceededError(undefined, '4 DEADLINE_EXCEEDED: Deadline exceeded'), 'esdb://eventstoredb:2113')).toBeInstanceOf(EventStoreUnavailableError);
+    for (const passing of [
+      new DeadlineExceededError(undefined, '4 DEADLINE_EXCEEDED: Deadline exceeded'),
+      new TimeoutError(undefined, '10 ABORTED: Consumer too slow to handle event while live'),
+      new CancelledError(undefined, '1 CANCELLED: Call cancelled by the server'),
+    ]) {
+      expect(ledgerErrorOf(passing, 'esdb://eventstoredb:2113')).toBeInstanceOf(EventStoreUnavailableError);
+    }
   });
 
   it('names the server of a connection string without its credentials or options', () => {
@@ -86,6 +92,23 @@ describe('the EventStoreDB mapping', () => {
     expect(stored.position).toBe('0:0');
     expect(positionUnknown(stored)).toBe(true);
     expect(positionUnknown(storedEventOf(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n })))).toBe(false);
+  });
+
+  it('marks which attempt wrote an event, and leaves the mark out of the event as the ledger stores it', () => {
+    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT, '5d0c6a55-1f7e-4d52-9a7c-2b1e0f4c3d21');
+    const read = readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n });
+    expect(appendIdOf(read)).toBe('5d0c6a55-1f7e-4d52-9a7c-2b1e0f4c3d21');
+    expect(storedEventOf(read).metadata).toEqual({ ...approval.metadata, recordedAt: RECORDED_AT });
+  });
+
+  it('passes over what the ledger did not write: another application’s events, and events without the ledger’s metadata', () => {
+    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    expect(isLedgerEvent(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
+    const invoice = jsonEvent({ type: 'InvoicePaid', data: { invoice: 'INV-2017-0042' } });
+    expect(isLedgerEvent(readFromAll(invoice, 'payments-2017', 0n, { commit: 2n, prepare: 2n }))).toBe(false);
+    const tagged = jsonEvent({ type: 'InvoicePaid', data: { invoice: 'INV-2017-0043' }, metadata: { correlationId: 'x' } });
+    expect(isLedgerEvent(readFromAll(tagged, 'payments-2017', 1n, { commit: 3n, prepare: 3n }))).toBe(false);
+    expect(isLedgerEvent(readFromAll({ ...events[0], type: '$metadata' }, '$$proposal-wirral-jscb', 0n, { commit: 4n, prepare: 4n }))).toBe(false);
   });
 
   it('tells EventStoreDB’s own events from the ledger’s', () => {

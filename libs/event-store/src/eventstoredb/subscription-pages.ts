@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import type { AllStreamResolvedEvent } from '@eventstore/db-client';
 import type { StoredEvent } from '../core/envelope.js';
 import { compareLogPositions, type LogPosition } from '../core/log-position.js';
-import { isSystemEvent, ledgerErrorOf, storedEventOf } from './eventstoredb-mapping.js';
+import { isLedgerEvent, ledgerErrorOf, storedEventOf } from './eventstoredb-mapping.js';
 
 /** A catch-up subscription to `$all` as the client gives it: a readable stream of events. */
 export type AllSubscription = Readable & AsyncIterable<AllStreamResolvedEvent> & { unsubscribe?: () => Promise<void> };
@@ -10,8 +10,8 @@ export type AllSubscription = Readable & AsyncIterable<AllStreamResolvedEvent> &
 /**
  * Turns a catch-up subscription into pages of ledger events, as `followLog` yields them: each
  * page is what the subscription had buffered (at most `limit`), so a projector catching up gets
- * full pages and one following the head gets each append as soon as it lands. EventStoreDB's own
- * events and anything at or before `after` are left out. Ends when the signal aborts or the
+ * full pages and one following the head gets each append as soon as it lands. Events the ledger
+ * did not write (EventStoreDB's own, another application's) and anything at or before `after` are left out. Ends when the signal aborts or the
  * caller stops; either way the subscription is closed.
  */
 export async function* pagesOf(subscription: AllSubscription, { after, limit, signal }: { after: LogPosition; limit: number; signal?: AbortSignal }): AsyncGenerator<StoredEvent[]> {
@@ -21,7 +21,7 @@ export async function* pagesOf(subscription: AllSubscription, { after, limit, si
   try {
     if (signal?.aborted) return;
     for await (const resolved of subscription) {
-      if (resolved.event && !isSystemEvent(resolved)) {
+      if (isLedgerEvent(resolved)) {
         const event = storedEventOf(resolved);
         if (compareLogPositions(event.position, after) > 0) page.push(event);
       }

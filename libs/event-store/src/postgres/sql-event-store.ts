@@ -1,11 +1,8 @@
-import { canonicalEvent, chainHash, firstBrokenLink, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
+import { assertStreamId, checkedAppend, expectedVersionText } from '../core/append-checks.js';
+import { chainHash, firstBrokenLink, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type EventMetadata, type NewEvent, type StoredEvent } from '../core/envelope.js';
 import {
-  EmptyAppendError,
   CopyMismatchError,
-  InvalidEventError,
-  InvalidExpectedVersionError,
-  InvalidStreamIdError,
   PartialDuplicateAppendError,
   VersionConflictError,
 } from '../core/errors.js';
@@ -14,7 +11,6 @@ import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 import { sqlState, type Database } from './database.js';
 
-const STREAM_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:@/-]{0,199}$/;
 const MAX_LOG_PAGE = 10_000;
 const VERIFY_PAGE = 1_000;
 
@@ -187,20 +183,10 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  private async appendAt(streamId: string, events: NewEvent[], { expectedVersion, expectedStreams = [] }: AppendOptions, recordedAt: string): Promise<AppendResult> {
-    assertStreamId(streamId);
-    for (const guard of expectedStreams) {
-      assertStreamId(guard.streamId);
-      if (!Number.isSafeInteger(guard.version) || guard.version < 0) throw new InvalidExpectedVersionError(guard.version);
-    }
+  private async appendAt(streamId: string, events: NewEvent[], options: AppendOptions, recordedAt: string): Promise<AppendResult> {
+    const canonical = checkedAppend(streamId, events, options, recordedAt);
+    const { expectedVersion, expectedStreams = [] } = options;
     const expected = expectedVersionText(expectedVersion);
-    if (!Array.isArray(events) || events.length === 0) throw new EmptyAppendError(streamId);
-    const canonical = events.map((event, index) => canonicalEvent(streamId, event, index, recordedAt));
-    const firstIndexOf = new Map<string, number>();
-    canonical.forEach(({ eventId }, index) => {
-      if (firstIndexOf.has(eventId)) throw new InvalidEventError(index, `eventId ${eventId} repeats event ${firstIndexOf.get(eventId)} of this append.`);
-      firstIndexOf.set(eventId, index);
-    });
 
     if (typeof expectedVersion === 'number') {
       const fast = await this.appendAtVersion(streamId, expectedVersion, canonical, recordedAt, expectedStreams);
@@ -395,16 +381,6 @@ export class SqlEventStore implements EventStore {
   async close(): Promise<void> {
     await this.database.close();
   }
-}
-
-function assertStreamId(streamId: unknown): asserts streamId is string {
-  if (typeof streamId !== 'string' || !STREAM_ID_PATTERN.test(streamId)) throw new InvalidStreamIdError(streamId);
-}
-
-function expectedVersionText(expected: unknown): string {
-  if (expected === 'any' || expected === 'no-stream' || expected === 'stream-exists') return expected;
-  if (typeof expected === 'number' && Number.isSafeInteger(expected) && expected >= 0) return String(expected);
-  throw new InvalidExpectedVersionError(expected);
 }
 
 function parseBody(body: string): CanonicalBody | undefined {

@@ -4,7 +4,8 @@ import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { migrate, SqlEventStore, type Database, type NewEvent, type StoredEvent } from '@ledger/event-store';
+import { migrate, recordEventStoreMove, SqlEventStore, type Database, type NewEvent, type StoredEvent } from '@ledger/event-store';
+import { Sealer } from '@ledger/verifiable-log';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
 const run = promisify(execFile);
@@ -153,6 +154,53 @@ describeWithPostgres('ledger migrate-events', (url) => {
     const unreachable = await ledger(['migrate-events', '--from', url, '--from-schema', from.schema, '--to', `esdb://admin:changeit@127.0.0.1:${port}?tls=false`]);
     expect(unreachable).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining(`ledger: The event store at esdb://127.0.0.1:${port} cannot be reached`) });
     expect(unreachable.stderr).not.toContain('changeit');
+  });
+
+  it('refuses --switch to PostgreSQL, pointing to pg_dump, and --switch without verifying, exit 1, having touched neither store', async () => {
+    await appendWokingham(from.database);
+    expect(await migrateEvents('--switch')).toEqual({
+      code: 1,
+      stdout: '',
+      stderr:
+        'ledger: --switch moves a ledger onto EventStoreDB, and --to is PostgreSQL: to move a ledger to another PostgreSQL server, ' +
+        'copy its whole database with pg_dump and pg_restore (the read models, keys and sealed log go with the events), then point DATABASE_URL at it.\n',
+    });
+    const port = await freePort();
+    expect(await ledger(['migrate-events', '--from', url, '--from-schema', from.schema, '--to', `esdb://127.0.0.1:${port}?tls=false`, '--switch', '--no-verify'])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: 'ledger: --switch needs a verified copy: leave out --no-verify.\n',
+    });
+    expect(await to.database.query(`SELECT to_regclass('ledger_events')::text AS events`)).toEqual([{ events: null }]);
+  });
+
+  it('--switch to an EventStoreDB it cannot reach: exit 1 naming it, without its password, the ledger left on its own events', async () => {
+    await appendWokingham(from.database);
+    const sealer = new Sealer(from.database, new SqlEventStore(from.database));
+    await sealer.catchUp();
+    const sealed = await sealer.head();
+    const port = await freePort();
+    const unreachable = await ledger(['migrate-events', '--from', withPassword, '--from-schema', from.schema, '--to', `esdb://admin:changeit@127.0.0.1:${port}?tls=false`, '--switch']);
+    expect(unreachable).toMatchObject({ code: 1, stdout: '', stderr: expect.stringContaining(`ledger: The event store at esdb://127.0.0.1:${port} cannot be reached`) });
+    expect(unreachable.stderr).not.toContain('changeit');
+    expect(unreachable.stderr).not.toContain(password);
+    expect(await from.database.query(`SELECT kind FROM ledger_event_store WHERE kind <> 'database'`)).toEqual([]);
+    expect(await from.database.query('SELECT * FROM ledger_leaf_relocations')).toEqual([]);
+    expect(await sealer.head()).toEqual(sealed);
+  });
+
+  it('refuses, exit 1, to copy from a ledger already switched to EventStoreDB: its ledger_events are no longer its log', async () => {
+    await appendWokingham(from.database);
+    await from.database.transaction((session) => recordEventStoreMove(session, 'eventstoredb'));
+    const refused = await migrateEvents();
+    expect(refused).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: expect.stringMatching(
+        new RegExp(`^ledger: ${escaped(where.from)} was switched to EventStoreDB on \\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ: its events are there now, and its ledger_events are no longer its log\\.\\n$`),
+      ),
+    });
+    expect(await to.database.query(`SELECT to_regclass('ledger_events')::text AS events`)).toEqual([{ events: null }]);
   });
 
   it('refuses a --to that is neither EventStoreDB nor PostgreSQL, and a --from that is not PostgreSQL', async () => {

@@ -1,4 +1,4 @@
-import { claimEventStoreKind, EventStoreKindMismatchError, migrate, openEventStore, recordEventStoreMove, SqlEventStore, type Database } from '@ledger/event-store';
+import { claimEventStoreKind, EventStoreKindMismatchError, EventStoreMovedError, migrate, openEventStore, recordEventStoreMove, SqlEventStore, type Database } from '@ledger/event-store';
 import { describeOnEveryDatabase } from '../../../test/postgres.js';
 
 describeOnEveryDatabase('which event store holds the ledger’s events', (open) => {
@@ -30,5 +30,16 @@ describeOnEveryDatabase('which event store holds the ledger’s events', (open) 
     const refusal = await openEventStore({ dataDir: 'memory://', migrateOnStart: false, eventStoreConnectionString: 'esdb://127.0.0.1:1?tls=false' }, database).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(EventStoreKindMismatchError);
     expect((refusal as Error).message).toMatch(/move them first with `ledger migrate-events --switch`/);
+  });
+
+  it('refuses every append to the database once its events moved, appending nothing, so a service left running loses no decision', async () => {
+    const store = new SqlEventStore(database);
+    const event = () => ({ eventId: crypto.randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { outcome: 'approved' } });
+    await store.append('proposal-wirral-jscb', [event()], { expectedVersion: 'no-stream' });
+    await database.transaction((session) => recordEventStoreMove(session, 'eventstoredb'));
+    await expect(store.append('proposal-wirral-jscb', [event()], { expectedVersion: 1 })).rejects.toBeInstanceOf(EventStoreMovedError);
+    await expect(store.append('proposal-wirral-jscb', [event(), event()], { expectedVersion: 'any' })).rejects.toBeInstanceOf(EventStoreMovedError);
+    await expect(store.append('proposal-wirral-other', [event()], { expectedVersion: 'no-stream' })).rejects.toBeInstanceOf(EventStoreMovedError);
+    expect(await database.query('SELECT count(*)::int AS count FROM ledger_events')).toEqual([{ count: 1 }]);
   });
 });

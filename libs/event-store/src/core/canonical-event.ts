@@ -51,13 +51,25 @@ export function canonicalEvent(streamId: string, event: NewEvent, index: number,
   return { eventId, type: event.type, schemaVersion: event.schemaVersion, body, actor: metadata.actor ?? null };
 }
 
+const storedBodies = new WeakMap<StoredEvent, string>();
+
 /**
- * The exact bytes a stored event's hash chains over, rebuilt from the event as read: canonical
- * JSON is a fixed point of parsing and writing again, so this is byte for byte what was hashed
- * when it was appended, on any store — whether it keeps those bytes (PostgreSQL) or the data and
- * metadata apart (EventStoreDB).
+ * Hands an event over with the canonical bytes its store keeps for it (the SQL stores do), so
+ * that `canonicalBodyOf` answers exactly those bytes instead of rebuilding them.
+ */
+export function withStoredBody<T extends StoredEvent>(event: T, body: string): T {
+  storedBodies.set(event, body);
+  return event;
+}
+
+/**
+ * The exact bytes a stored event's hash chains over: as its store keeps them, or — from a store
+ * that keeps the data and metadata apart (EventStoreDB) — rebuilt from the event as read, which
+ * gives the same bytes, canonical JSON being a fixed point of parsing and writing again.
  */
 export function canonicalBodyOf(event: StoredEvent): string {
+  const stored = storedBodies.get(event);
+  if (stored !== undefined) return stored;
   const { recordedAt, ...metadata } = event.metadata;
   return canonicalEvent(event.streamId, { eventId: event.eventId, type: event.type, schemaVersion: event.schemaVersion, data: event.data, metadata }, 0, recordedAt).body;
 }

@@ -122,3 +122,11 @@ export class EventStoreUnavailableError extends EventStoreError {
     super(`The event store at ${server} cannot be reached: ${reason}.`);
   }
 }
+
+/** The ledger's events have moved to another store (`ledger migrate-events --switch`): nothing more is recorded here. */
+export class EventStoreMovedError extends EventStoreError {
+  readonly code = 'event_store_moved';
+  constructor() {
+    super("This ledger's events have moved to EventStoreDB: nothing more is recorded in its database. Restart the service with EVENTSTORE_CONNECTION_STRING set.");
+  }
+}

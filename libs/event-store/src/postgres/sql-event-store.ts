@@ -1,8 +1,9 @@
 import { assertStreamId, checkedAppend, expectedVersionText } from '../core/append-checks.js';
-import { chainHash, firstBrokenLink, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
+import { chainHash, firstBrokenLink, GENESIS_HASH, withStoredBody, type CanonicalEvent } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type EventMetadata, type NewEvent, type StoredEvent } from '../core/envelope.js';
 import {
   CopyMismatchError,
+  EventStoreMovedError,
   PartialDuplicateAppendError,
   VersionConflictError,
 } from '../core/errors.js';
@@ -109,6 +110,7 @@ const APPEND_SQL = 'SELECT next_version, positions, last_hash, duplicate FROM le
 
 function translateAppendError(streamId: string, expected: string) {
   return (error: unknown): never => {
+    if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
     if (sqlState(error) === 'LD409') {
       const detail = String((error as { detail?: string }).detail ?? '');
       const guard = /^(\S+) (\d+)$/.exec(detail);
@@ -251,6 +253,7 @@ export class SqlEventStore implements EventStore {
         ];
     const rows = await this.database.query<FastAppendRow>(sql, params, { name }).catch((error: unknown) => {
       if (sqlState(error) === '23505') return []; // an id is already in the stream: a retry
+      if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
       throw error;
     });
     if (rows.length === 0) return undefined;
@@ -393,7 +396,7 @@ function parseBody(body: string): CanonicalBody | undefined {
 
 function toStoredEvent(row: EventRow): StoredEvent {
   const body = JSON.parse(row.body) as CanonicalBody;
-  return {
+  const event: StoredEvent = {
     eventId: body.eventId,
     type: body.type,
     schemaVersion: body.schemaVersion,
@@ -404,5 +407,5 @@ function toStoredEvent(row: EventRow): StoredEvent {
     position: row.log_position,
     hash: row.hash,
   };
+  return withStoredBody(event, row.body);
 }
-

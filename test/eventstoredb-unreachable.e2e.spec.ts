@@ -1,25 +1,14 @@
 import { execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { EventStoreDbEventStore, EventStoreUnavailableError, migrate, openEventStore, PgliteDatabase } from '@ledger/event-store';
 import { EventStoreHealthIndicator } from '../apps/ledger-api/src/health/event-store.health.js';
+import { freePort } from './free-port.js';
 
 /**
  * What an operator sees when EVENTSTORE_CONNECTION_STRING points at no EventStoreDB: these run
  * here, against a port nothing listens on, with the real client. (The adapter's contract needs a
  * server, and runs in libs/event-store/test when EVENTSTORE_CONNECTION_STRING is set.)
  */
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** Runs a built app as a process; answers its exit code and what it wrote. */
 function run(script: string, environment: NodeJS.ProcessEnv): Promise<{ code: number | null; output: string }> {

@@ -1,6 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -9,6 +8,7 @@ import { promisify } from 'node:util';
 import { migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment, type Database } from '@ledger/event-store';
 import { describeOnEveryStore } from './ledger-api.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
+import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -119,16 +119,6 @@ describe('the ledger command line without a store', () => {
     expect(answer).toMatchObject({ code: 1, stderr: expect.stringMatching(/^ledger: .*ECONNREFUSED/) });
   });
 });
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 describe('ledger demo', () => {
   it('serves a fresh embedded ledger with the five seed papers, says where to look, and stops on Ctrl-C', async () => {

@@ -1,12 +1,12 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { migrate, recordEventStoreMove, SqlEventStore, type Database, type NewEvent, type StoredEvent } from '@ledger/event-store';
 import { Sealer } from '@ledger/verifiable-log';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
+import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
 
@@ -20,16 +20,6 @@ async function ledger(args: string[]): Promise<{ code: number; stdout: string; s
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
 }
 
 const event = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wokingham' } });

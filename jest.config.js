@@ -25,4 +25,5 @@ export default {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   testTimeout: 60000,
+  globalSetup: '<rootDir>/test/announce-skipped.js',
 };

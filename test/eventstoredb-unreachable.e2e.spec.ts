@@ -36,6 +36,7 @@ describe('EventStoreDB out of reach', () => {
       expect(refusal).toBeInstanceOf(EventStoreUnavailableError);
       expect((refusal as Error).message).toContain(`The event store at ${server} cannot be reached: 14 UNAVAILABLE`);
       expect((refusal as Error).message).not.toContain('changeit');
+      expect(await database.query('SELECT kind FROM ledger_event_store')).toEqual([]); // a server never reached claims nothing
     } finally {
       await database.close();
     }

@@ -26,17 +26,12 @@ export async function openEventStore(options: LedgerStorageOptions, database: Da
     await claimEventStoreKind(database, 'database');
     return new SqlEventStore(database);
   }
-  let store: EventStoreDbEventStore;
-  try {
-    store = EventStoreDbEventStore.connect(options.eventStoreConnectionString);
-  } catch (error) {
-    throw new Error(`EVENTSTORE_CONNECTION_STRING is not a connection string EventStoreDB's client accepts: ${(error as Error).message}`);
-  }
+  // Reached first: a server that cannot be reached must not claim the ledger's events for it.
+  const store = await EventStoreDbEventStore.open(options.eventStoreConnectionString);
   try {
     await claimEventStoreKind(database, 'eventstoredb');
-    await store.assertReachable();
   } catch (error) {
-    await store.close().catch(() => undefined);
+    await store.close();
     throw error;
   }
   return store;

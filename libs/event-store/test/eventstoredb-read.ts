@@ -1,5 +1,12 @@
 import type { AllStreamResolvedEvent } from '@eventstore/db-client';
-import type { eventDataOf } from '../src/eventstoredb/eventstoredb-mapping.js';
+import { canonicalEvent } from '../src/core/canonical-event.js';
+import type { NewEvent } from '../src/core/envelope.js';
+import { eventDataOf } from '../src/eventstoredb/eventstoredb-mapping.js';
+
+/** What the adapter sends EventStoreDB for an append of `events` at `recordedAt` after `previous`. */
+export function appendedData(streamId: string, events: readonly NewEvent[], previous: { version: number; hash: string }, recordedAt: string, appendId?: string) {
+  return eventDataOf(events.map((event, index) => canonicalEvent(streamId, event, index, recordedAt)), previous, appendId);
+}
 
 /**
  * What the client hands back for an event read from `$all` or a subscription to it, filled in as

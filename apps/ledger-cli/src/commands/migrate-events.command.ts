@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import {
   copyLog,
   describeServer,
+  describeStorage,
   EventStoreDbEventStore,
   ForeignEventsError,
   migrate,
@@ -221,26 +222,12 @@ async function openPostgresTarget(url: string, schema: string | undefined): Prom
 
 /** EventStoreDB, reached now, so a wrong address is named before anything is read. */
 async function openEventStoreDb(connectionString: string): Promise<LedgerEnd> {
-  let store: EventStoreDbEventStore;
-  try {
-    store = EventStoreDbEventStore.connect(connectionString);
-  } catch (error) {
-    throw new Error(`--to ${describeServer(connectionString)} is not a connection string EventStoreDB's client accepts: ${(error as Error).message}`);
-  }
-  try {
-    await store.assertReachable();
-  } catch (error) {
-    await store.close().catch(() => undefined);
-    throw error;
-  }
+  const store = await EventStoreDbEventStore.open(connectionString);
   return { store, where: `EventStoreDB at ${store.server}`, close: () => store.close() };
 }
 
 /** `PostgreSQL at host:5432/ledger (schema public)`: where, never who with which password. */
-function describePostgres(url: string, schema: string): string {
-  const { hostname, port, pathname } = new URL(url);
-  return `PostgreSQL at ${hostname}:${port || 5432}${pathname} (schema ${schema})`;
-}
+const describePostgres = (url: string, schema: string) => describeStorage({ databaseUrl: url, databaseSchema: schema, dataDir: '', migrateOnStart: false });
 
 function sameDatabase(a: string, b: string): boolean {
   if (!URL.canParse(a) || !URL.canParse(b)) return false; // the driver names what is wrong with it

@@ -19,6 +19,9 @@ export interface CanonicalEvent {
   /** RFC 8785 JSON of `{data, eventId, metadata, schemaVersion, streamId, type}`. */
   body: string;
   actor: string | null;
+  /** The data and metadata the body was written from (a store keeping them apart writes these). */
+  data: unknown;
+  metadata: EventMetadata;
 }
 
 /**
@@ -48,7 +51,7 @@ export function canonicalEvent(streamId: string, event: NewEvent, index: number,
   const body =
     `{"data":${data},"eventId":${JSON.stringify(eventId)},"metadata":${canonicalJson(metadata, index, 'metadata')},` +
     `"schemaVersion":${event.schemaVersion},"streamId":${canonicalJson(streamId, index, 'streamId')},"type":${JSON.stringify(event.type)}}`;
-  return { eventId, type: event.type, schemaVersion: event.schemaVersion, body, actor: metadata.actor ?? null };
+  return { eventId, type: event.type, schemaVersion: event.schemaVersion, body, actor: metadata.actor ?? null, data: event.data, metadata };
 }
 
 const storedBodies = new WeakMap<StoredEvent, string>();

@@ -130,3 +130,15 @@ export class EventStoreMovedError extends EventStoreError {
     super("This ledger's events have moved to EventStoreDB: nothing more is recorded in its database. Restart the service with EVENTSTORE_CONNECTION_STRING set.");
   }
 }
+
+/** The target holds an event the source does not, so copying into it would mix two ledgers. */
+export class ForeignEventsError extends EventStoreError {
+  readonly code = 'foreign_events';
+  constructor(
+    readonly streamId: string,
+    readonly streamVersion: number,
+    readonly problem: string,
+  ) {
+    super(`the target already holds events that are not this source's: its last event, ${streamId} version ${streamVersion}, ${problem}. Copy into an empty store.`);
+  }
+}

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { isDeepStrictEqual } from 'node:util';
 import { canonicalBodyOf, chainHash, GENESIS_HASH } from './canonical-event.js';
 import type { StoredEvent } from './envelope.js';
-import { EventStoreError } from './errors.js';
+import { ForeignEventsError } from './errors.js';
 import type { EventStore } from './event-store.port.js';
 import { compareLogPositions, LOG_START, type LogPosition } from './log-position.js';
 
@@ -47,18 +47,6 @@ export interface LogCopyResult {
   /** False when the signal stopped the copy before the head of the source. */
   complete: boolean;
   seconds: number;
-}
-
-/** The target holds an event the source does not, so copying into it would mix two ledgers. */
-export class ForeignEventsError extends EventStoreError {
-  readonly code = 'foreign_events';
-  constructor(
-    readonly streamId: string,
-    readonly streamVersion: number,
-    readonly problem: string,
-  ) {
-    super(`the target already holds events that are not this source's: its last event, ${streamId} version ${streamVersion}, ${problem}. Copy into an empty store.`);
-  }
 }
 
 /**

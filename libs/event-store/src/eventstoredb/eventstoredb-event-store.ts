@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, MaxAppendSizeExceededError, StreamDeletedError, StreamNotFoundError, type AllStreamResolvedEvent, type Position, type ResolvedEvent } from '@eventstore/db-client';
-import { firstBrokenLink, GENESIS_HASH } from '../core/canonical-event.js';
+import { canonicalEvent, firstBrokenLink, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type NewEvent, type StoredEvent } from '../core/envelope.js';
 import { checkedAppend } from '../core/append-checks.js';
 import { AppendTooLargeError, CopyMismatchError, PartialDuplicateAppendError, VersionConflictError } from '../core/errors.js';
@@ -47,17 +47,36 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), describeServer(connectionString));
   }
 
-  /** Reads the head of `$all`: throws `EventStoreUnavailableError` naming the server when it cannot. */
-  async assertReachable(): Promise<LogPosition> {
-    return this.headPosition();
+  /**
+   * Connects and reaches the server now, so that a wrong address or a server that is down stops
+   * whoever opens it with the server named (`EventStoreUnavailableError`), never its password.
+   */
+  static async open(connectionString: string): Promise<EventStoreDbEventStore> {
+    let store: EventStoreDbEventStore;
+    try {
+      store = EventStoreDbEventStore.connect(connectionString);
+    } catch (error) {
+      throw new Error(`${describeServer(connectionString)} is not a connection string EventStoreDB's client accepts: ${(error as Error).message}`);
+    }
+    try {
+      await store.headPosition();
+    } catch (error) {
+      await store.close().catch(() => undefined);
+      throw error;
+    }
+    return store;
   }
 
   async append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
-    checkedAppend(streamId, events, options, this.now().toISOString()); // refuses bad input before anything is read, as the SQL stores do
+    // Bad input is refused before anything is read, as the SQL stores refuse it; the canonical
+    // events serve every attempt.
+    const canonical = checkedAppend(streamId, events, options, this.now().toISOString());
     const { expectedVersion, expectedStreams = [] } = options;
     for (let attempt = 1; ; attempt++) {
-      const head = await this.head(streamId);
-      const duplicate = await this.alreadyAppended(streamId, events, head.version);
+      // One read gives the head and the recent events a retry would repeat.
+      const recent = await this.collect(this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: Math.max(canonical.length * 4, 16) }));
+      const head = recent[0] ? { version: recent[0].streamVersion, hash: recent[0].hash } : { version: 0, hash: GENESIS_HASH };
+      const duplicate = await this.alreadyAppended(streamId, canonical, recent);
       if (duplicate) return duplicate;
       if (typeof expectedVersion === 'number' && head.version !== expectedVersion) throw new VersionConflictError(streamId, `version ${expectedVersion}`, head.version);
       if (expectedVersion === 'no-stream' && head.version > 0) throw new VersionConflictError(streamId, 'no-stream', head.version);
@@ -67,7 +86,7 @@ export class EventStoreDbEventStore implements EventStore {
         if (version !== guard.version) throw new VersionConflictError(guard.streamId, 'the version the decision read', version);
       }
       try {
-        return await this.appendAfter(streamId, events, head, this.now().toISOString());
+        return await this.appendAfter(streamId, canonical, head);
       } catch (error) {
         // Another writer appended after the head was read: for `any` chain again on the new head.
         if (!(error instanceof VersionConflictError && expectedVersion === 'any' && attempt < MAX_ATTEMPTS)) throw error;
@@ -91,7 +110,8 @@ export class EventStoreDbEventStore implements EventStore {
     if (head.version !== first.streamVersion - 1) throw new VersionConflictError(first.streamId, `version ${first.streamVersion - 1}`, head.version);
     const broken = firstBrokenLink(events, head.hash);
     if (broken) throw new CopyMismatchError(first.streamId, broken.streamVersion, 'its hash does not follow from the event before and its own bytes');
-    await this.appendAfter(first.streamId, events.map(asNewEvent), head, first.metadata.recordedAt);
+    const recordedAt = first.metadata.recordedAt;
+    await this.appendAfter(first.streamId, events.map((event, index) => canonicalEvent(first.streamId, asNewEvent(event), index, recordedAt)), head);
   }
 
   async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -195,9 +215,9 @@ export class EventStoreDbEventStore implements EventStore {
    * to tell whether this attempt wrote them — the server answers a second append of the same ids
    * at the same revision as a success without writing, and the events then carry another attempt's id.
    */
-  private async appendAfter(streamId: string, events: readonly NewEvent[], head: { version: number; hash: string }, recordedAt: string): Promise<AppendResult> {
+  private async appendAfter(streamId: string, events: readonly CanonicalEvent[], head: { version: number; hash: string }): Promise<AppendResult> {
     const appendId = randomUUID();
-    const { events: data, hashes } = eventDataOf(streamId, events, head, recordedAt, appendId);
+    const { events: data, hashes } = eventDataOf(events, head, appendId);
     let reported: LogPosition | undefined;
     try {
       const result = await this.client.appendToStream(streamId, data, { expectedRevision: expectedRevisionOf(head.version) });
@@ -228,10 +248,8 @@ export class EventStoreDbEventStore implements EventStore {
    * A retried append whose events the stream already holds answers the first append again; one
    * that repeats only some of them is not a retry, and is refused.
    */
-  private async alreadyAppended(streamId: string, events: readonly NewEvent[], version: number): Promise<AppendResult | null> {
-    if (version === 0) return null;
-    const recent = await this.collect(this.client.readStream(streamId, { direction: BACKWARDS, fromRevision: END, maxCount: Math.max(events.length * 4, 16) }));
-    const ids = events.map((event) => event.eventId.toLowerCase());
+  private async alreadyAppended(streamId: string, events: readonly CanonicalEvent[], recent: readonly StoredEvent[]): Promise<AppendResult | null> {
+    const ids = events.map((event) => event.eventId); // canonical ids are lower case, as stored
     const held = ids.filter((id) => recent.some((stored) => stored.eventId === id)).length;
     if (held === 0) return null;
     const first = recent.find((stored) => stored.eventId === ids[0]);

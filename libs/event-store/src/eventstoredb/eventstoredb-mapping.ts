@@ -1,6 +1,6 @@
 import { ANY, CancelledError, DeadlineExceededError, jsonEvent, NO_STREAM, NotLeaderError, START, STREAM_EXISTS, TimeoutError, UnavailableError, WrongExpectedVersionError, type AllStreamResolvedEvent, type AppendExpectedRevision, type EventData, type Position, type ResolvedEvent } from '@eventstore/db-client';
-import { canonicalEvent, chainHash } from '../core/canonical-event.js';
-import type { ExpectedVersion, NewEvent, StoredEvent } from '../core/envelope.js';
+import { chainHash, type CanonicalEvent } from '../core/canonical-event.js';
+import type { ExpectedVersion, StoredEvent } from '../core/envelope.js';
 import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 
@@ -83,17 +83,17 @@ export function describeServer(connectionString: string): string {
 
 /**
  * The events to append after `previous` (the stream's version and chain head), each with its
- * hash chained as the PostgreSQL store chains it, over the same canonical bytes.
+ * hash chained as the PostgreSQL store chains it, over the same canonical bytes (the events come
+ * canonical, from `checkedAppend`, so that retried attempts do not write them again).
  */
-export function eventDataOf(streamId: string, events: readonly NewEvent[], previous: { version: number; hash: string }, recordedAt: string, appendId?: string): { events: EventData[]; hashes: string[] } {
+export function eventDataOf(events: readonly CanonicalEvent[], previous: { version: number; hash: string }, appendId?: string): { events: EventData[]; hashes: string[] } {
   let hash = previous.hash;
   const hashes: string[] = [];
   const data = events.map((event, index) => {
-    const canonical = canonicalEvent(streamId, event, index, recordedAt);
-    hash = chainHash(hash, previous.version + index + 1, canonical.body);
+    hash = chainHash(hash, previous.version + index + 1, event.body);
     hashes.push(hash);
-    const metadata: LedgerEventMetadata = { ...(event.metadata ?? {}), recordedAt, schemaVersion: canonical.schemaVersion, hash, ...(appendId ? { appendId } : {}) };
-    return jsonEvent({ id: canonical.eventId, type: canonical.type, data: event.data as never, metadata: metadata as never });
+    const metadata: LedgerEventMetadata = { ...event.metadata, schemaVersion: event.schemaVersion, hash, ...(appendId ? { appendId } : {}) };
+    return jsonEvent({ id: event.eventId, type: event.type, data: event.data as never, metadata: metadata as never });
   });
   return { events: data, hashes };
 }

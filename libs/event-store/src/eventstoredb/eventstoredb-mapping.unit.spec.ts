@@ -3,8 +3,8 @@ import { ANY, CancelledError, DeadlineExceededError, jsonEvent, NO_STREAM, START
 import { canonicalEvent, chainHash, GENESIS_HASH } from '../core/canonical-event.js';
 import { EventStoreUnavailableError, VersionConflictError } from '../core/errors.js';
 import { compareLogPositions } from '../core/log-position.js';
-import { readFromAll } from '../../test/eventstoredb-read.js';
-import { appendIdOf, describeServer, eventDataOf, expectedRevisionOf, isLedgerEvent, positionUnknown, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
+import { appendedData, readFromAll } from '../../test/eventstoredb-read.js';
+import { appendIdOf, describeServer, expectedRevisionOf, isLedgerEvent, positionUnknown, isSystemEvent, ledgerErrorOf, logPositionOf, positionOf, storedEventOf } from './eventstoredb-mapping.js';
 
 const RECORDED_AT = '2017-11-27T19:04:11.000Z';
 const approval = { eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { proposalId: 'wirral-jscb', outcome: 'approved' }, metadata: { actor: 'clerk:wirral', correlationId: randomUUID() } };
@@ -60,7 +60,7 @@ describe('the EventStoreDB mapping', () => {
   });
 
   it('chains each event’s hash over the same canonical bytes as the PostgreSQL store', () => {
-    const { events, hashes } = eventDataOf('proposal-wirral-jscb', [approval, noting], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const { events, hashes } = appendedData('proposal-wirral-jscb', [approval, noting], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
     const first = chainHash(GENESIS_HASH, 1, canonicalEvent('proposal-wirral-jscb', approval, 0, RECORDED_AT).body);
     const second = chainHash(first, 2, canonicalEvent('proposal-wirral-jscb', noting, 1, RECORDED_AT).body);
     expect(hashes).toEqual([first, second]);
@@ -72,7 +72,7 @@ describe('the EventStoreDB mapping', () => {
   });
 
   it('reads an event back as the ledger stores it', () => {
-    const { events, hashes } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const { events, hashes } = appendedData('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
     expect(storedEventOf(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n }))).toEqual({
       eventId: approval.eventId,
       type: 'RatificationRecorded',
@@ -87,7 +87,7 @@ describe('the EventStoreDB mapping', () => {
   });
 
   it('reads an event whose place in $all an older server did not give (read from its stream) as of unknown position', () => {
-    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const { events } = appendedData('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
     const stored = storedEventOf(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 18_446_744_073_709_551_615n, prepare: 18_446_744_073_709_551_615n }));
     expect(stored.position).toBe('0:0');
     expect(positionUnknown(stored)).toBe(true);
@@ -95,14 +95,14 @@ describe('the EventStoreDB mapping', () => {
   });
 
   it('marks which attempt wrote an event, and leaves the mark out of the event as the ledger stores it', () => {
-    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT, '5d0c6a55-1f7e-4d52-9a7c-2b1e0f4c3d21');
+    const { events } = appendedData('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT, '5d0c6a55-1f7e-4d52-9a7c-2b1e0f4c3d21');
     const read = readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 10_244n, prepare: 10_112n });
     expect(appendIdOf(read)).toBe('5d0c6a55-1f7e-4d52-9a7c-2b1e0f4c3d21');
     expect(storedEventOf(read).metadata).toEqual({ ...approval.metadata, recordedAt: RECORDED_AT });
   });
 
   it('passes over what the ledger did not write: another application’s events, and events without the ledger’s metadata', () => {
-    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const { events } = appendedData('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
     expect(isLedgerEvent(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
     const invoice = jsonEvent({ type: 'InvoicePaid', data: { invoice: 'INV-2017-0042' } });
     expect(isLedgerEvent(readFromAll(invoice, 'payments-2017', 0n, { commit: 2n, prepare: 2n }))).toBe(false);
@@ -112,7 +112,7 @@ describe('the EventStoreDB mapping', () => {
   });
 
   it('tells EventStoreDB’s own events from the ledger’s', () => {
-    const { events } = eventDataOf('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
+    const { events } = appendedData('proposal-wirral-jscb', [approval], { version: 0, hash: GENESIS_HASH }, RECORDED_AT);
     expect(isSystemEvent(readFromAll(events[0], 'proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(false);
     expect(isSystemEvent(readFromAll({ ...events[0], type: '$metadata' }, '$$proposal-wirral-jscb', 0n, { commit: 1n, prepare: 1n }))).toBe(true);
     expect(isSystemEvent(readFromAll({ ...events[0], type: '$statsCollected' }, '$stats-127.0.0.1:2113', 0n, { commit: 1n, prepare: 1n }))).toBe(true);

@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { UnavailableError, type AllStreamResolvedEvent } from '@eventstore/db-client';
-import { readFromAll } from '../../test/eventstoredb-read.js';
+import { appendedData, readFromAll } from '../../test/eventstoredb-read.js';
 import { GENESIS_HASH } from '../core/canonical-event.js';
 import type { StoredEvent } from '../core/envelope.js';
 import { EventStoreUnavailableError } from '../core/errors.js';
-import { eventDataOf } from './eventstoredb-mapping.js';
 import { pagesOf, type AllSubscription } from './subscription-pages.js';
 
 const STREAM = 'proposal-wiltshire-alliance';
@@ -14,13 +13,13 @@ const STREAM = 'proposal-wiltshire-alliance';
 /** Ledger events of one stream as a subscription to `$all` delivers them, at commit positions 100, 200, … */
 function ratifications(count: number): AllStreamResolvedEvent[] {
   const events = Array.from({ length: count }, (_, index) => ({ eventId: randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: { step: index + 1 }, metadata: { actor: 'clerk:wiltshire' } }));
-  const { events: data } = eventDataOf(STREAM, events, { version: 0, hash: GENESIS_HASH }, '2021-12-14T10:00:00.000Z');
+  const { events: data } = appendedData(STREAM, events, { version: 0, hash: GENESIS_HASH }, '2021-12-14T10:00:00.000Z');
   return data.map((event, index) => readFromAll(event, STREAM, BigInt(index), { commit: BigInt((index + 1) * 100), prepare: BigInt((index + 1) * 100) }));
 }
 
 /** EventStoreDB's own event, as `$all` carries it between the ledger's. */
 function statistics(commit: bigint): AllStreamResolvedEvent {
-  const [event] = eventDataOf('$stats-127.0.0.1:2113', [{ eventId: randomUUID(), type: 'StatsCollected', schemaVersion: 1, data: {} }], { version: 0, hash: GENESIS_HASH }, '2021-12-14T10:00:00.000Z').events;
+  const [event] = appendedData('$stats-127.0.0.1:2113', [{ eventId: randomUUID(), type: 'StatsCollected', schemaVersion: 1, data: {} }], { version: 0, hash: GENESIS_HASH }, '2021-12-14T10:00:00.000Z').events;
   return readFromAll({ ...event, type: '$statsCollected' }, '$stats-127.0.0.1:2113', 0n, { commit, prepare: commit });
 }
 

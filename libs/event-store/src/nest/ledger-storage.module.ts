@@ -36,7 +36,7 @@ export class LedgerStorageModule {
               const report = await migrate(database);
               if (report.applied.length > 0) logger.log(`Applied migrations ${report.applied.join(', ')}`);
             }
-            logger.log(`Events and read models in ${describeStorage(options)}`);
+            logger.log(`Ledger kept in ${describeStorage(options)}`);
             return database;
           },
         },

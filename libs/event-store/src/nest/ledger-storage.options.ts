@@ -33,14 +33,15 @@ export function storageOptionsFromEnvironment(environment: NodeJS.ProcessEnv = p
 export function describeStorage(options: LedgerStorageOptions): string {
   const database = describeDatabase(options);
   if (!options.eventStoreConnectionString) return database;
-  return `EventStoreDB at ${describeServer(options.eventStoreConnectionString)}, read models in ${database}`;
+  return `EventStoreDB at ${describeServer(options.eventStoreConnectionString)} (events) and ${database} (read models)`;
 }
 
 function describeDatabase(options: LedgerStorageOptions): string {
   if (!options.databaseUrl) return `embedded PGlite in ${options.dataDir}`;
+  const schema = options.databaseSchema ? ` (schema ${options.databaseSchema})` : '';
   try {
     const url = new URL(options.databaseUrl);
-    return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+    return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${schema}`;
   } catch {
     return 'PostgreSQL (DATABASE_URL is not a valid URL)';
   }

@@ -1,6 +1,6 @@
 import { closeEventStore, describeStorage, migrate, openDatabase, openEventStore, storageOptionsFromEnvironment } from '@ledger/event-store';
 import { ActiveGenerationProjector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
-import { keepSealing, LedgerCheckpoints, Sealer } from '@ledger/verifiable-log';
+import { CheckpointPublication, keepSealing, LedgerCheckpoints, SealedLog, Sealer } from '@ledger/verifiable-log';
 
 /**
  * The projector on its own, for deployments that scale the API apart (run the API with
@@ -18,20 +18,39 @@ async function main(): Promise<void> {
     throw error;
   });
   try {
-    const projector = new ActiveGenerationProjector(store, database, READ_MODEL_PROJECTIONS, (schema) =>
-      log(`a rebuild swapped ${schema} in: projecting into it`),
+    const checkpoints = await LedgerCheckpoints.open(
+      database,
+      {
+        name: process.env.LEDGER_LOG_ORIGIN || 'decision-ledger',
+        privateKeyPem: process.env.LEDGER_SIGNING_KEY || undefined,
+        privateKeyFile: process.env.LEDGER_SIGNING_KEY_FILE || undefined,
+        required: ['true', '1', 'yes'].includes((process.env.LEDGER_SIGNING_KEY_REQUIRED ?? '').toLowerCase()),
+      },
+      new CheckpointPublication({ file: process.env.LEDGER_CHECKPOINT_FILE || undefined, url: process.env.LEDGER_CHECKPOINT_URL || undefined }, (message) => log(`${message}; trying again with the next round of sealing`)),
     );
+    const sealer = new Sealer(database, store);
+    const sealedLog = new SealedLog(database, store, sealer);
+    const projector = new ActiveGenerationProjector(sealedLog, database, READ_MODEL_PROJECTIONS, (schema) => log(`a rebuild swapped ${schema} in: projecting into it`));
     log(`projecting ${describeStorage(options)} from ${await projector.position()}`);
-    const checkpoints = await LedgerCheckpoints.open(database, { name: process.env.LEDGER_LOG_ORIGIN || 'decision-ledger', privateKeyPem: process.env.LEDGER_SIGNING_KEY || undefined });
     const intervalSeconds = Number(process.env.LEDGER_CHECKPOINT_INTERVAL || 60);
-    // A projection failure stops the process loudly (exit 1, naming the event); sealing stops with it,
-    // and a restart seals on before the projector meets the event again. Passing sealing failures are retried.
+    const auditSeconds = Number(process.env.LEDGER_SEAL_AUDIT_INTERVAL || 3600);
+    // A projection failure, or an event the seal does not explain, stops the process loudly (exit 1,
+    // naming the event); sealing stops with it. Passing sealing failures are retried.
     const [projecting, sealing] = await Promise.allSettled([
       projector.run(stop.signal, (error) => log(`${error.message} Following the log again in a second.`)).catch((error: unknown) => {
         stop.abort();
         throw error;
       }),
-      keepSealing(new Sealer(database, store), checkpoints, intervalSeconds * 1000, stop.signal, (error, delayMs) => log(`sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`)),
+      keepSealing(sealer, checkpoints, {
+        intervalMs: intervalSeconds * 1000,
+        auditIntervalMs: auditSeconds * 1000,
+        log: sealedLog,
+        signal: stop.signal,
+        onRetry: (error, delayMs) => log(`sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`),
+      }).catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
     ]);
     for (const outcome of [projecting, sealing]) if (outcome.status === 'rejected') throw outcome.reason;
     log(`stopped at ${await projector.position()}`);

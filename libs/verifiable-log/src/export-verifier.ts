@@ -1,7 +1,7 @@
 import canonicalize from 'canonicalize';
 import { chainHash, GENESIS_HASH } from '@ledger/event-store';
 import { CheckpointRefused, openCheckpoint, parseVerifierKey, type Checkpoint } from './checkpoint-note.js';
-import type { ExportCheckpoint, ExportHeader, ExportLeaf, ExportLine } from './ledger-export.js';
+import type { ExportCheckpoint, ExportHeader, ExportLeaf, ExportLine, ExportUnsealedEvent } from './ledger-export.js';
 import { appendToRange, EMPTY_RANGE, rangeRoot, type CompactRange } from './merkle-tree.js';
 import { CHAIN_START, chainAfter, leafBytes, sealedLeafHash } from './sealed-leaf.js';
 
@@ -100,8 +100,10 @@ export class ExportVerifier {
         return this.takeCheckpoint(line);
       case 'leaf':
         return this.takeLeaf(line);
+      case 'unsealed-event':
+        return this.refuseUnsealed(line);
       default:
-        throw new VerificationFailed(null, `line ${this.lineNumber} is neither a header, a checkpoint nor a leaf`);
+        throw new VerificationFailed(null, `line ${this.lineNumber} is neither a header, a checkpoint, a leaf nor an unsealed event`);
     }
   }
 
@@ -157,6 +159,21 @@ export class ExportVerifier {
     if (checkpoint.treeSize <= this.largestCheckpoint && !same) throw new VerificationFailed(null, `the checkpoint of ${checkpoint.treeSize} leaves comes after a larger one`);
     this.largestCheckpoint = Math.max(this.largestCheckpoint, checkpoint.treeSize);
     this.checkpoints.set(checkpoint.treeSize, { checkpoint, line: this.lineNumber });
+  }
+
+  /** The store holds an event among the sealed ones that no leaf seals: it was added behind the seal. */
+  private refuseUnsealed(line: ExportUnsealedEvent): never {
+    let described = `an event at log position ${line.position}`;
+    try {
+      const body = JSON.parse(line.event.body) as { streamId?: unknown; streamVersion?: unknown; type?: unknown };
+      described = `${String(body.type)} of ${String(body.streamId)} at log position ${line.position}`;
+    } catch {
+      // described by its position alone
+    }
+    throw new VerificationFailed(
+      this.nextLeaf,
+      `the event store holds ${described}, before leaf ${this.nextLeaf}, that the seal does not include: it was added behind the seal`,
+    );
   }
 
   private takeLeaf(leaf: ExportLeaf): void {

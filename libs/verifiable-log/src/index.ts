@@ -8,3 +8,6 @@ export * from './sealing-loop.js';
 export * from './ledger-export.js';
 export * from './export-verifier.js';
 export * from './seal-relocation.js';
+export * from './log-integrity-error.js';
+export * from './sealed-log.js';
+export * from './checkpoint-publication.js';

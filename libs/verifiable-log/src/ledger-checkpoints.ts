@@ -1,7 +1,10 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import type { Database } from '@ledger/event-store';
 import { rawPublicKey, signCheckpoint, verifierKey } from './checkpoint-note.js';
+import type { CheckpointPublication } from './checkpoint-publication.js';
 import { LEAF_AT_POSITION_SQL } from './leaf-positions.js';
+import { RefusalToSignError } from './log-integrity-error.js';
 import { appendToRange, consistencyProof, inclusionProof, merkleRoot, rangeRoot, type CompactRange, type Hash } from './merkle-tree.js';
 import { verifyConsistency } from './proof-verification.js';
 import { headOf, SEAL_HEAD_SQL } from './sealer.js';
@@ -19,6 +22,18 @@ export interface CheckpointSigner {
   /** The key's name, also the checkpoints' origin. */
   name: string;
   privateKey: KeyObject;
+}
+
+/** Where the key that signs checkpoints comes from. */
+export interface SigningKeySource {
+  /** The checkpoints' origin line and the key's name. */
+  name: string;
+  /** `LEDGER_SIGNING_KEY`: the Ed25519 private key, PEM. */
+  privateKeyPem?: string;
+  /** `LEDGER_SIGNING_KEY_FILE`: a file holding it, PEM (a mounted secret, say). */
+  privateKeyFile?: string;
+  /** `LEDGER_SIGNING_KEY_REQUIRED`: refuse to go on without a key given from outside the database. */
+  required?: boolean;
 }
 
 /** No leaf at this position, or a tree larger than what is sealed. */
@@ -47,6 +62,14 @@ const toIssued = (row: CheckpointRow): IssuedCheckpoint => ({
   issuedAt: new Date(row.issued_at).toISOString(),
 });
 
+async function keyFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw new Error(`LEDGER_SIGNING_KEY_FILE ${file} cannot be read: ${(error as Error).message}`);
+  }
+}
+
 /** Checkpoints are signed with Ed25519 only (C2SP signed-note algorithm 0x01). */
 function ed25519(key: KeyObject): KeyObject {
   if (key.asymmetricKeyType !== 'ed25519') throw new Error(`LEDGER_SIGNING_KEY must be an Ed25519 private key, not ${key.asymmetricKeyType ?? 'this'}.`);
@@ -64,23 +87,35 @@ export class LedgerCheckpoints {
   constructor(
     private readonly database: Database,
     private readonly signer: CheckpointSigner,
+    private readonly publication: CheckpointPublication | null = null,
   ) {}
 
   /**
-   * The signer from `LEDGER_SIGNING_KEY` (PEM) when given, else the key kept in the store —
-   * generated on first use and kept, so that every later checkpoint is signed by the same key.
+   * The signer from `LEDGER_SIGNING_KEY` (PEM) or `LEDGER_SIGNING_KEY_FILE` when given — kept
+   * outside the database, so that its owner cannot sign a history of their own — else, unless a
+   * key is required, the key kept in the store: generated on first use and kept, so that every
+   * later checkpoint is signed by the same key. Each checkpoint signed is handed to `publication`.
    */
-  static async open(database: Database, options: { name: string; privateKeyPem?: string }): Promise<LedgerCheckpoints> {
-    if (options.privateKeyPem) return new LedgerCheckpoints(database, { name: options.name, privateKey: ed25519(createPrivateKey(options.privateKeyPem)) });
+  static async open(database: Database, source: SigningKeySource, publication: CheckpointPublication | null = null): Promise<LedgerCheckpoints> {
+    const pem = source.privateKeyPem || (source.privateKeyFile ? await keyFile(source.privateKeyFile) : undefined);
+    if (pem) return new LedgerCheckpoints(database, { name: source.name, privateKey: ed25519(createPrivateKey(pem)) }, publication);
+    if (source.required) {
+      throw new Error('LEDGER_SIGNING_KEY_REQUIRED is true, but no signing key was given: set LEDGER_SIGNING_KEY (an Ed25519 private key, PEM) or LEDGER_SIGNING_KEY_FILE (a file holding one).');
+    }
     const generated = generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
-    await database.query('INSERT INTO ledger_signing_key (name, private_key) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [options.name, generated]);
+    await database.query('INSERT INTO ledger_signing_key (name, private_key) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING', [source.name, generated]);
     const [kept] = await database.query<{ name: string; private_key: string }>('SELECT name, private_key FROM ledger_signing_key');
-    return new LedgerCheckpoints(database, { name: kept.name, privateKey: ed25519(createPrivateKey(kept.private_key)) });
+    return new LedgerCheckpoints(database, { name: kept.name, privateKey: ed25519(createPrivateKey(kept.private_key)) }, publication);
   }
 
   /** The verifier key an auditor keeps: `<name>+<id>+<base64 key>`. */
   get verifierKey(): string {
     return verifierKey(this.signer.name, rawPublicKey(this.signer.privateKey));
+  }
+
+  /** Why publishing the latest checkpoint failed, if it did (it is tried again with the next round). */
+  get publicationFailure(): string | null {
+    return this.publication?.lastFailure ?? null;
   }
 
   get publicKey(): Buffer {
@@ -97,15 +132,24 @@ export class LedgerCheckpoints {
     return rows.map(toIssued);
   }
 
-  /** Signs a checkpoint over everything sealed, when the seal has grown since the last one; answers the latest. */
+  /**
+   * Signs a checkpoint over everything sealed, when the seal has grown since the last one; answers
+   * the latest, having handed it to the publication (again, if publishing it failed before).
+   */
   async issue(): Promise<IssuedCheckpoint | null> {
+    const latest = await this.signGrowth();
+    if (latest) await this.publication?.publish(latest);
+    return latest;
+  }
+
+  private async signGrowth(): Promise<IssuedCheckpoint | null> {
     const [headRow] = await this.database.query<Parameters<typeof headOf>[0]>(SEAL_HEAD_SQL);
     const head = headOf(headRow);
     const last = await this.latest();
     if (head.nextLeaf === 0 || (last && last.treeSize >= head.nextLeaf)) return last;
     const rootHash = rangeRoot(head.range);
     if (last && !(await this.extends(last, head.range))) {
-      throw new Error(`Refusing to sign: the sealed log of ${head.nextLeaf} leaves does not extend the checkpoint of ${last.treeSize}.`);
+      throw new RefusalToSignError(`Refusing to sign: the sealed log of ${head.nextLeaf} leaves does not extend the checkpoint of ${last.treeSize}.`);
     }
     const note = signCheckpoint({ origin: this.signer.name, treeSize: head.nextLeaf, rootHash }, this.signer.name, this.signer.privateKey);
     await this.database.query(

@@ -1,5 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { canonicalBodyOf, compareLogPositions, parseLogPosition, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import {
+  canonicalBodyOf,
+  chainHash,
+  compareLogPositions,
+  GENESIS_HASH,
+  parseLogPosition,
+  type Database,
+  type EventStore,
+  type LogPosition,
+  type SqlSession,
+  type StoredEvent,
+} from '@ledger/event-store';
+import { LogIntegrityError } from './log-integrity-error.js';
 import { appendToRange, type CompactRange } from './merkle-tree.js';
 import { chainAfter, leafBytes, sealedLeafHash } from './sealed-leaf.js';
 
@@ -27,6 +39,12 @@ export const headOf = (row: SealRow): SealHead => ({
 
 export const SEAL_HEAD_SQL = 'SELECT next_leaf::text AS next_leaf, log_position, chain_hash, compact_range FROM ledger_seal';
 
+/** A stream's last sealed event: its version and hash chain (hex). */
+interface SealedStreamHead {
+  version: number;
+  hash: string;
+}
+
 /**
  * Seals the log: takes committed events in the log's commit-safe order and gives each the next
  * leaf index, storing the bytes it hashed, the leaf hash and the running chain, and keeping the
@@ -34,6 +52,11 @@ export const SEAL_HEAD_SQL = 'SELECT next_leaf::text AS next_leaf, log_position,
  * EventStoreDB alike — and writes the leaves and the head in one transaction with the head row
  * locked, having checked the head is where it read from: two sealers never give one index twice,
  * and a crash neither skips nor repeats an event.
+ *
+ * It seals only what follows from what it sealed before: each event must be the next version of
+ * its stream, its hash chained from the hash sealed for the version before
+ * (`ledger_sealed_streams`) over its bytes. Anything else — a broken chain, a version missing or
+ * repeated — is a `LogIntegrityError`, and nothing of the batch is sealed.
  */
 export class Sealer {
   constructor(
@@ -57,14 +80,17 @@ export class Sealer {
     return this.database.transaction(async (session) => {
       const [row] = await session.query<SealRow>(`${SEAL_HEAD_SQL} FOR UPDATE`);
       if (row.log_position !== head.logPosition) return 0;
-      let { chainHash, range } = head;
+      const streams = await this.sealedStreamHeads(session, events);
+      let { chainHash: leafChain, range } = head;
       const leaves = events.map((event, index) => {
-        const bytes = leafBytes({ body: canonicalBodyOf(event), hash: event.hash, position: event.position, streamVersion: event.streamVersion });
+        const body = canonicalBodyOf(event);
+        streams.set(event.streamId, followingHead(streams.get(event.streamId), event, body));
+        const bytes = leafBytes({ body, hash: event.hash, position: event.position, streamVersion: event.streamVersion });
         const hash = sealedLeafHash(bytes);
-        chainHash = chainAfter(chainHash, hash);
+        leafChain = chainAfter(leafChain, hash);
         range = appendToRange(range, hash);
         const { transactionId, sequence } = parseLogPosition(event.position);
-        return { leaf_index: head.nextLeaf + index, transaction_id: transactionId.toString(), position: sequence.toString(), bytes, leaf_hash: hash.toString('hex'), chain_hash: chainHash.toString('hex') };
+        return { leaf_index: head.nextLeaf + index, transaction_id: transactionId.toString(), position: sequence.toString(), bytes, leaf_hash: hash.toString('hex'), chain_hash: leafChain.toString('hex') };
       });
       await session.query(
         `INSERT INTO ledger_leaves (leaf_index, transaction_id, position, bytes, leaf_hash, chain_hash)
@@ -72,14 +98,47 @@ export class Sealer {
            FROM json_to_recordset($1::json) AS r(leaf_index bigint, transaction_id text, position bigint, bytes text, leaf_hash text, chain_hash text)`,
         [JSON.stringify(leaves)],
       );
+      await session.query(
+        `INSERT INTO ledger_sealed_streams (stream_id, version, hash)
+         SELECT r.stream_id, r.version, decode(r.hash, 'hex') FROM json_to_recordset($1::json) AS r(stream_id text, version integer, hash text)
+         ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version, hash = EXCLUDED.hash`,
+        [JSON.stringify([...streams].map(([streamId, { version, hash }]) => ({ stream_id: streamId, version, hash })))],
+      );
       await session.query('UPDATE ledger_seal SET next_leaf = $1, log_position = $2, chain_hash = $3, compact_range = $4::text[]', [
         range.size,
         events[events.length - 1].position,
-        chainHash.toString('hex'),
+        leafChain.toString('hex'),
         range.hashes.map((hash) => hash.toString('hex')),
       ]);
       return events.length;
     });
+  }
+
+  /** Where the batch's streams stand in the seal (locked with the seal head, so they cannot move). */
+  private async sealedStreamHeads(session: SqlSession, events: readonly StoredEvent[]): Promise<Map<string, SealedStreamHead>> {
+    const rows = await session.query<{ stream_id: string; version: number; hash: string }>(
+      "SELECT stream_id, version, encode(hash, 'hex') AS hash FROM ledger_sealed_streams WHERE stream_id = ANY($1::text[])",
+      [[...new Set(events.map((event) => event.streamId))]],
+    );
+    return new Map(rows.map((row) => [row.stream_id, { version: row.version, hash: row.hash }]));
+  }
+
+  /**
+   * That the store holds exactly the events sealed up to the seal head — as many as there are
+   * leaves — so that none was added behind the seal or removed from under it since. The count
+   * is cheap on the SQL stores; EventStoreDB, whose log nobody can write behind, cannot tell it
+   * without reading everything, and is not asked.
+   */
+  async checkNothingAddedOrRemoved(): Promise<void> {
+    const head = await this.head();
+    const held = await this.store.countLogThrough(head.logPosition as LogPosition);
+    if (held === null || held === head.nextLeaf) return;
+    throw new LogIntegrityError(
+      held > head.nextLeaf
+        ? `The event store holds ${held} events up to log position ${head.logPosition}, but only ${head.nextLeaf} were sealed there: ${held - head.nextLeaf} added behind the seal. Run ledger verify to find them.`
+        : `The event store holds ${held} events up to log position ${head.logPosition}, but ${head.nextLeaf} were sealed there: ${head.nextLeaf - held} sealed removed. Run ledger verify to find them.`,
+      head.logPosition,
+    );
   }
 
   /** Seals until the seal includes everything the log lets readers see now. */
@@ -107,4 +166,23 @@ export class Sealer {
     const [row] = await this.database.query<SealRow>(SEAL_HEAD_SQL);
     return headOf(row);
   }
+}
+
+/**
+ * Where a stream stands once `event` is sealed: refused unless it is the next version of its
+ * stream, its hash chained from the one sealed before over its bytes.
+ */
+function followingHead(sealed: SealedStreamHead | undefined, event: StoredEvent, body: string): SealedStreamHead {
+  const previous = sealed ?? { version: 0, hash: GENESIS_HASH };
+  const where = `${event.streamId} v${event.streamVersion} at log position ${event.position}`;
+  if (event.streamVersion !== previous.version + 1) {
+    throw new LogIntegrityError(
+      `Refusing to seal ${where}: version ${previous.version + 1} of ${event.streamId} was due (${event.streamVersion <= previous.version ? 'that version was sealed already' : 'a version before it is missing'}).`,
+      event.position,
+    );
+  }
+  if (chainHash(previous.hash, event.streamVersion, body) !== event.hash) {
+    throw new LogIntegrityError(`Refusing to seal ${where}: its hash does not follow from its bytes and the hash sealed for version ${previous.version} (the stream's hash chain is broken).`, event.position);
+  }
+  return { version: event.streamVersion, hash: event.hash };
 }

@@ -1,4 +1,5 @@
 import type { LedgerCheckpoints } from './ledger-checkpoints.js';
+import { LogIntegrityError, RefusalToSignError } from './log-integrity-error.js';
 import type { Sealer } from './sealer.js';
 import { keepSealing } from './sealing-loop.js';
 
@@ -13,6 +14,7 @@ function world(failures: Error[]) {
       if (failure) throw failure;
       return 0;
     },
+    async checkNothingAddedOrRemoved() {},
   } as unknown as Sealer;
   const checkpoints = {
     async issue() {
@@ -28,7 +30,7 @@ describe('keeping the log sealed', () => {
     const { sealer, checkpoints, counts } = world([new Error('Connection terminated unexpectedly')]);
     const stop = new AbortController();
     const retries: [string, number][] = [];
-    const running = keepSealing(sealer, checkpoints, 60_000, stop.signal, (error, delayMs) => retries.push([(error as Error).message, delayMs]));
+    const running = keepSealing(sealer, checkpoints, { intervalMs: 60_000, signal: stop.signal, onRetry: (error, delayMs) => retries.push([(error as Error).message, delayMs]) });
     for (let waited = 0; counts().batches < 2 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
     stop.abort();
     await running;
@@ -38,7 +40,13 @@ describe('keeping the log sealed', () => {
   });
 
   it('stops on a checkpoint it refuses to sign', async () => {
-    const { sealer, checkpoints } = world([new Error('Refusing to sign: the sealed log of 12 leaves does not extend the checkpoint of 9.')]);
-    await expect(keepSealing(sealer, checkpoints, 60_000, new AbortController().signal)).rejects.toThrow(/^Refusing to sign/);
+    const { sealer, checkpoints } = world([new RefusalToSignError('Refusing to sign: the sealed log of 12 leaves does not extend the checkpoint of 9.')]);
+    await expect(keepSealing(sealer, checkpoints, { intervalMs: 60_000, signal: new AbortController().signal })).rejects.toThrow(/^Refusing to sign/);
+  });
+
+  it('stops on an event the seal does not explain, instead of retrying it as a passing failure', async () => {
+    const { sealer, checkpoints, counts } = world([new LogIntegrityError('Refusing to seal wirral v3 at log position 9:4: the stream\'s hash chain is broken.', '9:4')]);
+    await expect(keepSealing(sealer, checkpoints, { intervalMs: 60_000, signal: new AbortController().signal })).rejects.toThrow(LogIntegrityError);
+    expect(counts().batches).toBe(1);
   });
 });

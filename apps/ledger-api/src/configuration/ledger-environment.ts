@@ -46,6 +46,36 @@ export class LedgerEnvironment {
   @IsString()
   LEDGER_SIGNING_KEY?: string;
 
+  /** A file holding the signing key (PEM): a mounted secret, kept outside the database. */
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @IsString()
+  LEDGER_SIGNING_KEY_FILE?: string;
+
+  /** Refuse to start unless LEDGER_SIGNING_KEY or LEDGER_SIGNING_KEY_FILE gives the key. */
+  @Transform(({ value }) => ['true', '1', 'yes'].includes(String(value ?? '').toLowerCase()))
+  @IsBoolean()
+  LEDGER_SIGNING_KEY_REQUIRED!: boolean;
+
+  /** A file each new signed checkpoint is written to (outside the database's reach). */
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @IsString()
+  LEDGER_CHECKPOINT_FILE?: string;
+
+  /** A URL each new signed checkpoint is POSTed to (text/plain, the signed note). */
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @Matches(/^https?:\/\/\S+$/, { message: 'LEDGER_CHECKPOINT_URL must be an http:// or https:// URL' })
+  LEDGER_CHECKPOINT_URL?: string;
+
+  /** Seconds between reading the whole sealed log back against the store (also done at start); 0 never. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 3600 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(604_800)
+  LEDGER_SEAL_AUDIT_INTERVAL!: number;
+
   @Transform(({ value }) => (value === undefined || value === '' ? true : ['true', '1', 'yes'].includes(String(value).toLowerCase())))
   @IsBoolean()
   LEDGER_RUN_PROJECTOR!: boolean;
@@ -104,6 +134,11 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_BOOTSTRAP_ADMIN_KEY = undefined;
   LEDGER_PUBLIC_READ = undefined;
   LEDGER_SIGNING_KEY = undefined;
+  LEDGER_SIGNING_KEY_FILE = undefined;
+  LEDGER_SIGNING_KEY_REQUIRED = undefined;
+  LEDGER_CHECKPOINT_FILE = undefined;
+  LEDGER_CHECKPOINT_URL = undefined;
+  LEDGER_SEAL_AUDIT_INTERVAL = undefined;
   LEDGER_RUN_PROJECTOR = undefined;
   LEDGER_CHECKPOINT_INTERVAL = undefined;
   LEDGER_LOG_ORIGIN = undefined;

@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import { SealerService } from './sealer.service.js';
 
-/** Ready only while the sealer has not stopped on a failure (a checkpoint it refused to sign, say). */
+/**
+ * Ready only while the sealer has not stopped on a failure (an event the seal does not explain, a
+ * checkpoint it refused to sign); a checkpoint not yet published is said, but is not a failure.
+ */
 @Injectable()
 export class SealerHealthIndicator {
   constructor(
@@ -13,6 +16,8 @@ export class SealerHealthIndicator {
   isReady(key = 'sealer') {
     const indicator = this.health.check(key);
     const failure = this.sealer.failed;
-    return failure ? indicator.down({ message: failure.message }) : indicator.up();
+    if (failure) return indicator.down({ message: failure.message });
+    const publication = this.sealer.publicationFailure;
+    return publication ? indicator.up({ checkpointPublication: publication }) : indicator.up();
   }
 }

@@ -1,32 +1,33 @@
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
-import { keepSealing, LedgerCheckpoints, Sealer } from '@ledger/verifiable-log';
+import { keepSealing, LedgerCheckpoints, SealedLog, Sealer } from '@ledger/verifiable-log';
 
 /**
  * Seals the log inside the API process beside the projector (both run unless
- * LEDGER_RUN_PROJECTOR=false leaves them to apps/ledger-projector), and signs a checkpoint at least
- * every LEDGER_CHECKPOINT_INTERVAL seconds while the log grows. A failure stops it loudly.
+ * LEDGER_RUN_PROJECTOR=false leaves them to apps/ledger-projector), signs a checkpoint at least
+ * every LEDGER_CHECKPOINT_INTERVAL seconds while the log grows, and reads the whole sealed log
+ * back against the store at start and every LEDGER_SEAL_AUDIT_INTERVAL seconds. Anything the
+ * seal does not explain stops it loudly, and /health/ready says why.
  */
 @Injectable()
 export class SealerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Sealer');
-  private readonly sealer: Sealer;
   private readonly stop = new AbortController();
   private running: Promise<void> | undefined;
   private readonly enabled: boolean;
   private readonly intervalMs: number;
+  private readonly auditIntervalMs: number;
   private failure: Error | undefined;
 
   constructor(
-    @Inject(DATABASE) database: Database,
-    @Inject(EVENT_STORE) store: EventStore,
+    private readonly sealer: Sealer,
+    private readonly log: SealedLog,
     private readonly checkpoints: LedgerCheckpoints,
     config: ConfigService,
   ) {
-    this.sealer = new Sealer(database, store);
     this.enabled = config.get<boolean>('LEDGER_RUN_PROJECTOR') ?? true;
     this.intervalMs = (config.get<number>('LEDGER_CHECKPOINT_INTERVAL') ?? 60) * 1000;
+    this.auditIntervalMs = (config.get<number>('LEDGER_SEAL_AUDIT_INTERVAL') ?? 3600) * 1000;
   }
 
   onApplicationBootstrap(): void {
@@ -47,15 +48,25 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
     return this.failure;
   }
 
+  /** Why publishing the latest checkpoint failed, if it did. */
+  get publicationFailure(): string | null {
+    return this.checkpoints.publicationFailure;
+  }
+
   /** Seals what is committed now and signs a checkpoint over it (on demand). */
   async checkpointNow() {
     await this.sealer.sealCommitted();
+    await this.sealer.checkNothingAddedOrRemoved();
     return this.checkpoints.issue();
   }
 
   private run(): Promise<void> {
-    return keepSealing(this.sealer, this.checkpoints, this.intervalMs, this.stop.signal, (error, delayMs) =>
-      this.logger.warn(`Sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`),
-    );
+    return keepSealing(this.sealer, this.checkpoints, {
+      intervalMs: this.intervalMs,
+      auditIntervalMs: this.auditIntervalMs,
+      log: this.log,
+      signal: this.stop.signal,
+      onRetry: (error, delayMs) => this.logger.warn(`Sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`),
+    });
   }
 }

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { EventStoreError } from '@ledger/event-store';
 import { DomainError } from '@ledger/governance';
+import { LogIntegrityError } from '@ledger/verifiable-log';
 import { problem, type Problem } from './problem.js';
 import { ProblemException } from './problem.exception.js';
 
@@ -38,6 +39,10 @@ export function problemForError(error: unknown): Problem | undefined {
     if (error.code === 'event_store_moved') return problem(503, error.message, { code: 'event_store_moved' });
     if (error.code === 'payload_too_large') return problem(413, error.message, { code: 'payload_too_large' });
     return problem(400, error.message, { code: 'validation_failed' });
+  }
+  if (error instanceof LogIntegrityError) {
+    // Not a passing failure: the store holds what the seal does not explain, and the ledger serves none of it.
+    return problem(500, `${error.message} The ledger will not serve the log past this point until it is put right.`, { code: 'log_integrity' });
   }
   if (error instanceof HttpException) {
     const response = error.getResponse();

@@ -1,12 +1,14 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DATABASE, EVENT_STORE, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
+import { DATABASE, type Database, type LogPosition } from '@ledger/event-store';
 import { ActiveGenerationProjector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
+import { SealedLog } from '@ledger/verifiable-log';
 
 /**
  * Runs the projector inside the API process (the default; `LEDGER_RUN_PROJECTOR=false` leaves it
- * to `apps/ledger-projector`). A projection failure stops it loudly, naming the event, and
- * `/health/ready` reports it.
+ * to `apps/ledger-projector`), on the sealed log: only events the seal explains reach the read
+ * models. A projection failure, or an event the seal does not explain, stops it loudly, naming
+ * the event, and `/health/ready` reports it.
  */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -15,9 +17,10 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   private readonly stop = new AbortController();
   private running: Promise<void> | undefined;
   private readonly enabled: boolean;
+  private stopped: Error | undefined;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Inject(DATABASE) database: Database, config: ConfigService) {
-    this.projector = new ActiveGenerationProjector(store, database, READ_MODEL_PROJECTIONS, (schema) =>
+  constructor(log: SealedLog, @Inject(DATABASE) database: Database, config: ConfigService) {
+    this.projector = new ActiveGenerationProjector(log, database, READ_MODEL_PROJECTIONS, (schema) =>
       this.logger.log(`Read models now kept in ${schema}`),
     );
     this.enabled = config.get<boolean>('LEDGER_RUN_PROJECTOR') ?? true;
@@ -27,6 +30,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     if (!this.enabled) return;
     const unavailable = (error: Error) => this.logger.warn(`${error.message} Following the log again in a second.`);
     this.running = this.projector.run(this.stop.signal, unavailable).catch((error: unknown) => {
+      this.stopped = error as Error;
       this.logger.error(`The projector stopped: ${(error as Error).message}`);
     });
   }
@@ -43,6 +47,6 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   /** What stopped the projector, if anything did. */
   get failure(): Error | undefined {
-    return this.projector.failed;
+    return this.projector.failed ?? this.stopped;
   }
 }

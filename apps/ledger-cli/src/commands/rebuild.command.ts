@@ -3,6 +3,7 @@ import { describeStorage, storageOptionsFromEnvironment } from '@ledger/event-st
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { withLedger } from '../open-ledger.js';
 import { count, ProgressLine } from '../terminal.js';
+import { SealedLog } from '@ledger/verifiable-log';
 
 /**
  * `ledger rebuild`: replays the whole log into a fresh generation of read models while the active
@@ -16,7 +17,7 @@ export function rebuildCommand(program: Command): void {
       const options = storageOptionsFromEnvironment();
       const progress = new ProgressLine();
       await withLedger(options, async (database, store) => {
-        const result = await rebuildReadModels(store, database, READ_MODEL_PROJECTIONS, ({ events, eventsPerSecond, secondsLeft }) => {
+        const result = await rebuildReadModels(SealedLog.sealing(database, store), database, READ_MODEL_PROJECTIONS, ({ events, eventsPerSecond, secondsLeft }) => {
           const left = secondsLeft === null ? '' : `, about ${Math.ceil(secondsLeft)} s left`;
           progress.update(`rebuilding: ${count(events)} events, ${count(eventsPerSecond)} events/s${left}`);
         });

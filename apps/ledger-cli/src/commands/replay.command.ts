@@ -4,6 +4,7 @@ import { parseInstant } from '@ledger/governance';
 import { READ_MODEL_PROJECTIONS, replayReadModels, type KnownAt } from '@ledger/read-models';
 import { withLedger } from '../open-ledger.js';
 import { count, ProgressLine } from '../terminal.js';
+import { SealedLog } from '@ledger/verifiable-log';
 
 /**
  * `ledger replay (--as-known-at <instant> | --until-position <p>) --schema <name>`: the read models
@@ -31,7 +32,7 @@ export function replayCommand(program: Command): void {
       const storage = storageOptionsFromEnvironment();
       const progress = new ProgressLine();
       await withLedger(storage, async (database, store) => {
-        const result = await replayReadModels(store, database, READ_MODEL_PROJECTIONS, options.schema, knownAt, (events) => progress.update(`replaying: ${count(events)} events`));
+        const result = await replayReadModels(SealedLog.sealing(database, store), database, READ_MODEL_PROJECTIONS, options.schema, knownAt, (events) => progress.update(`replaying: ${count(events)} events`));
         progress.done();
         const as = 'asKnownAt' in knownAt ? `as known at ${knownAt.asKnownAt}` : `up to log position ${knownAt.untilPosition}`;
         console.log(`${describeStorage(storage)}: replayed ${count(result.events)} events ${as} into ${result.schema} in ${result.seconds.toFixed(1)} s.`);

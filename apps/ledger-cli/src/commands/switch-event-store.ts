@@ -1,6 +1,6 @@
 import { recordEventStoreMove, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels, type RebuildProgress, type RebuildResult } from '@ledger/read-models';
-import { relocateSeal } from '@ledger/verifiable-log';
+import { relocateSeal, SealedLog } from '@ledger/verifiable-log';
 
 export interface EventStoreSwitch {
   /** Sealed leaves found in the new store. */
@@ -65,7 +65,7 @@ export async function switchToEventStoreDb(database: Database, store: EventStore
   });
   const switched = { leaves: sealed.leaves, sealedThrough: sealed.logPosition };
   try {
-    return { ...switched, readModels: await rebuildReadModels(store, database, READ_MODEL_PROJECTIONS, onProgress) };
+    return { ...switched, readModels: await rebuildReadModels(SealedLog.sealing(database, store), database, READ_MODEL_PROJECTIONS, onProgress) };
   } catch (error) {
     throw new ReadModelsNotRebuiltError(switched, error);
   }

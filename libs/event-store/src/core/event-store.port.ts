@@ -96,3 +96,9 @@ export interface EventStore {
 
   close(): Promise<void>;
 }
+
+/**
+ * The log in order, as projections read it: the event store itself, or a reader that passes on
+ * only what it has checked (the sealed log).
+ */
+export type OrderedLog = Pick<EventStore, 'readLog' | 'followLog' | 'headPosition' | 'countLogThrough'>;

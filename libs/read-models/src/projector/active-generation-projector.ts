@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventStoreUnavailableError, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
+import { EventStoreUnavailableError, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 import { Projector, type ProjectionFailedError } from './projector.js';
 import { ReadModelGenerations } from './read-model-generations.js';
@@ -16,7 +16,7 @@ export class ActiveGenerationProjector {
   private readonly generations: ReadModelGenerations;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly log: OrderedLog,
     private readonly database: Database,
     private readonly projections: readonly Projection[],
     private readonly onSwitch: (schema: string) => void = () => undefined,
@@ -60,7 +60,7 @@ export class ActiveGenerationProjector {
     const active = await this.activeSchema();
     if (this.projector?.schema !== active) {
       if (this.projector) this.onSwitch(active);
-      this.projector = new Projector(this.store, this.database, active, this.projections);
+      this.projector = new Projector(this.log, this.database, active, this.projections);
     }
     return this.projector;
   }

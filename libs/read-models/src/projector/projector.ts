@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, compareLogPositions, LOG_START, type Database, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 
 export interface ProjectorOptions {
@@ -37,7 +37,8 @@ export class Projector {
   private failure: ProjectionFailedError | undefined;
 
   constructor(
-    private readonly store: EventStore,
+    /** The log it follows: in production the sealed log, which passes on only events the seal explains. */
+    private readonly log: OrderedLog,
     private readonly database: Database,
     /** The schema holding this generation of read models. */
     readonly schema: string,
@@ -65,7 +66,7 @@ export class Projector {
   async projectBatch(): Promise<number> {
     if (this.failure) throw this.failure;
     const after = await this.position();
-    return this.applyBatch(after, await this.store.readLog({ after, limit: this.batchSize }));
+    return this.applyBatch(after, await this.log.readLog({ after, limit: this.batchSize }));
   }
 
   /**
@@ -79,7 +80,7 @@ export class Projector {
     const following = new AbortController();
     let after = await this.position();
     try {
-      for await (const page of this.store.followLog({ after, limit: this.batchSize, signal: AbortSignal.any([signal, following.signal]), idleDelayMs: this.idleDelayMs })) {
+      for await (const page of this.log.followLog({ after, limit: this.batchSize, signal: AbortSignal.any([signal, following.signal]), idleDelayMs: this.idleDelayMs })) {
         if (!(await stillCurrent())) return;
         if ((await this.applyBatch(after, page)) === 0) return;
         after = page[page.length - 1].position;
@@ -155,7 +156,7 @@ export class Projector {
 
   /** The page of the log after `after`, read now and awaited later. */
   private readAhead(after: LogPosition): Promise<StoredEvent[]> {
-    const page = this.store.readLog({ after, limit: this.batchSize });
+    const page = this.log.readLog({ after, limit: this.batchSize });
     page.catch(() => undefined); // awaited later; failing before then is not an unhandled rejection
     return page;
   }

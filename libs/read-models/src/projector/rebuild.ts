@@ -1,4 +1,4 @@
-import { compareLogPositions, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
+import { compareLogPositions, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 import { Projector } from './projector.js';
 import { ReadModelGenerations } from './read-model-generations.js';
@@ -22,9 +22,10 @@ export interface RebuildResult {
  * Replays the whole log into a fresh generation of read models while the active one keeps
  * serving, then swaps it in with one UPDATE. Events appended meanwhile are projected before the
  * swap, so nothing is lost; the projectors of running APIs move to the new generation on their own.
+ * In production `log` is the sealed log: a rebuild reads only events the seal explains.
  */
 export async function rebuildReadModels(
-  store: EventStore,
+  log: OrderedLog,
   database: Database,
   projections: readonly Projection[],
   onProgress: (progress: RebuildProgress) => void = () => undefined,
@@ -32,9 +33,9 @@ export async function rebuildReadModels(
   const generations = new ReadModelGenerations(database);
   const previous = await generations.active();
   const schema = await generations.create();
-  const projector = new Projector(store, database, schema, projections, { batchSize: 2_000 });
-  const target = await store.headPosition();
-  const total = await store.countLogThrough(target);
+  const projector = new Projector(log, database, schema, projections, { batchSize: 2_000 });
+  const target = await log.headPosition();
+  const total = await log.countLogThrough(target);
   const started = Date.now();
   let reported = 0;
   const events = await projector.replay((done, position) => {

@@ -1,4 +1,4 @@
-import { assertSchemaName, compareLogPositions, migrate, readModelMigrationsDirectory, type Database, type EventStore, type LogPosition } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, migrate, readModelMigrationsDirectory, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 import { Projector } from './projector.js';
 
@@ -18,7 +18,7 @@ export interface ReplayResult {
  * registered in `ledger_read_model_replays` and never becomes the active generation.
  */
 export async function replayReadModels(
-  store: EventStore,
+  log: OrderedLog,
   database: Database,
   projections: readonly Projection[],
   schema: string,
@@ -34,7 +34,7 @@ export async function replayReadModels(
       ? (event: { metadata: { recordedAt: string } }) => Date.parse(event.metadata.recordedAt) <= Date.parse(knownAt.asKnownAt)
       : (event: { position: LogPosition }) => compareLogPositions(event.position, knownAt.untilPosition) <= 0;
   const started = Date.now();
-  const events = await new Projector(store, database, schema, projections, { batchSize: 2_000, accepts }).replay(onBatch);
+  const events = await new Projector(log, database, schema, projections, { batchSize: 2_000, accepts }).replay(onBatch);
   await database.query('INSERT INTO ledger_read_model_replays (schema_name, as_known_at, until_position, events) VALUES ($1, $2, $3, $4)', [
     schema,
     'asKnownAt' in knownAt ? knownAt.asKnownAt : null,

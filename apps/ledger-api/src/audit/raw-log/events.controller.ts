@@ -1,21 +1,26 @@
 import { Readable } from 'node:stream';
-import { Controller, Get, Headers, Inject, Query as QueryParams, Res } from '@nestjs/common';
+import { Controller, Get, Headers, Query as QueryParams, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { EVENT_STORE, isLogPosition, LOG_START, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { isLogPosition, LOG_START, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import { InvalidCommandError } from '@ledger/governance';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage } from '@ledger/read-models';
+import { SealedLog } from '@ledger/verifiable-log';
 import { Allow } from '../../api-keys/access.decorator.js';
 import { EventsQuery } from './events.query.js';
 
 const NDJSON = 'application/x-ndjson';
 
-/** The raw log for auditors, in commit-safe order: a page of JSON, or NDJSON streamed to the head. */
+/**
+ * The raw log for auditors, in commit-safe order: a page of JSON, or NDJSON streamed to the head.
+ * It serves the sealed log — each event checked against its leaf, sealing what follows the seal
+ * first — so it never hands out an event the seal does not explain.
+ */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/events')
 export class EventsController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly log: SealedLog) {}
 
   @Get()
   @Allow('auditor')
@@ -31,7 +36,7 @@ export class EventsController {
       return Readable.from(this.lines(after));
     }
     const limit = pageLimit(query.limit);
-    const page = toPage(await this.store.readLog({ after, limit: limit + 1 }), limit, (event) => [event.position], (event) => event);
+    const page = toPage(await this.log.readLog({ after, limit: limit + 1 }), limit, (event) => [event.position], (event) => event);
     // nextPosition: the last position of the page, to pass as fromPosition (kept beside nextCursor).
     return { ...page, nextPosition: page.items.length > 0 ? page.items[page.items.length - 1].position : null };
   }
@@ -40,7 +45,7 @@ export class EventsController {
   private async *lines(after: LogPosition): AsyncGenerator<string> {
     let position = after;
     for (;;) {
-      const page: StoredEvent[] = await this.store.readLog({ after: position, limit: 1_000 });
+      const page: StoredEvent[] = await this.log.readLog({ after: position, limit: 1_000 });
       if (page.length === 0) return;
       yield page.map((event) => JSON.stringify(event)).join('\n') + '\n';
       position = page[page.length - 1].position;

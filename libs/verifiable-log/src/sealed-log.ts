@@ -1,0 +1,166 @@
+import {
+  canonicalBodyOf,
+  compareLogPositions,
+  followLog,
+  LOG_START,
+  type Database,
+  type EventStore,
+  type FollowLogOptions,
+  type LogPosition,
+  type OrderedLog,
+  type ReadLogOptions,
+  type StoredEvent,
+} from '@ledger/event-store';
+import { LEAF_AT_POSITION_SQL, LEAVES_WHERE_NOW } from './leaf-positions.js';
+import { LogIntegrityError } from './log-integrity-error.js';
+import { leafBytes, sealedLeafHash } from './sealed-leaf.js';
+import { Sealer } from './sealer.js';
+
+interface LeafRow {
+  leaf_index: string;
+  /** Where its event stands in the event store now. */
+  current_position: LogPosition;
+  /** The position it was sealed at, in its signed bytes. */
+  sealed_position: string;
+  leaf_hash: string;
+}
+
+const DEFAULT_PAGE = 1_000;
+
+/**
+ * The log as the read models, a rebuild, a replay and the raw-log read take it: only events the
+ * seal covers, each checked against its leaf — the event the store holds at the leaf's position,
+ * its bytes and hash giving the leaf's hash — so that an event added behind the seal, or one
+ * removed, altered or moved since it was sealed, stops the reader with a `LogIntegrityError`
+ * instead of reaching a register. Given a sealer, it seals what follows the seal first (the
+ * sealer checks each stream's hash chain before it seals), so it reads as far as the log is
+ * consistent, a moment behind the head.
+ */
+export class SealedLog implements OrderedLog {
+  /** The leaf after the last page read, to start the next page from without a lookup. */
+  private resume: { after: LogPosition; nextLeaf: number } | null = null;
+
+  constructor(
+    private readonly database: Database,
+    private readonly store: EventStore,
+    private readonly sealer: Sealer | null = null,
+  ) {}
+
+  /** The sealed log of `store`, sealing what follows the seal as it reads (a rebuild's or replay's). */
+  static sealing(database: Database, store: EventStore): SealedLog {
+    return new SealedLog(database, store, new Sealer(database, store));
+  }
+
+  async readLog({ after = LOG_START, limit = DEFAULT_PAGE }: ReadLogOptions = {}): Promise<StoredEvent[]> {
+    const size = Math.max(1, Math.trunc(limit));
+    const first = await this.leafAfter(after);
+    if (first === null) return this.sealer && (await this.sealer.sealBatch()) > 0 ? this.readLog({ after, limit }) : [];
+    let leaves = await this.leavesFrom(first, size);
+    if (leaves.length < size && this.sealer && (await this.sealer.sealBatch()) > 0) leaves = await this.leavesFrom(first, size);
+    if (leaves.length === 0) return [];
+    const events = await this.store.readLog({ after, limit: leaves.length });
+    leaves.forEach((leaf, index) => checkSealed(events[index], leaf));
+    const page = events.slice(0, leaves.length);
+    this.resume = { after: page[page.length - 1].position, nextLeaf: first + page.length };
+    return page;
+  }
+
+  followLog(options?: FollowLogOptions): AsyncIterable<StoredEvent[]> {
+    return followLog(this, options);
+  }
+
+  /** The position of the last sealed event (sealing what follows first, given a sealer). */
+  async headPosition(): Promise<LogPosition> {
+    if (this.sealer) await this.sealer.catchUp();
+    const [row] = await this.database.query<{ log_position: LogPosition }>('SELECT log_position FROM ledger_seal');
+    return row.log_position;
+  }
+
+  /** How many sealed events stand up to and including `position`. */
+  async countLogThrough(position: LogPosition): Promise<number> {
+    return (await this.leafAfter(position)) ?? (await this.sealedLeaves());
+  }
+
+  /**
+   * Reads the whole sealed log, checking every event against its leaf (an event added between
+   * sealed ones, or before the first, shows as out of place): answers how many were checked, or
+   * throws `LogIntegrityError` at the first the seal does not explain.
+   */
+  async audit(signal?: AbortSignal): Promise<number> {
+    const reader = new SealedLog(this.database, this.store);
+    let checked = 0;
+    for (let after = LOG_START; !signal?.aborted; ) {
+      const page = await reader.readLog({ after, limit: 2_000 });
+      if (page.length === 0) break;
+      checked += page.length;
+      after = page[page.length - 1].position;
+    }
+    return checked;
+  }
+
+  /**
+   * The index of the first leaf after `position`; null when `position` lies beyond the seal (its
+   * event is not sealed yet). A position that is no sealed event's (one an auditor chose) is
+   * placed among the leaves by their positions.
+   */
+  private async leafAfter(position: LogPosition): Promise<number | null> {
+    if (position === LOG_START) return 0;
+    if (this.resume?.after === position) return this.resume.nextLeaf;
+    const [leaf] = await this.database.query<{ leaf_index: string }>(LEAF_AT_POSITION_SQL, [position]);
+    if (leaf) return Number(leaf.leaf_index) + 1;
+    // Not a sealed event's position: the first leaf whose event stands after it (leaves are in log order).
+    let low = 0;
+    let high = await this.sealedLeaves();
+    if (high === 0 || compareLogPositions(position, await this.positionOfLeaf(high - 1)) > 0) return null;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (compareLogPositions(await this.positionOfLeaf(middle), position) > 0) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  private async sealedLeaves(): Promise<number> {
+    const [row] = await this.database.query<{ next_leaf: string }>('SELECT next_leaf::text AS next_leaf FROM ledger_seal');
+    return Number(row.next_leaf);
+  }
+
+  private async positionOfLeaf(index: number): Promise<LogPosition> {
+    const [row] = await this.database.query<{ current_position: LogPosition }>(`SELECT current_position FROM ${LEAVES_WHERE_NOW} WHERE leaf_index = $1`, [index]);
+    return row.current_position;
+  }
+
+  private leavesFrom(first: number, limit: number): Promise<LeafRow[]> {
+    return this.database.query<LeafRow>(
+      `SELECT leaf_index::text AS leaf_index, current_position, transaction_id::text || ':' || position::text AS sealed_position, encode(leaf_hash, 'hex') AS leaf_hash
+         FROM ${LEAVES_WHERE_NOW}
+        WHERE leaf_index >= $1
+        ORDER BY leaves.leaf_index
+        LIMIT $2`,
+      [first, limit],
+    );
+  }
+}
+
+/** That `event`, the store's next event, is the one sealed as `leaf`. */
+function checkSealed(event: StoredEvent | undefined, leaf: LeafRow): void {
+  const sealed = `leaf ${leaf.leaf_index} (log position ${leaf.current_position})`;
+  if (event === undefined || compareLogPositions(event.position, leaf.current_position) > 0) {
+    throw new LogIntegrityError(`The sealed event of ${sealed} is no longer in the event store: it was removed after it was sealed.`, leaf.current_position);
+  }
+  if (event.position !== leaf.current_position) throw unsealedEvent(event);
+  const bytes = leafBytes({ body: canonicalBodyOf(event), hash: event.hash, position: leaf.sealed_position, streamVersion: event.streamVersion });
+  if (sealedLeafHash(bytes).toString('hex') !== leaf.leaf_hash) {
+    throw new LogIntegrityError(
+      `The event at log position ${event.position} (${event.streamId} v${event.streamVersion}) is not the event sealed as ${sealed}: it was altered or moved after it was sealed.`,
+      event.position,
+    );
+  }
+}
+
+function unsealedEvent(event: StoredEvent): LogIntegrityError {
+  return new LogIntegrityError(
+    `The event store holds an event the seal does not include, behind the seal: ${event.streamId} v${event.streamVersion} (${event.type}) at log position ${event.position}. It was added after the events around it were sealed.`,
+    event.position,
+  );
+}

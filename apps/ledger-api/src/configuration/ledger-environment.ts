@@ -116,10 +116,11 @@ export function loadEnvironment(environment: Record<string, unknown> = process.e
     Object.keys(new LedgerEnvironmentKeys()).map((key) => [key, environment[key]]),
   );
   const parsed = plainToInstance(LedgerEnvironment, known);
-  const errors = validateSync(parsed, { whitelist: true });
-  if (errors.length > 0) {
-    throw new InvalidEnvironmentError(errors.flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is not valid` })));
+  const problems = validateSync(parsed, { whitelist: true }).flatMap((error) => Object.values(error.constraints ?? { [error.property]: `${error.property} is not valid` }));
+  if (parsed.LEDGER_SIGNING_KEY_REQUIRED && !parsed.LEDGER_SIGNING_KEY && !parsed.LEDGER_SIGNING_KEY_FILE) {
+    problems.push('LEDGER_SIGNING_KEY_REQUIRED is true, but no signing key was given: set LEDGER_SIGNING_KEY (an Ed25519 private key, PEM) or LEDGER_SIGNING_KEY_FILE (a file holding one)');
   }
+  if (problems.length > 0) throw new InvalidEnvironmentError(problems);
   return parsed;
 }
 

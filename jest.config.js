@@ -19,7 +19,7 @@ export default {
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyRequiredFromCommonJs.join('|')})/)`],
   moduleNameMapper: {
-    '^@ledger/(event-store|governance|read-models|verifiable-log)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@ledger/(event-store|facts|governance|read-models|verifiable-log)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],

@@ -13,6 +13,7 @@ import { ProposalRegistersModule } from './registers/proposal-registers.module.j
 import { GovernanceRegistersModule } from './registers/governance-registers.module.js';
 import { ApiKeysModule } from './api-keys/api-keys.module.js';
 import { CommandsModule } from './commands/commands.module.js';
+import { FactsModule } from './facts/facts.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
@@ -41,6 +42,7 @@ export class AppModule {
           eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING,
           migrateOnStart: true,
         }),
+        FactsModule,
         ReadModelsModule,
         LedgerSealModule,
         HealthModule,

@@ -9,6 +9,7 @@ import {
   type OrganisationEvent,
   type SchemeEvent,
 } from '@ledger/governance';
+import { AuthorityFacts, FoldedStreams } from '@ledger/facts';
 import type { ReadModelReader } from '@ledger/read-models';
 import { AuthorityQueries } from '../src/authority/index.js';
 import { delegationsProjection } from '../src/delegations/index.js';
@@ -123,7 +124,7 @@ describeReadModels('the authority reads', (subject) => {
       reads.push({ requests, answer });
       return answer;
     };
-    authority = new AuthorityQueries(watched, reader, { now: () => new Date(on('2022-05-01')) });
+    authority = new AuthorityQueries(watched, new AuthorityFacts(new FoldedStreams(watched)), reader, { now: () => new Date(on('2022-05-01')) });
   });
 
   it('allows the Head of Commissioning a matter within the varied limit, with the chain from Wiltshire Cabinet', async () => {
@@ -221,7 +222,7 @@ describeReadModels('the authority reads', (subject) => {
     await subject().append('post-someone-else', anEvent('PostCreated', { postId: 'someone-else', title: 'Project Officer', organisationId: 'wiltshire-council' }));
     const models = await subject().readModels([...organisationProjections]);
     await projectStreams(models.projector, subject().store, ['post-someone-else']);
-    const authorityThere = new AuthorityQueries(subject().store, models.reader, { now: () => new Date(on('2022-05-01')) });
+    const authorityThere = new AuthorityQueries(subject().store, new AuthorityFacts(new FoldedStreams(subject().store)), models.reader, { now: () => new Date(on('2022-05-01')) });
     expect(await authorityThere.ofHolder({ holderId: 'someone-else', at: '2022-05-01' })).toEqual({ holderId: 'someone-else', at: on('2022-05-01'), organisations: [] });
   });
 

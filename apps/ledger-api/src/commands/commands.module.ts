@@ -5,7 +5,6 @@ import { CsvInterceptor } from '../lists/csv.interceptor.js';
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor.js';
 import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
 import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
-import { AuthoritySourcesReader } from './authority-sources.js';
 import { DeciderFacts } from './decider-facts.js';
 import { OrganisationFacts } from './organisation-facts.js';
 import { StreamDecisions } from './stream-decisions.js';
@@ -18,13 +17,12 @@ import { StreamDecisions } from './stream-decisions.js';
     StreamDecisions,
     OrganisationFacts,
     DeciderFacts,
-    AuthoritySourcesReader,
     IdempotencyRecords,
     // Registered outermost first: the position header is set on first answers and replays alike.
     { provide: APP_INTERCEPTOR, useClass: LedgerPositionInterceptor },
     { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [StreamDecisions, OrganisationFacts, DeciderFacts, AuthoritySourcesReader],
+  exports: [StreamDecisions, OrganisationFacts, DeciderFacts],
 })
 export class CommandsModule {}

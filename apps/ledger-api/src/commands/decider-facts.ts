@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AlreadyExistsError, bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
-import { StreamDecisions, type StreamReader, type StreamToLoad } from './stream-decisions.js';
+import type { StreamReader, StreamToLoad } from '@ledger/facts';
+import { StreamDecisions } from './stream-decisions.js';
 
 /** What the proposal's rules need to know about the bodies and posts a command names, read from their streams. */
 @Injectable()

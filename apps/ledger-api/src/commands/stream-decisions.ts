@@ -1,18 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, LOG_START, VersionConflictError, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { EVENT_STORE, VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
+import { FoldedStreams, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
 import type { Decider, DomainEvent } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
 import { eventIdFor } from './event-ids.js';
-
-/** A stream folded to its latest version. */
-export interface FoldedStream<State> {
-  streamId: string;
-  state: State;
-  version: number;
-  /** The log position of the stream's last event; `LOG_START` for an empty stream. */
-  position: LogPosition;
-}
 
 export interface Decision<Event, State> {
   events: Event[];
@@ -28,19 +20,6 @@ export interface DecideOptions<State> {
    * they are read in the same round trip as the stream itself and handed to the command fresh.
    */
   alsoRead?: (state: State) => StreamToLoad<unknown>[];
-}
-
-/** A stream to read and the rules to fold it with. */
-export interface StreamToLoad<State> {
-  streamId: string;
-  decider: Pick<Decider<never, DomainEvent, State>, 'evolve' | 'initialState'>;
-}
-
-type LoadedStreams<T extends readonly StreamToLoad<unknown>[]> = { [K in keyof T]: T[K] extends StreamToLoad<infer State> ? FoldedStream<State> : never };
-
-/** Reads streams at their current versions. */
-export interface StreamReader {
-  loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>>;
 }
 
 /**
@@ -66,31 +45,30 @@ class AttemptReader implements StreamReader {
 }
 
 const MAX_ATTEMPTS = 8;
-const CACHE_SIZE = 20_000;
 
 /**
- * How every command is carried out: load the streams it reads (folded state is cached by stream
- * version, so only newer events are read, in one round trip for all of them), let the decider
- * decide, append with the expected version, and on a version conflict start again from a fresh read.
+ * How every command is carried out: load the streams it reads (from the process's folded streams,
+ * shared with the reads, so only newer events are read, in one round trip for all of them), let
+ * the decider decide, append with the expected version, and on a version conflict start again
+ * from a fresh read.
  */
 @Injectable()
 export class StreamDecisions implements StreamReader {
-  private readonly folded = new Map<string, FoldedStream<unknown>>();
   private readonly turns = new Map<string, Promise<void>>();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly folded: FoldedStreams,
+  ) {}
 
   /** The stream's current state; never stale with respect to what the store holds now. */
-  async load<State>(streamId: string, decider: StreamToLoad<State>['decider']): Promise<FoldedStream<State>> {
-    const [stream] = await this.loadAll([{ streamId, decider }] as const);
-    return stream;
+  load<State>(streamId: string, decider: StreamToLoad<State>['decider']): Promise<FoldedStream<State>> {
+    return this.folded.load(streamId, decider);
   }
 
   /** Several streams' current states, read in one round trip. */
-  async loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
-    const known = streams.map(({ streamId, decider }) => (this.folded.get(streamId) ?? { streamId, state: decider.initialState, version: 0, position: LOG_START }) as FoldedStream<unknown>);
-    const newer = await this.store.readStreams(known.map(({ streamId, version }) => ({ streamId, fromVersion: version + 1 })));
-    return streams.map(({ decider }, index) => this.catchUp(known[index], decider, newer.get(known[index].streamId) ?? [])) as LoadedStreams<T>;
+  loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
+    return this.folded.loadAll(streams);
   }
 
   /**
@@ -128,16 +106,16 @@ export class StreamDecisions implements StreamReader {
     { alsoRead }: DecideOptions<State>,
   ): Promise<Decision<Event, State>> {
     for (let attempt = 1; ; attempt++) {
-      const cached = this.folded.get(streamId) as FoldedStream<State> | undefined;
+      const cached = this.folded.seen<State>(streamId);
       const extra = alsoRead ? alsoRead(cached?.state ?? decider.initialState).filter((other) => other.streamId !== streamId) : [];
       // When this process has seen every stream the command reads, it decides on what it has seen
       // and lets the guarded append tell whether anything moved since (then it reads and decides again).
-      const speculative = attempt === 1 && cached !== undefined && extra.length > 0 && extra.every(({ streamId: other }) => this.folded.has(other));
+      const speculative = attempt === 1 && cached !== undefined && extra.length > 0 && extra.every(({ streamId: other }) => this.folded.seen(other) !== undefined);
       let stream: FoldedStream<State>;
       let others: FoldedStream<unknown>[];
       if (speculative) {
         stream = cached;
-        others = extra.map(({ streamId: other }) => this.folded.get(other)!);
+        others = extra.map(({ streamId: other }) => this.folded.seen(other)!);
       } else {
         [stream, ...others] = (await this.loadAll([{ streamId, decider }, ...extra])) as unknown as [FoldedStream<State>, ...FoldedStream<unknown>[]];
       }
@@ -169,35 +147,16 @@ export class StreamDecisions implements StreamReader {
         const position = result.positions[result.positions.length - 1];
         if (result.duplicate) {
           // A retry answered from the log: what it appended may differ from what was decided now.
-          this.folded.delete(streamId);
+          this.folded.forget(streamId);
           return { events, stream: await this.load(streamId, decider), position };
         }
         const after = { streamId, state: events.reduce(decider.evolve, stream.state), version: result.nextStreamVersion, position };
-        this.remember(after);
+        this.folded.remember(after);
         return { events, stream: after, position };
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
         if (!speculative) await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart
       }
     }
-  }
-
-  private catchUp<State>(known: FoldedStream<State>, decider: StreamToLoad<State>['decider'], newer: StoredEvent[]): FoldedStream<State> {
-    if (newer.length === 0) {
-      if (known.version === 0) this.remember(known);
-      return known;
-    }
-    let state = known.state;
-    for (const event of newer) state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
-    const last = newer[newer.length - 1];
-    const folded = { streamId: known.streamId, state, version: last.streamVersion, position: last.position };
-    this.remember(folded);
-    return folded;
-  }
-
-  private remember(stream: FoldedStream<unknown>): void {
-    this.folded.delete(stream.streamId);
-    this.folded.set(stream.streamId, stream);
-    if (this.folded.size > CACHE_SIZE) this.folded.delete(this.folded.keys().next().value as string);
   }
 }

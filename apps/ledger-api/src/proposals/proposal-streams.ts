@@ -8,7 +8,8 @@ import {
   type TabledProposalState,
 } from '@ledger/governance';
 import type { CommandContext } from '../commands/command-context.js';
-import { StreamDecisions, type DecideOptions, type StreamReader } from '../commands/stream-decisions.js';
+import type { StreamReader } from '@ledger/facts';
+import { StreamDecisions, type DecideOptions } from '../commands/stream-decisions.js';
 import type { ProposalAnswer } from './proposal-answer.js';
 
 /** Decides a command on a proposal's stream and answers the proposal's version and status after it. */

@@ -1,6 +1,6 @@
 import type { Database } from '@ledger/event-store';
 import { readModelReader, ReadModelGenerations, type ClosableReadModelReader, type ReadModelReader } from '@ledger/read-models';
-import { readModelsOfRequest } from './as-known-at.interceptor.js';
+import { asKnownOfRequest } from './as-known-at.interceptor.js';
 
 const LOOK_AGAIN_MS = 1_000;
 
@@ -26,8 +26,8 @@ export class LiveReadModels implements ReadModelReader {
   }
 
   async query<Row>(text: string, params?: unknown[]): Promise<Row[]> {
-    const asKnown = readModelsOfRequest.getStore(); // a read asked for the ledger as it stood at a past moment
-    if (asKnown) return asKnown.query<Row>(text, params);
+    const asKnown = asKnownOfRequest.getStore(); // a read asked for the ledger as it stood at a past moment
+    if (asKnown) return asKnown.reader.query<Row>(text, params);
     if (Date.now() - this.checkedAt > LOOK_AGAIN_MS) await this.follow();
     return this.reader.query<Row>(text, params);
   }

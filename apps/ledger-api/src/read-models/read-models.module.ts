@@ -1,8 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
+import { AuthorityFacts } from '@ledger/facts';
 import { AuthorityQueries, ReadModelGenerations } from '@ledger/read-models';
-import { AsKnownAtInterceptor } from './as-known-at.interceptor.js';
+import { AsKnownAtInterceptor, asKnownOfRequest } from './as-known-at.interceptor.js';
 import { LiveReadModels } from './live-read-models.js';
 import { MinPositionInterceptor } from './min-position.interceptor.js';
 import { ProjectionWait } from './projection-wait.js';
@@ -20,8 +21,9 @@ import { READ_MODELS, type ReadModels } from './read-models.js';
     },
     {
       provide: AuthorityQueries,
-      inject: [EVENT_STORE, READ_MODELS],
-      useFactory: (store: EventStore, readModels: ReadModels) => new AuthorityQueries(store, readModels),
+      inject: [EVENT_STORE, AuthorityFacts, READ_MODELS],
+      useFactory: (store: EventStore, facts: AuthorityFacts, readModels: ReadModels) =>
+        new AuthorityQueries(store, facts, readModels, { knownAtOfRequest: () => asKnownOfRequest.getStore()?.knownAt }),
     },
     ProjectorService,
     ProjectionWait,

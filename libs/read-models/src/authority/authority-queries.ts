@@ -1,4 +1,5 @@
-import type { EventStore, StoredEvent } from '@ledger/event-store';
+import { compareLogPositions, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { knownAt as knownAtPredicate, StreamsAsKnown, type AuthorityFacts, type KnownAt, type StreamReader } from '@ledger/facts';
 import {
   authorityOfHolder,
   checkAuthority,
@@ -7,20 +8,16 @@ import {
   organisationDecider,
   organisationStreamId,
   parseInstant,
-  schemeDecider,
-  schemeStreamId,
   type AuthorityAnswer,
-  type AuthoritySources,
-  type DomainEvent,
+  type AuthorityBasis,
   type HolderAuthority,
   type Instant,
   type OrganisationState,
-  type PredecessorScheme,
   type Scope,
-  type SchemeState,
 } from '@ledger/governance';
 import { isKnownBodyOrPost } from '../organisations/organisations.queries.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
+import type { AuthorityNow, AuthorityLapse } from './authority-now.js';
 
 /** `GET /v1/authority/check?holderId&organisationId&scopes&amountPence&at`. */
 export interface AuthorityCheck {
@@ -40,6 +37,12 @@ export interface HolderAuthorityCheck {
   at?: string;
 }
 
+/** A recorded decision whose authority is asked about again: its basis, and where it stands in the log. */
+export interface RecordedDecision {
+  authority: AuthorityBasis | null;
+  position: string;
+}
+
 export interface AuthorityQueriesOptions {
   /** The clock `at` defaults to. */
   now?: () => Date;
@@ -49,53 +52,42 @@ export interface AuthorityQueriesOptions {
    * (the `delegations` read model) and those it is or was governing body of (`governing_body_terms`).
    */
   organisationsOf?: (holderId: string) => Promise<string[]>;
-  /** How many folded streams to keep; 20,000 by default. */
-  cacheSize?: number;
+  /**
+   * The moment on the record-time axis the read in hand asks about (`X-Ledger-As-Known-At`):
+   * every answer is then given on what the ledger had recorded by then. Undefined: now.
+   */
+  knownAtOfRequest?: () => KnownAt | undefined;
 }
-
-interface Folded<State> {
-  state: State;
-  version: number;
-}
-
-interface Folder<State> {
-  initialState: State;
-  evolve(state: State, event: DomainEvent): State;
-}
-
-const organisationFolder = organisationDecider as unknown as Folder<OrganisationState>;
-const schemeFolder = schemeDecider as unknown as Folder<SchemeState>;
 
 /** Successions followed at most (PCT → CCG → ICB is two). */
 const MAX_SUCCESSIONS = 16;
 
 /**
- * The authority reads, answered exactly as the write side judges authority — governance's
- * `checkAuthority` and `authorityOfHolder` — on sources folded from the event streams themselves
- * (`organisation-{id}`, `scheme-{id}`, and those of the organisations it succeeded), never from a
- * read model that may lag. Folded states are kept by stream version, so a repeated question reads
- * only the events appended since, in one round trip per generation of successions.
+ * The authority reads, answered exactly as the write side judges authority — on the same
+ * authority facts (`@ledger/facts`), read from the event streams, never from a read model that may
+ * lag, and by governance's `checkAuthority` and `authorityOfHolder` — at now or, for a read as
+ * known at a past moment, on what the ledger had recorded by then.
  */
 export class AuthorityQueries {
-  private readonly folded = new Map<string, Folded<unknown>>();
   private readonly now: () => Date;
-  private readonly cacheSize: number;
   private readonly organisationsOf: (holderId: string) => Promise<string[]>;
+  private readonly knownAtOfRequest: () => KnownAt | undefined;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly store: Pick<EventStore, 'readStreams'>,
+    private readonly facts: AuthorityFacts,
     private readonly reader: ReadModelReader,
     options: AuthorityQueriesOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.cacheSize = options.cacheSize ?? 20_000;
     this.organisationsOf = options.organisationsOf ?? ((holderId) => this.organisationsNaming(holderId));
+    this.knownAtOfRequest = options.knownAtOfRequest ?? (() => undefined);
   }
 
   /** Whether the holder may decide the scopes and amount for the organisation at `at`: the chains that grant it, or the reasons in English. */
   async check(question: AuthorityCheck): Promise<AuthorityAnswer> {
     const at = this.instant(question.at);
-    const [sources] = await this.sourcesOf([question.organisationId]);
+    const { sources } = await this.facts.of(question.organisationId, this.streams());
     if (sources.organisation.status === 'unregistered') throw new NotFoundError('organisation', question.organisationId);
     const answer = checkAuthority(
       { holderId: question.holderId, organisationId: question.organisationId, scopes: question.scopes, amountPence: question.amountPence ?? null, at },
@@ -109,85 +101,81 @@ export class AuthorityQueries {
   /** Every scope the holder may decide at `at`, per organisation, with its limit and chain. */
   async ofHolder(question: HolderAuthorityCheck): Promise<HolderAuthority> {
     const at = this.instant(question.at);
+    const streams = this.streams();
     const named = [...new Set(await this.organisationsOf(question.holderId))];
     if (named.length === 0) await this.assertHolderKnown(question.holderId);
     // A delegation made for a dissolved organisation can count for its successor, and theirs.
     const organisations = new Set(named);
     let frontier = named;
     for (let generation = 0; frontier.length > 0 && generation < MAX_SUCCESSIONS; generation++) {
-      const states = await this.load(frontier.map((id) => ({ streamId: organisationStreamId(id), folder: organisationFolder })));
-      frontier = states.flatMap((state) => {
-        const successorId = state.status === 'unregistered' ? null : state.dissolution?.successorId;
+      const folded = await streams.loadAll(frontier.map((id) => ({ streamId: organisationStreamId(id), decider: organisationDecider })));
+      frontier = folded.flatMap(({ state }) => {
+        const organisation = state as OrganisationState;
+        const successorId = organisation.status === 'unregistered' ? null : organisation.dissolution?.successorId;
         return successorId && !organisations.has(successorId) ? [successorId] : [];
       });
       frontier.forEach((id) => organisations.add(id));
     }
-    const sources = await this.sourcesOf([...organisations].sort());
-    return authorityOfHolder({ holderId: question.holderId, at }, sources);
+    const ids = [...organisations].sort();
+    const facts = await this.facts.ofEach(ids, streams);
+    return authorityOfHolder({ holderId: question.holderId, at }, ids.map((id) => facts.get(id)!.sources));
   }
 
-  /** Each organisation's authority sources: it, its scheme, and every organisation it succeeded (directly or not) with theirs. */
-  private async sourcesOf(organisationIds: readonly string[]): Promise<AuthoritySources[]> {
-    const loaded = await this.loadOrganisations(organisationIds);
-    const all = new Map(organisationIds.map((id, index) => [id, loaded[index]]));
-    const result: AuthoritySources[] = [];
-    for (const id of organisationIds) {
-      const own = all.get(id)!;
-      const predecessors: PredecessorScheme[] = [];
-      const seen = new Set([id]);
-      let frontier = [own.organisation];
-      while (frontier.length > 0 && seen.size <= MAX_SUCCESSIONS) {
-        const unseen = [...new Set(frontier.flatMap((organisation) => (organisation.status === 'unregistered' ? [] : organisation.predecessors.map((p) => p.organisationId))))].filter(
-          (predecessor) => !seen.has(predecessor),
-        );
-        unseen.forEach((predecessor) => seen.add(predecessor));
-        const missing = unseen.filter((predecessor) => !all.has(predecessor));
-        const fresh = await this.loadOrganisations(missing);
-        missing.forEach((predecessor, index) => all.set(predecessor, fresh[index]));
-        const next = unseen.map((predecessor) => all.get(predecessor)!);
-        predecessors.push(...next);
-        frontier = next.map((predecessor) => predecessor.organisation);
-      }
-      result.push({ ...own, predecessors });
-    }
-    return result;
-  }
-
-  private async loadOrganisations(organisationIds: readonly string[]): Promise<PredecessorScheme[]> {
-    const states = await this.load(
-      organisationIds.flatMap((id) => [
-        { streamId: organisationStreamId(id), folder: organisationFolder as Folder<unknown> },
-        { streamId: schemeStreamId(id), folder: schemeFolder as Folder<unknown> },
-      ]),
+  /**
+   * Whether the authority each decision recorded still holds on what the ledger knows now (or knew
+   * at the moment the read asks about): its recorded question asked again. A decision whose
+   * authority no longer holds says why, and since when — the first event recorded after it that
+   * made the answer a refusal (a backdated revocation, say). Decisions without a recorded basis
+   * (`endorse` and `note` steps) had no authority to lapse: null. The organisations' facts are
+   * read once for all the decisions.
+   */
+  async authorityNow(decisions: readonly RecordedDecision[]): Promise<(AuthorityNow | null)[]> {
+    const streams = this.streams();
+    const organisations = [...new Set(decisions.flatMap(({ authority }) => (authority ? [authority.organisationId] : [])))];
+    const facts = await this.facts.ofEach(organisations, streams);
+    return Promise.all(
+      decisions.map(async ({ authority, position }): Promise<AuthorityNow | null> => {
+        if (!authority) return null;
+        const { allowed, reasons } = checkAuthority(authority, facts.get(authority.organisationId)!.sources);
+        if (allowed) return { holds: true, reasons: [], since: null };
+        const streamIds = facts.get(authority.organisationId)!.readAt.map(({ streamId }) => streamId);
+        return { holds: false, reasons, since: await this.lapseOf(authority, position as LogPosition, streamIds) };
+      }),
     );
-    return organisationIds.map((_, index) => ({ organisation: states[2 * index] as OrganisationState, scheme: states[2 * index + 1] as SchemeState }));
   }
 
-  /** The streams' current states, reading in one round trip only the events after the versions already folded. */
-  private async load<State>(streams: readonly { streamId: string; folder: Folder<State> }[]): Promise<State[]> {
-    if (streams.length === 0) return [];
-    const known = streams.map(({ streamId, folder }) => (this.folded.get(streamId) as Folded<State> | undefined) ?? { state: folder.initialState, version: 0 });
-    const newer = await this.store.readStreams(streams.map(({ streamId }, index) => ({ streamId, fromVersion: known[index].version + 1 })));
-    return streams.map(({ streamId, folder }, index) => {
-      const events: StoredEvent[] = newer.get(streamId) ?? [];
-      const current = this.folded.get(streamId) as Folded<State> | undefined;
-      let folded = known[index];
-      // Another question may have folded further meanwhile; only events after what we start from count.
-      const after = events.filter((event) => event.streamVersion > folded.version);
-      if (after.length > 0) {
-        let state = folded.state;
-        for (const event of after) state = folder.evolve(state, { type: event.type, data: event.data });
-        folded = { state, version: after[after.length - 1].streamVersion };
-      }
-      if (!current || current.version < folded.version) this.remember(streamId, folded);
-      return folded.state;
-    });
+  /**
+   * The first event recorded after the decision (at `position`) on which its authority question
+   * is refused: found by asking it at the positions of the later events of the streams it rests
+   * on, read once, halving the range each time. Null when none is (it was refused from the start).
+   */
+  private async lapseOf(question: AuthorityBasis, position: LogPosition, streamIds: readonly string[]): Promise<AuthorityLapse | null> {
+    const read = await this.store.readStreams(streamIds.map((streamId) => ({ streamId, fromVersion: 1 })));
+    const moment = this.knownAtOfRequest();
+    const known = moment ? knownAtPredicate(moment) : () => true;
+    const later = [...read.values()]
+      .flat()
+      .filter((event) => compareLogPositions(event.position, position) > 0 && known(event))
+      .sort((a, b) => compareLogPositions(a.position, b.position));
+    const refusedThrough = async (event: StoredEvent) => {
+      const asKnown = new StreamsAsKnown(this.store, { untilPosition: event.position }, read);
+      return !checkAuthority(question, (await this.facts.of(question.organisationId, asKnown)).sources).allowed;
+    };
+    if (later.length === 0 || !(await refusedThrough(later[later.length - 1]))) return null;
+    let [low, high] = [0, later.length - 1];
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (await refusedThrough(later[middle])) high = middle;
+      else low = middle + 1;
+    }
+    const { streamId, streamVersion, type, metadata } = later[low];
+    return { position: later[low].position, recordedAt: metadata.recordedAt, streamId, streamVersion, type };
   }
 
-  private remember(streamId: string, folded: Folded<unknown>): void {
-    this.folded.delete(streamId);
-    this.folded.set(streamId, folded);
-    if (this.folded.size > this.cacheSize) this.folded.delete(this.folded.keys().next().value as string);
+  /** The streams as they stand now, or as the ledger knew them at the moment the read asks about. */
+  private streams(): StreamReader {
+    const moment = this.knownAtOfRequest();
+    return moment ? new StreamsAsKnown(this.store, moment) : this.facts.streams;
   }
 
   /** Not found unless the holder is a body or a post the read models know. */

@@ -1,1 +1,2 @@
 export * from './authority-queries.js';
+export * from './authority-now.js';

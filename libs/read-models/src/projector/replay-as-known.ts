@@ -1,9 +1,9 @@
-import { assertSchemaName, compareLogPositions, migrate, readModelMigrationsDirectory, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
+import { assertSchemaName, migrate, readModelMigrationsDirectory, type Database, type OrderedLog } from '@ledger/event-store';
+import { knownAt as knownAtPredicate, type KnownAt } from '@ledger/facts';
 import type { Projection } from './projection.js';
 import { Projector } from './projector.js';
 
-/** As the ledger stood: what it had recorded by an instant, or up to a log position. */
-export type KnownAt = { asKnownAt: string } | { untilPosition: LogPosition };
+export type { KnownAt } from '@ledger/facts';
 
 export interface ReplayResult {
   schema: string;
@@ -29,10 +29,7 @@ export async function replayReadModels(
   const [taken] = await database.query<{ taken: boolean }>('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS taken', [schema]);
   if (taken.taken) throw new Error(`Schema ${schema} already exists: replay into a new one.`);
   await migrate(database, readModelMigrationsDirectory(), { schema });
-  const accepts =
-    'asKnownAt' in knownAt
-      ? (event: { metadata: { recordedAt: string } }) => Date.parse(event.metadata.recordedAt) <= Date.parse(knownAt.asKnownAt)
-      : (event: { position: LogPosition }) => compareLogPositions(event.position, knownAt.untilPosition) <= 0;
+  const accepts = knownAtPredicate(knownAt);
   const started = Date.now();
   const events = await new Projector(log, database, schema, projections, { batchSize: 2_000, accepts }).replay(onBatch);
   await database.query('INSERT INTO ledger_read_model_replays (schema_name, as_known_at, until_position, events) VALUES ($1, $2, $3, $4)', [

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AuthorityFacts } from '@ledger/facts';
 import { delegationIdDecider, delegationIdStreamId, NotFoundError, parseInstant, schemeDecider, schemeStreamId, type SchemeCommand } from '@ledger/governance';
-import { AuthoritySourcesReader } from '../../commands/authority-sources.js';
 import type { CommandAnswer } from '../../commands/command-answer.js';
 import { StreamDecisions } from '../../commands/stream-decisions.js';
 import { ChangeDelegation } from './change-delegation.command.js';
@@ -9,7 +9,7 @@ import { ChangeDelegation } from './change-delegation.command.js';
 export class ChangeDelegationHandler implements ICommandHandler<ChangeDelegation> {
   constructor(
     private readonly streams: StreamDecisions,
-    private readonly sources: AuthoritySourcesReader,
+    private readonly authority: AuthorityFacts,
   ) {}
 
   async execute({ delegationId, change, context }: ChangeDelegation): Promise<CommandAnswer> {
@@ -22,7 +22,7 @@ export class ChangeDelegationHandler implements ICommandHandler<ChangeDelegation
       schemeDecider,
       async (): Promise<SchemeCommand> => {
         if (change.kind !== 'VaryDelegation') return { type: change.kind, ...common };
-        const { sources } = await this.sources.read(organisationId);
+        const { sources } = await this.authority.of(organisationId);
         const { scopes, limitPence, effectiveUntil, mayRedelegate } = change.request;
         return {
           type: 'VaryDelegation',

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AuthorityFacts } from '@ledger/facts';
 import {
   delegationIdDecider,
   delegationIdStreamId,
@@ -8,7 +9,6 @@ import {
   type SchemeCommand,
   type SchemeState,
 } from '@ledger/governance';
-import { AuthoritySourcesReader } from '../../commands/authority-sources.js';
 import type { CommandAnswer } from '../../commands/command-answer.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
 import { StreamDecisions } from '../../commands/stream-decisions.js';
@@ -23,14 +23,14 @@ import { GrantDelegation } from './grant-delegation.command.js';
 export class GrantDelegationHandler implements ICommandHandler<GrantDelegation> {
   constructor(
     private readonly streams: StreamDecisions,
-    private readonly sources: AuthoritySourcesReader,
+    private readonly authority: AuthorityFacts,
     private readonly deciders: DeciderFacts,
   ) {}
 
   async execute({ request, context }: GrantDelegation): Promise<CommandAnswer> {
     const grant = async (): Promise<SchemeCommand> => {
       const [{ sources }, holders] = await Promise.all([
-        this.sources.read(request.organisationId),
+        this.authority.of(request.organisationId),
         Promise.all([this.deciders.holder(request.fromId), this.deciders.holder(request.toId)]),
       ]);
       return {

@@ -9,8 +9,8 @@ import {
   type ProposalState,
   type RecordRatification as RecordRatificationCommand,
 } from '@ledger/governance';
+import { AuthorityFacts } from '@ledger/facts';
 import { assertActsFor } from '../../commands/acting-for-body.js';
-import { AuthoritySourcesReader } from '../../commands/authority-sources.js';
 import type { CommandContext } from '../../commands/command-context.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
 import { ProposalStreams } from '../proposal-streams.js';
@@ -19,7 +19,8 @@ import { RecordRatification } from './record-ratification.command.js';
 
 /**
  * Records a decision. For an `approve` step the decider's authority at `decidedOn` is checked on
- * the organisation's and its scheme's streams as they stand now; the accepted event keeps the
+ * the organisation's and its scheme's streams as they stand now (the authority facts the reads
+ * answer authority questions on too); the accepted event keeps the
  * chains and the stream versions read, and a refusal is 422 `no_authority` with the reasons.
  */
 @CommandHandler(RecordRatification)
@@ -27,7 +28,7 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
   constructor(
     private readonly proposals: ProposalStreams,
     private readonly deciders: DeciderFacts,
-    private readonly authoritySources: AuthoritySourcesReader,
+    private readonly authorityFacts: AuthorityFacts,
   ) {}
 
   async execute({ proposalId, request, context }: RecordRatification): Promise<RatificationAnswer> {
@@ -60,7 +61,7 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
         const question = authorityQuestion(state, command);
         authority = null;
         if (question) {
-          const { sources, readAt } = await this.authoritySources.read(question.organisationId, reader);
+          const { sources, readAt } = await this.authorityFacts.of(question.organisationId, reader);
           authority = checkAuthority(question, sources);
           command.authority = { answer: authority, basis: { ...question, chains: authority.chains, readAt } };
         }
@@ -72,7 +73,7 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
         // organisations on the route (as last seen) with their schemes of delegation.
         alsoRead: (state) => [
           ...DeciderFacts.streamsOf(request.deciderId),
-          ...routeOrganisations(state).flatMap((organisationId) => AuthoritySourcesReader.streamsOf(organisationId)),
+          ...routeOrganisations(state).flatMap((organisationId) => AuthorityFacts.streamsOf(organisationId)),
         ],
       },
     );

@@ -1,0 +1,92 @@
+import { LOG_START, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import type { Decider, DomainEvent } from '@ledger/governance';
+
+/** A stream folded to a version. */
+export interface FoldedStream<State> {
+  streamId: string;
+  state: State;
+  version: number;
+  /** The log position of the stream's last event folded; `LOG_START` for an empty stream. */
+  position: LogPosition;
+}
+
+/** A stream to read and the rules to fold it with. */
+export interface StreamToLoad<State> {
+  streamId: string;
+  decider: Pick<Decider<never, DomainEvent, State>, 'evolve' | 'initialState'>;
+}
+
+export type LoadedStreams<T extends readonly StreamToLoad<unknown>[]> = { [K in keyof T]: T[K] extends StreamToLoad<infer State> ? FoldedStream<State> : never };
+
+/** Reads streams folded: at their current versions, or as the ledger knew them at a past moment. */
+export interface StreamReader {
+  loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>>;
+}
+
+/** Folds events onto a stream as it stood. */
+export function foldOnto<State>(known: FoldedStream<State>, decider: StreamToLoad<State>['decider'], events: readonly StoredEvent[]): FoldedStream<State> {
+  if (events.length === 0) return known;
+  let state = known.state;
+  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+  const last = events[events.length - 1];
+  return { streamId: known.streamId, state, version: last.streamVersion, position: last.position };
+}
+
+export function emptyStream<State>(streamId: string, decider: StreamToLoad<State>['decider']): FoldedStream<State> {
+  return { streamId, state: decider.initialState, version: 0, position: LOG_START };
+}
+
+const CAPACITY = 20_000;
+
+/**
+ * The ledger's one cache of folded streams, shared by the commands and the reads of one process:
+ * each stream's state at the last version seen, so that reading it again reads only the events
+ * appended since — for every stream asked for, in one round trip. Never stale with respect to
+ * what the store holds when it is asked.
+ */
+export class FoldedStreams implements StreamReader {
+  private readonly folded = new Map<string, FoldedStream<unknown>>();
+
+  constructor(
+    private readonly store: Pick<EventStore, 'readStreams'>,
+    private readonly capacity = CAPACITY,
+  ) {}
+
+  /** The stream's current state. */
+  async load<State>(streamId: string, decider: StreamToLoad<State>['decider']): Promise<FoldedStream<State>> {
+    const [stream] = await this.loadAll([{ streamId, decider }] as const);
+    return stream;
+  }
+
+  /** Several streams' current states, read in one round trip. */
+  async loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
+    if (streams.length === 0) return [] as unknown as LoadedStreams<T>;
+    const known = streams.map(({ streamId, decider }) => (this.folded.get(streamId) as FoldedStream<unknown> | undefined) ?? emptyStream(streamId, decider));
+    const newer = await this.store.readStreams(known.map(({ streamId, version }) => ({ streamId, fromVersion: version + 1 })));
+    return streams.map(({ decider }, index) => {
+      const events = newer.get(known[index].streamId) ?? [];
+      const folded = foldOnto(known[index], decider, events);
+      this.remember(folded);
+      return folded;
+    }) as unknown as LoadedStreams<T>;
+  }
+
+  /** What this process last saw of the stream, without asking the store. */
+  seen<State>(streamId: string): FoldedStream<State> | undefined {
+    return this.folded.get(streamId) as FoldedStream<State> | undefined;
+  }
+
+  /** Keeps a stream as folded after an append, unless a later version is kept already. */
+  remember(stream: FoldedStream<unknown>): void {
+    const kept = this.folded.get(stream.streamId);
+    if (kept && kept.version > stream.version) return;
+    this.folded.delete(stream.streamId);
+    this.folded.set(stream.streamId, stream);
+    if (this.folded.size > this.capacity) this.folded.delete(this.folded.keys().next().value as string);
+  }
+
+  /** Forgets a stream, so that the next load folds it from the store. */
+  forget(streamId: string): void {
+    this.folded.delete(streamId);
+  }
+}

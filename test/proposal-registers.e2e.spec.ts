@@ -533,7 +533,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
       const withAuthority = (await read('/v1/ratifications')).json().items.filter((item: Json) => item.authority !== null).map((item: Json) => item.id);
       expect(ids(answer)).toEqual(withAuthority);
       expect(withAuthority).toHaveLength(11);
-      expect(answer.json().items.every((item: Json) => JSON.stringify(item.authorityNow) === JSON.stringify({ allowed: true, reasons: [] }))).toBe(true);
+      expect(answer.json().items.every((item: Json) => JSON.stringify(item.authorityNow) === JSON.stringify({ holds: true, reasons: [], since: null }))).toBe(true);
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
@@ -687,6 +687,13 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
   });
 
   describe('authority=lapsed', () => {
+    /** What a decision taken under the revoked delegation says of its authority now: lapsed, why, and on which event's recording. */
+    const lapsedOnRevocation = () => ({
+      holds: false,
+      reasons: ['delegation wbc-executive-to-director-adult-services revoked with effect from 2018-01-01'],
+      since: { position, recordedAt: expect.any(String), streamId: `scheme-${WBC}`, streamVersion: expect.any(Number), type: 'DelegationRevoked' },
+    });
+
     it('lists nothing while every recorded authority still holds', async () => {
       expect((await read('/v1/ratifications?authority=lapsed')).json()).toEqual({ items: [], nextCursor: null });
     });
@@ -709,7 +716,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
             proposalId: FEES,
             deciderId: DIRECTOR,
             authority: expect.objectContaining({ holderId: DIRECTOR, organisationId: WBC, scopes: ['adult-social-care'], amountPence: 45_000_000, at: '2018-03-01T00:00:00.000Z' }),
-            authorityNow: { allowed: false, reasons: ['delegation wbc-executive-to-director-adult-services revoked with effect from 2018-01-01'] },
+            authorityNow: lapsedOnRevocation(),
           }),
         ],
         nextCursor: null,
@@ -734,8 +741,17 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
       expect(holds).not.toContain('wbc-director-2018-03-01');
     });
 
-    it('leaves the decisions register and the proposal as they were', async () => {
-      expect((await read(`/v1/proposals/${FEES}`)).json()).toMatchObject({ status: 'ratified', route: [{ decision: expect.objectContaining({ id: 'wbc-director-2018-03-01', counts: true }) }] });
+    it('shows the lapse wherever the decision is shown — the proposal’s route and ratifications, the decider’s decisions register — and leaves the decision as it was', async () => {
+      const proposal = (await read(`/v1/proposals/${FEES}`)).json();
+      expect(proposal).toMatchObject({
+        status: 'ratified',
+        route: [{ decision: expect.objectContaining({ id: 'wbc-director-2018-03-01', counts: true, status: 'stands', authorityNow: lapsedOnRevocation() }) }],
+      });
+      expect(proposal.ratifications.find((ratification: Json) => ratification.id === 'wbc-director-2018-03-01').authorityNow).toEqual(lapsedOnRevocation());
+      const register = (await read(`/v1/bodies/${DIRECTOR}/decisions`)).json();
+      expect(register.items.find((decision: Json) => decision.id === 'wbc-director-2018-03-01').authorityNow).toEqual(lapsedOnRevocation());
+      // Decisions taken under other authority still hold.
+      expect((await read(`/v1/ratifications?organisationId=${WBC}`)).json().items.filter((item: Json) => item.authorityNow?.holds === false).map((item: Json) => item.id)).toEqual(['wbc-director-2018-03-01']);
     });
   });
 });

@@ -1,3 +1,6 @@
+import type { ProposalView, RatificationView } from '../proposals/proposals.views.js';
+import type { AuthorityQueries } from './authority-queries.js';
+
 /**
  * Whether a decision's authority still holds on what the ledger knows now: its recorded question
  * asked again. `since` says which event's recording made it lapse — a revocation recorded today
@@ -19,4 +22,24 @@ export interface AuthorityLapse {
   streamId: string;
   streamVersion: number;
   type: string;
+}
+
+/** A decision as shown, with whether its authority still holds. */
+export type WithAuthorityNow<T> = T & { authorityNow: AuthorityNow | null };
+
+/** Each decision with `authorityNow`, judged on one read of the facts. */
+export async function withAuthorityNow<T extends RatificationView>(decisions: readonly T[], authority: AuthorityQueries): Promise<WithAuthorityNow<T>[]> {
+  const judged = await authority.authorityNow(decisions);
+  return decisions.map((decision, index) => ({ ...decision, authorityNow: judged[index] }));
+}
+
+/** A proposal whose decisions — on its route and in its list of ratifications — say whether their authority still holds. */
+export async function proposalWithAuthorityNow(view: ProposalView, authority: AuthorityQueries): Promise<ProposalView> {
+  const ratifications = await withAuthorityNow(view.ratifications, authority);
+  const byId = new Map(ratifications.map((ratification) => [ratification.id, ratification.authorityNow]));
+  return {
+    ...view,
+    ratifications,
+    route: view.route.map((step) => (step.decision ? { ...step, decision: { ...step.decision, authorityNow: byId.get(step.decision.id) ?? null } } : step)),
+  };
 }

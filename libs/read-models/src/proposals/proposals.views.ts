@@ -1,3 +1,4 @@
+import type { AuthorityNow } from '../authority/authority-now.js';
 import type {
   AuthorityBasis,
   CallInOutcome,
@@ -66,6 +67,11 @@ export interface RatificationView {
   implementableFrom: Instant | null;
   /** The authority basis recorded with an `approve` decision (null on `endorse` and `note` steps). */
   authority: AuthorityBasis | null;
+  /**
+   * Whether that authority still holds on what the ledger knows now (null for a decision that
+   * needed none): filled in by the reads that show the decision, from the event streams.
+   */
+  authorityNow?: AuthorityNow | null;
   position: string;
   /** Where an auditor proves this decision is in the sealed log: its inclusion proof in the latest checkpoint (auditors). */
   proof: string;

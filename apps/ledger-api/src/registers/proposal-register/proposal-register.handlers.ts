@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { NotFoundError } from '@ledger/governance';
-import { listProposals, proposalById, proposalHistory, redactExempt, type HistoryEntry, type Page, type ProposalListItem, type ProposalView } from '@ledger/read-models';
+import { AuthorityQueries, listProposals, proposalById, proposalHistory, proposalWithAuthorityNow, redactExempt, type HistoryEntry, type Page, type ProposalListItem, type ProposalView } from '@ledger/read-models';
 import { READ_MODELS, type ReadModels } from '../../read-models/read-models.js';
 import { GetProposal, GetProposalHistory, ListProposalRegister } from './proposal-register.queries.js';
 
@@ -15,13 +15,18 @@ export class ListProposalRegisterHandler implements IQueryHandler<ListProposalRe
   }
 }
 
+/** A proposal, each of its decisions saying whether its authority still holds on what the ledger knows now. */
 @QueryHandler(GetProposal)
 export class GetProposalHandler implements IQueryHandler<GetProposal> {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: ReadModels,
+    private readonly authority: AuthorityQueries,
+  ) {}
 
   async execute({ proposalId, seesExemptDetail }: GetProposal): Promise<ProposalView> {
-    const view = await proposalById(this.readModels, proposalId, { now: new Date().toISOString() });
-    if (view === null) throw new NotFoundError('proposal', proposalId);
+    const found = await proposalById(this.readModels, proposalId, { now: new Date().toISOString() });
+    if (found === null) throw new NotFoundError('proposal', proposalId);
+    const view = await proposalWithAuthorityNow(found, this.authority);
     return seesExemptDetail ? view : redactExempt(view);
   }
 }

@@ -1,11 +1,11 @@
 import { Controller, Get, Query as QueryParams, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { Page, RatificationView } from '@ledger/read-models';
+import type { Page, RatificationView, WithAuthorityNow } from '@ledger/read-models';
 import { PublicRead } from '../../api-keys/access.decorator.js';
 import type { AuthenticatedRequest } from '../../api-keys/api-key.guard.js';
 import { seesExemptDetail } from '../../api-keys/principal.js';
-import { ListRatificationRegister, type RatificationWithAuthorityNow } from './list-ratifications.query.js';
+import { ListRatificationRegister } from './list-ratifications.query.js';
 import { RatificationsQuery } from './ratifications.query-params.js';
 
 @ApiTags('proposals')
@@ -26,10 +26,11 @@ export class RatificationRegisterController {
     description:
       '{ items: [{id, proposalId, proposalTitle, exemptParagraph, version, stepIndex, requirement, organisationId, deciderId, deciderKind, outcome, decidedOn, reasons, ' +
       'alternativesConsidered, meeting, conditions, conflictsOfInterest, decidedByPerson, callInUntil, counts, rescinded, rescission, setAside, callIns, status, pendingCallIn, ' +
-      'implementableFrom, authority, position, recordedAt, authorityNow?: {allowed, reasons}}], nextCursor }',
+      'implementableFrom, authority, position, recordedAt, authorityNow: {holds, reasons, since: {position, recordedAt, streamId, streamVersion, type} | null} | null}], nextCursor. ' +
+      '`authorityNow` asks the recorded authority question again on what the ledger knows now: null for a decision that needed no authority; `since` names the event on whose recording it lapsed.',
   })
   @ApiBadRequestResponse({ description: 'validation_failed: a filter, limit or cursor that is not valid.' })
-  list(@QueryParams() query: RatificationsQuery, @Req() request: AuthenticatedRequest): Promise<Page<RatificationView | RatificationWithAuthorityNow>> {
+  list(@QueryParams() query: RatificationsQuery, @Req() request: AuthenticatedRequest): Promise<Page<WithAuthorityNow<RatificationView>>> {
     return this.queries.execute(
       new ListRatificationRegister(
         {

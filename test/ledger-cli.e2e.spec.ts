@@ -113,6 +113,30 @@ describeWithPostgres('the ledger command line on PostgreSQL', (url) => {
   });
 });
 
+describe('the ledger command line against an embedded ledger it cannot open', () => {
+  it('refuses a data folder another process has open, saying which and what to do, instead of writing where that process cannot see', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'ledger-cli-in-use-'));
+    const running = await openDatabase(storageOptionsFromEnvironment({ LEDGER_DATA_DIR: dataDir })); // as a running npm start holds it
+    try {
+      await migrate(running);
+      await appendWirral(running);
+      for (const args of [['replay', '--as-known-at', '2022-03-01', '--schema', 'replayed_then'], ['rebuild']]) {
+        const answer = await ledger(args, { LEDGER_DATA_DIR: dataDir });
+        expect(answer).toMatchObject({ code: 1, stderr: `ledger: The ledger's data folder ${dataDir} is in use by another process (pid ${process.pid}): the embedded store serves one process at a time. Stop that process first, or ask the running ledger instead (e.g. POST /v1/ledger/replays for a replay as known at a past moment).\n` });
+      }
+      expect(await running.query("SELECT 1 FROM pg_namespace WHERE nspname = 'replayed_then'")).toEqual([]);
+    } finally {
+      await running.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a ledger in memory, which lives only in the process that runs it, instead of succeeding on an empty new one', async () => {
+    const answer = await ledger(['replay', '--as-known-at', '2022-03-01', '--schema', 'replayed_then'], { LEDGER_DATA_DIR: 'memory://' });
+    expect(answer).toMatchObject({ code: 1, stderr: expect.stringMatching(/^ledger: There is no ledger here to open: memory:\/\/ is an embedded ledger in memory, which lives only in the process that runs it\. Ask that process instead \(e\.g\. POST \/v1\/ledger\/replays/) });
+  });
+});
+
 describe('the ledger command line without a store', () => {
   it('says why it cannot reach PostgreSQL, and exits 1', async () => {
     const answer = await ledger(['migrate'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });

@@ -751,7 +751,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
       const register = (await read(`/v1/bodies/${DIRECTOR}/decisions`)).json();
       expect(register.items.find((decision: Json) => decision.id === 'wbc-director-2018-03-01').authorityNow).toEqual(lapsedOnRevocation());
       // Decisions taken under other authority still hold.
-      expect((await read(`/v1/ratifications?organisationId=${WBC}`)).json().items.filter((item: Json) => item.authorityNow?.holds === false).map((item: Json) => item.id)).toEqual(['wbc-director-2018-03-01']);
+      expect((await read(`/v1/ratifications?organisationId=${WBC}`)).json().items.filter((item: Json) => (item.authorityNow as { holds?: boolean } | null)?.holds === false).map((item: Json) => item.id)).toEqual(['wbc-director-2018-03-01']);
     });
   });
 });

@@ -18,6 +18,7 @@ import { HealthModule } from './health/health.module.js';
 import { ReadModelsModule } from './read-models/read-models.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { LedgerSealModule } from './ledger-seal/ledger-seal.module.js';
+import { LedgerReplaysModule } from './ledger-replays/ledger-replays.module.js';
 import { ledgerValidationPipe } from './validation/validation.pipe.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
 
@@ -45,6 +46,7 @@ export class AppModule {
         FactsModule,
         ReadModelsModule,
         LedgerSealModule,
+        LedgerReplaysModule,
         HealthModule,
         ApiKeysModule,
         CommandsModule,

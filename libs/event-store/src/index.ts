@@ -16,3 +16,4 @@ export { describeServer } from './eventstoredb/eventstoredb-mapping.js';
 export * from './open-storage.js';
 export * from './nest/ledger-storage.options.js';
 export * from './nest/ledger-storage.module.js';
+export * from './postgres/data-folder-lock.js';

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { lockDataFolder } from './data-folder-lock.js';
 import { assertSchemaName, type Database, type SchemaQueries, type SqlSession } from './database.js';
 
 export interface PgliteDatabaseOptions {
@@ -20,11 +21,22 @@ export class PgliteDatabase implements Database {
     private readonly pglite: PGlite,
     readonly schema: string,
     private readonly ownsInstance: boolean,
+    private readonly unlock: () => Promise<void> = async () => undefined,
   ) {}
 
+  /** Opens the data folder (refused, `DataFolderInUseError`, while another process has it open), or memory. */
   static async open(options: PgliteDatabaseOptions = {}): Promise<PgliteDatabase> {
-    const pglite = await PGlite.create(options.dataDir);
-    return PgliteDatabase.onInstance(pglite, options.schema, true);
+    const inFolder = options.dataDir !== undefined && !options.dataDir.startsWith('memory://');
+    const unlock = inFolder ? await lockDataFolder(options.dataDir!) : async () => undefined;
+    try {
+      const pglite = await PGlite.create(options.dataDir);
+      const schema = assertSchemaName(options.schema ?? 'public');
+      await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
+      return new PgliteDatabase(pglite, schema, true, unlock);
+    } catch (error) {
+      await unlock();
+      throw error;
+    }
   }
 
   /** Shares an instance already open (tests give each case its own schema on one instance). */
@@ -64,6 +76,8 @@ export class PgliteDatabase implements Database {
   }
 
   async close(): Promise<void> {
-    if (this.ownsInstance) await this.pglite.close();
+    if (!this.ownsInstance) return;
+    await this.pglite.close();
+    await this.unlock();
   }
 }

@@ -171,4 +171,17 @@ describeOnEveryStore('the seed papers, replayed', (api) => {
       }
     });
   });
+
+  it('judges every decision the commands accepted under authority as holding: commands and reads read authority one way', async () => {
+    const decisions: { id: string; authority: unknown; authorityNow: { holds: boolean; reasons: string[] } | null }[] = [];
+    for (let cursor: string | null = null; ; ) {
+      const page: { items: typeof decisions; nextCursor: string | null } = await read(`/v1/ratifications?limit=500${cursor ? `&cursor=${cursor}` : ''}`, auditor);
+      decisions.push(...page.items);
+      if ((cursor = page.nextCursor) === null) break;
+    }
+    const judged = decisions.filter((decision) => decision.authority !== null);
+    expect(judged.length).toBeGreaterThan(10);
+    expect(judged.filter((decision) => !decision.authorityNow?.holds).map(({ id, authorityNow }) => ({ id, authorityNow }))).toEqual([]);
+    expect(decisions.filter((decision) => decision.authority === null).every((decision) => decision.authorityNow === null)).toBe(true);
+  });
 });

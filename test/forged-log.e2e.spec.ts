@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { canonicalEvent, EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels, ReadModelGenerations } from '@ledger/read-models';
 import { LogIntegrityError, SealedLog } from '@ledger/verifiable-log';
-import { LedgerApi } from './ledger-api.js';
-import { describeWithPostgres, openTestSchema } from './postgres.js';
+import { describeWithFreshApis, type LedgerApi } from './ledger-api.js';
 
 const run = promisify(execFile);
 
@@ -41,66 +40,56 @@ async function forge(api: LedgerApi, streamId: string, version: number, at: { tr
   );
 }
 
-function describeForgeries(storeName: string, start: (variables: Record<string, string>) => Promise<LedgerApi>) {
-  describe(`a forged log, as the running ledger meets it, on ${storeName}`, () => {
-    let api: LedgerApi;
-    let auditor: string;
+describeWithFreshApis('a forged log, as the running ledger meets it', (start) => {
+  let api: LedgerApi;
+  let auditor: string;
 
-    beforeEach(async () => {
-      api = await start({ LEDGER_CHECKPOINT_INTERVAL: '1' });
-      auditor = await api.keyFor('auditor', 'grant-thornton');
-      const registered = await api.post('/v1/organisations', { id: 'wirral-council', name: 'Wirral Council', kind: 'local-authority', functions: ['adult-social-care'], establishedOn: '1974-04-01' });
-      expect(registered.status).toBe(201);
-      const post = await api.post('/v1/posts', { id: 'wirral-director-of-care', title: 'Director for Health and Care', organisationId: 'wirral-council' });
-      expect(post.status).toBe(201);
-      expect((await api.post('/v1/ledger/checkpoints', {}, { key: auditor })).status).toBe(201);
-    });
-    afterEach(async () => api.stopAfterFailure());
-
-    it('an event inserted behind the seal stops the sealer, /health/ready says why, and neither /v1/events, a rebuild nor ledger verify passes it', async () => {
-      const [first] = await api.database.query<{ transaction_id: string; position: string }>(
-        'SELECT transaction_id::text AS transaction_id, position::text AS position FROM ledger_events ORDER BY transaction_id, position LIMIT 1',
-      );
-      const behind = { transactionId: first.transaction_id, position: String(BigInt(first.position) + 1_000_000n) };
-      await forge(api, 'organisation-forged-council', 1, behind, 'ab'.repeat(32));
-
-      const { checks } = await notReady(api);
-      expect(checks.sealer).toEqual({ status: 'down', message: expect.stringMatching(/holds 3 events up to log position .*, but only 2 were sealed there: 1 added behind the seal/) });
-
-      const events = await api.get('/v1/events', { key: auditor });
-      expect(events.status).toBe(500);
-      expect(events.json()).toMatchObject({ code: 'log_integrity', detail: expect.stringContaining(`organisation-forged-council v1 (OrganisationRegistered) at log position ${behind.transactionId}:${behind.position}`) });
-
-      const generations = new ReadModelGenerations(api.database);
-      const active = await generations.activeName();
-      const store = api.app.get<EventStore>(EVENT_STORE);
-      await expect(rebuildReadModels(SealedLog.sealing(api.database, store), api.database, READ_MODEL_PROJECTIONS)).rejects.toThrow(LogIntegrityError);
-      expect(await generations.activeName()).toBe(active);
-      expect((await api.get('/v1/organisations/forged-council', { key: null })).status).toBe(404);
-
-      const verified = await verifyOnline(api, auditor);
-      expect(verified.code).toBe(1);
-      expect(verified.stdout).toMatch(/NOT VERIFIED at leaf 1 .*: the event store holds OrganisationRegistered of organisation-forged-council at log position .* that the seal does not include: it was added behind the seal/);
-    });
-
-    it('an event at the head with a broken hash chain is neither sealed nor projected, and /health/ready says why', async () => {
-      await forge(api, 'organisation-wirral-council', 2, 'now', 'cd'.repeat(32));
-
-      const { checks } = await notReady(api);
-      const why = /Refusing to seal organisation-wirral-council v2 at log position .*: its hash does not follow .*hash chain is broken/;
-      expect([checks.sealer?.message, checks.projector?.message]).toContainEqual(expect.stringMatching(why));
-      const trail = (await api.get('/v1/audit?streamId=organisation-wirral-council', { key: auditor })).json();
-      expect(trail.items.map((row: { streamVersion: number }) => row.streamVersion)).toEqual([1]);
-      const [sealed] = await api.database.query<{ next_leaf: string }>('SELECT next_leaf::text AS next_leaf FROM ledger_seal');
-      expect(Number(sealed.next_leaf)).toBe(2);
-    });
+  beforeEach(async () => {
+    api = await start({ LEDGER_CHECKPOINT_INTERVAL: '1' });
+    auditor = await api.keyFor('auditor', 'grant-thornton');
+    const registered = await api.post('/v1/organisations', { id: 'wirral-council', name: 'Wirral Council', kind: 'local-authority', functions: ['adult-social-care'], establishedOn: '1974-04-01' });
+    expect(registered.status).toBe(201);
+    const post = await api.post('/v1/posts', { id: 'wirral-director-of-care', title: 'Director for Health and Care', organisationId: 'wirral-council' });
+    expect(post.status).toBe(201);
+    expect((await api.post('/v1/ledger/checkpoints', {}, { key: auditor })).status).toBe(201);
   });
-}
+  afterEach(async () => api.stopAfterFailure());
 
-describeForgeries('PGlite', (variables) => LedgerApi.start({ LEDGER_DATA_DIR: 'memory://', ...variables }));
-describeWithPostgres('PostgreSQL', (url) =>
-  describeForgeries('PostgreSQL', async (variables) => {
-    const { schema, dispose } = await openTestSchema(url);
-    return LedgerApi.start({ DATABASE_URL: url, DATABASE_SCHEMA: schema, ...variables }, dispose);
-  }),
-);
+  it('an event inserted behind the seal stops the sealer, /health/ready says why, and neither /v1/events, a rebuild nor ledger verify passes it', async () => {
+    const [first] = await api.database.query<{ transaction_id: string; position: string }>(
+      'SELECT transaction_id::text AS transaction_id, position::text AS position FROM ledger_events ORDER BY transaction_id, position LIMIT 1',
+    );
+    const behind = { transactionId: first.transaction_id, position: String(BigInt(first.position) + 1_000_000n) };
+    await forge(api, 'organisation-forged-council', 1, behind, 'ab'.repeat(32));
+
+    const { checks } = await notReady(api);
+    expect(checks.sealer).toEqual({ status: 'down', message: expect.stringMatching(/holds 3 events up to log position .*, but only 2 were sealed there: 1 added behind the seal/) });
+
+    const events = await api.get('/v1/events', { key: auditor });
+    expect(events.status).toBe(500);
+    expect(events.json()).toMatchObject({ code: 'log_integrity', detail: expect.stringContaining(`organisation-forged-council v1 (OrganisationRegistered) at log position ${behind.transactionId}:${behind.position}`) });
+
+    const generations = new ReadModelGenerations(api.database);
+    const active = await generations.activeName();
+    const store = api.app.get<EventStore>(EVENT_STORE);
+    await expect(rebuildReadModels(SealedLog.sealing(api.database, store), api.database, READ_MODEL_PROJECTIONS)).rejects.toThrow(LogIntegrityError);
+    expect(await generations.activeName()).toBe(active);
+    expect((await api.get('/v1/organisations/forged-council', { key: null })).status).toBe(404);
+
+    const verified = await verifyOnline(api, auditor);
+    expect(verified.code).toBe(1);
+    expect(verified.stdout).toMatch(/NOT VERIFIED at leaf 1 .*: the event store holds OrganisationRegistered of organisation-forged-council at log position .* that the seal does not include: it was added behind the seal/);
+  });
+
+  it('an event at the head with a broken hash chain is neither sealed nor projected, and /health/ready says why', async () => {
+    await forge(api, 'organisation-wirral-council', 2, 'now', 'cd'.repeat(32));
+
+    const { checks } = await notReady(api);
+    const why = /Refusing to seal organisation-wirral-council v2 at log position .*: its hash does not follow .*hash chain is broken/;
+    expect([checks.sealer?.message, checks.projector?.message]).toContainEqual(expect.stringMatching(why));
+    const trail = (await api.get('/v1/audit?streamId=organisation-wirral-council', { key: auditor })).json();
+    expect(trail.items.map((row: { streamVersion: number }) => row.streamVersion)).toEqual([1]);
+    const [sealed] = await api.database.query<{ next_leaf: string }>('SELECT next_leaf::text AS next_leaf FROM ledger_seal');
+    expect(Number(sealed.next_leaf)).toBe(2);
+  });
+});

@@ -106,6 +106,26 @@ export function describeOnEveryStore(name: string, body: (api: () => LedgerApi) 
   });
 }
 
+/**
+ * Runs `body` on embedded PGlite and, when configured, on PostgreSQL, handing it a way to start an
+ * API of its own with extra variables — for tests that need a fresh one each (one that stops its
+ * sealer, one that must refuse to start).
+ */
+export function describeWithFreshApis(name: string, body: (start: (variables?: Record<string, string>) => Promise<LedgerApi>) => void): void {
+  describe(`${name} (PGlite)`, () => body((variables = {}) => LedgerApi.start({ LEDGER_DATA_DIR: 'memory://', ...variables })));
+  describeWithPostgres(`${name} (PostgreSQL)`, (url) =>
+    body(async (variables = {}) => {
+      const { schema, dispose } = await openTestSchema(url);
+      try {
+        return await LedgerApi.start({ DATABASE_URL: url, DATABASE_SCHEMA: schema, ...variables }, dispose);
+      } catch (error) {
+        await dispose();
+        throw error;
+      }
+    }),
+  );
+}
+
 /** Expects a refusal as an RFC 9457 problem with this status and code, and the log unchanged. */
 export async function expectRefused(api: LedgerApi, attempt: () => Promise<HttpAnswer>, status: number, code: string): Promise<HttpAnswer> {
   const before = await api.eventCount();

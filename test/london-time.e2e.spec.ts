@@ -222,6 +222,7 @@ describeOnEveryStore('instants answered in London time', (api) => {
       expect(check.allowed).toBe(true);
       expect(check.chains.map((chain: { effectiveFrom: string }[]) => chain.map((link) => link.effectiveFrom))).toEqual([['2013-04-01T00:00:00+01:00']]);
       const held = await readJson(`/v1/authority?holderId=${PLT}&at=2018-04-03`);
+      expect(held.at).toBe('2018-04-03T00:00:00+01:00');
       expect(JSON.stringify(held)).toContain('"effectiveFrom":"2018-04-01T00:00:00+01:00"');
     });
 

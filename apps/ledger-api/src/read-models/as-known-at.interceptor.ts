@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { from, switchMap, type Observable } from 'rxjs';
 import { DATABASE, type Database } from '@ledger/event-store';
-import { InvalidCommandError, NotFoundError, parseInstant } from '@ledger/governance';
+import { InvalidCommandError, londonInstant, NotFoundError, parseInstant } from '@ledger/governance';
 import { readModelReader, replayAsKnownAt, type ClosableReadModelReader } from '@ledger/read-models';
 
 /** The read models a request reads from instead of the live ones, when it asked for a past moment. */
@@ -33,7 +33,10 @@ export class AsKnownAtInterceptor implements NestInterceptor {
     const instant = parseInstant(header);
     if (instant === undefined) throw new InvalidCommandError(`${AS_KNOWN_AT_HEADER} must be a date or an instant (ISO 8601).`, AS_KNOWN_AT_HEADER);
     const schema = await replayAsKnownAt(this.database, instant);
-    if (schema === null) throw new NotFoundError('replay of the read models as known at', `${instant}: build it with  ledger replay --as-known-at ${instant} --schema <name>`);
+    if (schema === null) {
+      const asKnownAt = londonInstant(instant);
+      throw new NotFoundError('replay of the read models as known at', `${asKnownAt}: build it with  ledger replay --as-known-at ${asKnownAt} --schema <name>`);
+    }
     let reader = this.readers.get(schema);
     if (!reader) this.readers.set(schema, (reader = readModelReader(this.database, schema)));
     return reader;

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString } from 'class-validator';
-import { IsLedgerDate } from '../validation/ledger-validators.js';
+import { IsLedgerDateInQuery } from '../validation/ledger-validators.js';
 
 /** The query of a read of one thing: only `minPosition` (handled by the global interceptor). */
 export class ReadParams {
@@ -14,6 +14,6 @@ export class ReadParams {
 export class ReadAtParams extends ReadParams {
   @ApiPropertyOptional({ description: 'A date (00:00 Europe/London) or an ISO 8601 instant with an offset; now when absent.', example: '2023-01-01' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   at?: string;
 }

@@ -6,11 +6,15 @@ import { EVENT_STORE, isLogPosition, LOG_START, type EventStore, type LogPositio
 import { InvalidCommandError } from '@ledger/governance';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage } from '@ledger/read-models';
 import { Allow } from '../../api-keys/access.decorator.js';
+import { AnswersAsStored } from '../../london-time/london-time.interceptor.js';
 import { EventsQuery } from './events.query.js';
 
 const NDJSON = 'application/x-ndjson';
 
-/** The raw log for auditors, in commit-safe order: a page of JSON, or NDJSON streamed to the head. */
+/**
+ * The raw log for auditors, in commit-safe order: a page of JSON, or NDJSON streamed to the head.
+ * Events as stored and hashed, instants in UTC included (every other answer gives London time).
+ */
 @ApiTags('audit')
 @ApiBearerAuth()
 @Controller('v1/events')
@@ -19,7 +23,8 @@ export class EventsController {
 
   @Get()
   @Allow('auditor')
-  @ApiOperation({ summary: 'The raw log (auditors). `Accept: application/x-ndjson` streams every event after fromPosition, one per line.' })
+  @AnswersAsStored()
+  @ApiOperation({ summary: 'The raw log (auditors), events exactly as stored and hashed: their instants stay in UTC (`2017-05-15T23:00:00.000Z`). `Accept: application/x-ndjson` streams every event after fromPosition, one per line.' })
   @ApiOkResponse({ description: '{ items: [event envelope], nextCursor, nextPosition }' })
   async list(@QueryParams() query: EventsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.fromPosition !== undefined && !isLogPosition(query.fromPosition)) {

@@ -276,6 +276,22 @@ describeOnEveryStore('instants answered in London time', (api) => {
     });
   });
 
+  describe('the OpenAPI document says how instants are answered', () => {
+    it('in its description, and on every operation: London time, but the raw log and the export as stored', async () => {
+      const document = (await api().get('/docs-json')).json();
+      expect(document.info.description).toContain('2017-05-16T00:00:00+01:00');
+      expect(document.info.description).toContain('Europe/London');
+      const marks = Object.fromEntries(
+        Object.entries(document.paths as Record<string, Record<string, Record<string, unknown>>>).flatMap(([path, operations]) =>
+          Object.entries(operations).map(([method, operation]) => [`${method.toUpperCase()} ${path}`, operation['x-ledger-instants']]),
+        ),
+      );
+      expect(Object.entries(marks).filter(([, mark]) => mark === 'as-stored').map(([operation]) => operation).sort()).toEqual(['GET /v1/events', 'GET /v1/ledger/export']);
+      expect(Object.entries(marks).filter(([, mark]) => mark !== 'as-stored' && mark !== 'europe-london')).toEqual([]);
+      expect(document.paths['/v1/ratifications'].get.responses['200'].description).toContain('Europe/London offset');
+    });
+  });
+
   describe('the raw log keeps the events as stored and hashed', () => {
     it('GET /v1/events answers the instants in the stored UTC form', async () => {
       const events = await read(`/v1/events?limit=500`, 'auditor');

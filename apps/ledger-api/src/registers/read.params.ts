@@ -12,7 +12,10 @@ export class ReadParams {
 
 /** A read of one thing as it stood at a valid time. */
 export class ReadAtParams extends ReadParams {
-  @ApiPropertyOptional({ description: 'A date (00:00 Europe/London) or an ISO 8601 instant with an offset; now when absent.', example: '2023-01-01' })
+  @ApiPropertyOptional({
+    description: 'A date (00:00 Europe/London) or an ISO 8601 instant with an offset, such as an instant the API answered (2017-05-16T00:00:00%2B01:00, the + encoded); now when absent.',
+    example: '2023-01-01',
+  })
   @IsOptional()
   @IsLedgerDateInQuery()
   at?: string;

@@ -1,3 +1,4 @@
+import { londonInstant } from '@ledger/governance';
 import { describeOnEveryStore, expectRefused } from './ledger-api.js';
 
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
@@ -43,9 +44,9 @@ describeOnEveryStore('authority as the ledger knew it, and as it knows it now', 
   it('builds a replay on request in the running ledger, answers the one it keeps when asked again, and lists them', async () => {
     const again = await api().post('/v1/ledger/replays', { asKnownAt: afterDecision });
     expect(again.status).toBe(200);
-    expect(again.json()).toMatchObject({ asKnownAt: afterDecision, untilPosition: null, events: 9, readWith: { header: 'x-ledger-as-known-at', value: afterDecision } });
+    expect(again.json()).toMatchObject({ asKnownAt: londonInstant(afterDecision), untilPosition: null, events: 9, readWith: { header: 'x-ledger-as-known-at', value: londonInstant(afterDecision) } });
     const kept = (await api().get('/v1/ledger/replays')).json().items;
-    expect(kept.map((replay: { asKnownAt: string }) => replay.asKnownAt)).toEqual([afterDecision, beforeGrant]);
+    expect(kept.map((replay: { asKnownAt: string }) => replay.asKnownAt)).toEqual([afterDecision, beforeGrant].map(londonInstant));
     expect(kept[0].schema).toBe(again.json().schema);
     const byPosition = await api().post('/v1/ledger/replays', { untilPosition: revocation });
     expect(byPosition.status).toBe(201);

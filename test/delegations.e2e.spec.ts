@@ -488,9 +488,9 @@ describeOnEveryStore('delegations of a dissolved organisation', (api) => {
 
   it('says on each what the dissolution did to it', async () => {
     const transferred = (await api().get(`/v1/delegations/swindon-ccg-to-finance?minPosition=${position}`)).json();
-    expect(transferred.organisationDissolution).toEqual({ dissolvedOn: '2022-06-30T23:00:00.000Z', successorId: 'bsw-icb', effect: 'transferred' });
+    expect(transferred.organisationDissolution).toEqual({ dissolvedOn: '2022-07-01T00:00:00+01:00', successorId: 'bsw-icb', effect: 'transferred' });
     const lapsed = (await api().get(`/v1/delegations/wiltshire-ccg-to-finance?minPosition=${position}`)).json();
-    expect(lapsed.organisationDissolution).toEqual({ dissolvedOn: '2022-06-30T23:00:00.000Z', successorId: 'bsw-icb', effect: 'lapsed' });
+    expect(lapsed.organisationDissolution).toEqual({ dissolvedOn: '2022-07-01T00:00:00+01:00', successorId: 'bsw-icb', effect: 'lapsed' });
     expect(lapsed.standing).toMatchObject({ status: 'active' }); // never revoked: it lapsed with its organisation
   });
 });

@@ -20,7 +20,7 @@ async function verifyOnline(api: LedgerApi, key: string): Promise<{ code: number
 
 /** Asks until `/health/ready` answers 503, then answers its problem. */
 async function notReady(api: LedgerApi): Promise<{ checks: Record<string, { status: string; message?: string }> }> {
-  for (let attempt = 0; attempt < 200; attempt++) {
+  for (let attempt = 0; attempt < 600; attempt++) {
     const answer = await api.get('/health/ready', { key: null });
     if (answer.status === 503) return answer.json();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -17,9 +17,9 @@ const CCG_COMMITTEE = 'bsw-ccg-primary-care-committee';
 
 const SECTION_75 = { title: 'Wiltshire Section 75 agreement', reference: 'Cabinet 14 December 2021, paragraph 30(1)' };
 
-/** 00:00 Europe/London on a date, as the ledger writes it. */
-const BST = (date: string) => `${new Date(Date.parse(`${date}T00:00:00Z`) - 3_600_000).toISOString()}`;
-const GMT = (date: string) => `${date}T00:00:00.000Z`;
+/** 00:00 Europe/London on a date, as the API answers it: in summer (BST) and in winter (GMT). */
+const BST = (date: string) => `${date}T00:00:00+01:00`;
+const GMT = (date: string) => `${date}T00:00:00+00:00`;
 
 describeOnEveryStore('the governance registers and authority over HTTP', (api) => {
   let clerk: string;

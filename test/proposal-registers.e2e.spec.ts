@@ -262,7 +262,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
         keyDecision: false,
         exempt: null,
         proposedById: WISP,
-        tabledOn: '2017-05-01T23:00:00.000Z',
+        tabledOn: '2017-05-02T00:00:00+01:00',
         withdrawnOn: null,
         organisationIds: expect.arrayContaining([CCG, BHFT, WBC, GP_ALLIANCE]),
         position: expect.stringMatching(/^\d+:\d+$/),
@@ -333,7 +333,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
       const answer = await read(`/v1/proposals/${S75}`);
       expect(answer.status).toBe(200);
       const view = answer.json();
-      expect(view).toMatchObject({ id: S75, version: 1, status: 'ratified', title: wokinghamProposal.title, summary: S75_SUMMARY, exempt: null, tabledOn: '2017-05-01T23:00:00.000Z', withdrawal: null });
+      expect(view).toMatchObject({ id: S75, version: 1, status: 'ratified', title: wokinghamProposal.title, summary: S75_SUMMARY, exempt: null, tabledOn: '2017-05-02T00:00:00+01:00', withdrawal: null });
       expect(view.route).toHaveLength(9);
       expect(view.route.map((step: { decision: { id: string } | null }) => step.decision?.id)).toEqual([
         'wokingham-ccg-cmt-2017-05-16',
@@ -381,7 +381,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
       const view = (await read(`/v1/proposals/${BCF}`)).json();
       expect(view).toMatchObject({ status: 'open', route: [{ decision: null }] });
       expect(view.ratifications).toEqual([
-        expect.objectContaining({ id: 'wbc-corporate-team-2018-06-12', rescinded: true, status: 'rescinded', counts: false, rescission: { rescindedOn: '2018-06-18T23:00:00.000Z', reason: 'Recorded against the wrong plan' } }),
+        expect.objectContaining({ id: 'wbc-corporate-team-2018-06-12', rescinded: true, status: 'rescinded', counts: false, rescission: { rescindedOn: '2018-06-19T00:00:00+01:00', reason: 'Recorded against the wrong plan' } }),
       ]);
     });
 
@@ -715,7 +715,7 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
             id: 'wbc-director-2018-03-01',
             proposalId: FEES,
             deciderId: DIRECTOR,
-            authority: expect.objectContaining({ holderId: DIRECTOR, organisationId: WBC, scopes: ['adult-social-care'], amountPence: 45_000_000, at: '2018-03-01T00:00:00.000Z' }),
+            authority: expect.objectContaining({ holderId: DIRECTOR, organisationId: WBC, scopes: ['adult-social-care'], amountPence: 45_000_000, at: '2018-03-01T00:00:00+00:00' }),
             authorityNow: lapsedOnRevocation(),
           }),
         ],

@@ -126,7 +126,7 @@ const decision = (ratificationId: string, deciderId: string, decidedOn: string, 
 
 /** The chain of one delegation from the governing body, as an authority answer shows it. */
 const chainOf = (delegationId: string, organisationId: string, fromId: string, toId: string) => [
-  { delegationId, organisationId, fromId, toId, scopes: ['integrated-care'], limitPence: null, effectiveFrom: '2017-03-31T23:00:00.000Z', effectiveUntil: null, mayRedelegate: false },
+  { delegationId, organisationId, fromId, toId, scopes: ['integrated-care'], limitPence: null, effectiveFrom: '2017-04-01T00:00:00+01:00', effectiveUntil: null, mayRedelegate: false },
 ];
 const granted = (...chains: unknown[][]) => ({ allowed: true, chains, reasons: [] });
 
@@ -687,7 +687,7 @@ describeOnEveryStore('proposals and their decisions over HTTP', (api) => {
           409,
           'invalid_transition',
         );
-        expect(answer.json().detail).toBe('The call-in period of ratification wirral-cabinet-2018-01-15 ended at 2018-01-23T10:00:00.000Z.');
+        expect(answer.json().detail).toBe('The call-in period of ratification wirral-cabinet-2018-01-15 ended at 2018-01-23T10:00:00+00:00.');
       }
     });
 
@@ -810,7 +810,7 @@ describeCcgToIcb(true, 'a CCG delegation transferred to the ICB lets its delegat
               toId: 'wiltshire-locality-commissioning-group',
               scopes: ['bcf'],
               limitPence: null,
-              effectiveFrom: '2020-03-31T23:00:00.000Z',
+              effectiveFrom: '2020-04-01T00:00:00+01:00',
               effectiveUntil: null,
               mayRedelegate: false,
             },

@@ -42,7 +42,7 @@ describeOnEveryStore('the ledger as known on a past day', (api) => {
 
   it('says which command builds a replay it does not have, and refuses an instant it cannot read', async () => {
     const missing = await expectRefused(api(), () => api().get('/v1/delegations/cabinet-to-dass', { headers: { 'x-ledger-as-known-at': '2021-03-01' } }), 404, 'not_found');
-    expect(missing.json().detail).toMatch(/ledger replay --as-known-at 2021-03-01T00:00:00.000Z --schema <name>/);
+    expect(missing.json().detail).toMatch(/ledger replay --as-known-at 2021-03-01T00:00:00\+00:00 --schema <name>/);
     await expectRefused(api(), () => api().get('/v1/delegations/cabinet-to-dass', { headers: { 'x-ledger-as-known-at': 'last spring' } }), 400, 'validation_failed');
   });
 

@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
 import { exportLedger, LedgerCheckpoints, SealedLogRangeError, type IssuedCheckpoint } from '@ledger/verifiable-log';
 import { Allow, PublicRead } from '../api-keys/access.decorator.js';
+import { AnswersAsStored } from '../london-time/london-time.interceptor.js';
 import { ConsistencyProofQuery, ExportQuery, InclusionProofQuery } from './proof.queries.js';
 import { SealerService } from './sealer.service.js';
 
@@ -68,8 +69,9 @@ export class LedgerSealController {
 
   @Get('export')
   @Allow('auditor')
+  @AnswersAsStored()
   @ApiOperation({ summary: 'The sealed log and its checkpoints as NDJSON, streamed (what `ledger export` saves and `ledger verify` checks offline).' })
-  @ApiOkResponse({ description: 'application/x-ndjson: a header line, every signed checkpoint, then every leaf from fromLeaf on with the event as stored now.' })
+  @ApiOkResponse({ description: 'application/x-ndjson: a header line, every signed checkpoint, then every leaf from fromLeaf on with the event as stored now (instants in UTC, as hashed).' })
   export(@QueryParams() query: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     void reply.header('Content-Type', 'application/x-ndjson');
     const lines = exportLedger(this.database, this.store, this.checkpoints, { fromLeaf: query.fromLeaf });

@@ -3,7 +3,7 @@ import { Inject, Injectable, type CallHandler, type ExecutionContext, type NestI
 import { from, switchMap, type Observable } from 'rxjs';
 import { DATABASE, type Database } from '@ledger/event-store';
 import type { KnownAt } from '@ledger/facts';
-import { InvalidCommandError, NotFoundError, parseInstant } from '@ledger/governance';
+import { InvalidCommandError, londonInstant, NotFoundError, parseInstant } from '@ledger/governance';
 import { readModelReader, replayAsKnownAt, type ClosableReadModelReader } from '@ledger/read-models';
 
 /**
@@ -39,9 +39,10 @@ export class AsKnownAtInterceptor implements NestInterceptor {
     if (instant === undefined) throw new InvalidCommandError(`${AS_KNOWN_AT_HEADER} must be a date or an instant (ISO 8601).`, AS_KNOWN_AT_HEADER);
     const schema = await replayAsKnownAt(this.database, instant);
     if (schema === null) {
+      const asKnownAt = londonInstant(instant);
       throw new NotFoundError(
         'replay of the read models as known at',
-        `${instant}: build it with  POST /v1/ledger/replays {"asKnownAt": "${instant}"}  (or  ledger replay --as-known-at ${instant} --schema <name>)`,
+        `${asKnownAt}: build it with  POST /v1/ledger/replays {"asKnownAt": "${asKnownAt}"}  (or  ledger replay --as-known-at ${asKnownAt} --schema <name>)`,
       );
     }
     let reader = this.readers.get(schema);

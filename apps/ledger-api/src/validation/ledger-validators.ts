@@ -1,4 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateBy, type ValidationOptions } from 'class-validator';
 import { isInstantText, isScope, isSlug, SCOPE_PATTERN, SLUG_PATTERN } from '@ledger/governance';
 
@@ -17,10 +18,20 @@ export const IsLedgerDate = (options?: ValidationOptions) =>
       name: 'isLedgerDate',
       validator: {
         validate: isInstantText,
-        defaultMessage: (args) => `${args?.property} must be a date (2018-02-08) or an ISO 8601 instant with an offset (2018-02-08T14:00:00Z)`,
+        defaultMessage: (args) => `${args?.property} must be a date (2018-02-08) or an ISO 8601 instant with an offset (2018-02-08T14:00:00+00:00)`,
       },
     },
     options,
+  );
+
+/**
+ * An instant in a query string, as the API answers it (`at=2017-05-16T00:00:00+01:00`): a `+` left
+ * unencoded arrives as a space (form encoding), so a space before the offset is read as the `+`.
+ */
+export const IsLedgerDateInQuery = () =>
+  applyDecorators(
+    Transform(({ value }) => (typeof value === 'string' ? value.replace(/^(\d{4}-\d{2}-\d{2}T[\d:.]+) (\d{2}:\d{2})$/, '$1+$2') : value)),
+    IsLedgerDate(),
   );
 
 /** Money: a whole number of pence, not negative. */

@@ -4,7 +4,7 @@ import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError, NotOnRouteError, StaleVersionError } from '../shared/domain-error.js';
 import type { Instant } from '../shared/ledger-time.js';
-import { londonDate } from '../shared/ledger-time.js';
+import { londonDate, londonInstant } from '../shared/ledger-time.js';
 import type { Scope } from '../shared/scope.js';
 import { isScope } from '../shared/scope.js';
 import type { AmendProposal, LodgeCallIn, ProposalCommand, RecordRatification, ResolveCallIn, TableProposal } from './proposal.commands.js';
@@ -258,7 +258,7 @@ function lodgeCallIn(command: LodgeCallIn, proposal: TabledProposalState): Propo
     throw new InvalidCommandError(`lodgedOn cannot be before the decision (${londonDate(ratification.decidedOn)}).`, 'lodgedOn');
   }
   if (command.lodgedOn >= ratification.callInUntil) {
-    throw new InvalidTransitionError(`The call-in period of ratification ${ratification.ratificationId} ended at ${ratification.callInUntil}.`);
+    throw new InvalidTransitionError(`The call-in period of ratification ${ratification.ratificationId} ended at ${londonInstant(ratification.callInUntil)}.`);
   }
   const earlier = ratification.callIns[0];
   if (earlier) {

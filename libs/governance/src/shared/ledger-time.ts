@@ -1,9 +1,13 @@
 /**
  * Time as the ledger's users write it: ISO 8601 instants with an offset, or a date alone, which
  * means 00:00 Europe/London on that day (GMT in winter, BST in summer). Inside the domain every
- * instant is an ISO string in UTC (`2018-02-08T00:00:00.000Z`), so instants compare as strings.
+ * instant is an ISO string in UTC (`2018-02-08T00:00:00.000Z`), so instants compare as strings;
+ * answers give them back in London time (`londonInstant`).
  */
 export type Instant = string;
+
+/** Exactly the form the domain keeps an instant in: `Date.prototype.toISOString()`. */
+const LEDGER_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -49,4 +53,27 @@ export function londonDate(instant: Instant): string {
   const millis = Date.parse(instant);
   const local = new Date(millis + londonOffsetMinutes(millis) * 60_000);
   return local.toISOString().slice(0, 10);
+}
+
+/** Whether a value is an instant in exactly the form the domain keeps it (`2017-05-15T23:00:00.000Z`). */
+export function isLedgerInstant(value: unknown): value is Instant {
+  return typeof value === 'string' && LEDGER_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/**
+ * An instant as users read it: London wall-clock time with London's offset at that instant, so a
+ * date reads as the day it is (`2017-05-15T23:00:00.000Z` → `2017-05-16T00:00:00+01:00`,
+ * `2018-02-08T00:00:00.000Z` → `2018-02-08T00:00:00+00:00`). Milliseconds are kept only when
+ * there are some. The same instant, so `parseInstant` reads it back unchanged. In the hour the
+ * clocks go back, the offset tells the two 01:30s apart (`+01:00`, then `+00:00`).
+ */
+export function londonInstant(instant: Instant): string {
+  const millis = Date.parse(instant);
+  if (Number.isNaN(millis)) throw new RangeError(`${JSON.stringify(instant)} is not an instant.`);
+  const offset = londonOffsetMinutes(millis);
+  const wallClock = new Date(millis + offset * 60_000).toISOString();
+  const time = wallClock.slice(19, 23) === '.000' ? wallClock.slice(0, 19) : wallClock.slice(0, 23);
+  const hours = String(Math.trunc(Math.abs(offset) / 60)).padStart(2, '0');
+  const minutes = String(Math.abs(offset) % 60).padStart(2, '0');
+  return `${time}${offset < 0 ? '-' : '+'}${hours}:${minutes}`;
 }

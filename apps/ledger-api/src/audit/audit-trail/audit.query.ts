@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListQuery } from '../../lists/list.query.js';
-import { IsLedgerDate } from '../../validation/ledger-validators.js';
+import { IsLedgerDateInQuery } from '../../validation/ledger-validators.js';
 
 export class AuditQuery extends ListQuery {
   @ApiPropertyOptional({ example: 'proposal-wbc-enhanced-s75' })
@@ -29,11 +29,11 @@ export class AuditQuery extends ListQuery {
 
   @ApiPropertyOptional({ description: 'Recorded at or after (record time).' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   recordedFrom?: string;
 
   @ApiPropertyOptional({ description: 'Recorded before (record time).' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   recordedTo?: string;
 }

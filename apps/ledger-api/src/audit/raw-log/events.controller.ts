@@ -7,6 +7,7 @@ import { InvalidCommandError } from '@ledger/governance';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage } from '@ledger/read-models';
 import { SealedLog } from '@ledger/verifiable-log';
 import { Allow } from '../../api-keys/access.decorator.js';
+import { AnswersAsStored } from '../../london-time/london-time.interceptor.js';
 import { EventsQuery } from './events.query.js';
 
 const NDJSON = 'application/x-ndjson';
@@ -14,7 +15,8 @@ const NDJSON = 'application/x-ndjson';
 /**
  * The raw log for auditors, in commit-safe order: a page of JSON, or NDJSON streamed to the head.
  * It serves the sealed log — each event checked against its leaf, sealing what follows the seal
- * first — so it never hands out an event the seal does not explain.
+ * first — so it never hands out an event the seal does not explain; events as stored and hashed,
+ * instants in UTC included (every other answer gives London time).
  */
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -24,7 +26,8 @@ export class EventsController {
 
   @Get()
   @Allow('auditor')
-  @ApiOperation({ summary: 'The raw log (auditors). `Accept: application/x-ndjson` streams every event after fromPosition, one per line.' })
+  @AnswersAsStored()
+  @ApiOperation({ summary: 'The raw log (auditors), events exactly as stored and hashed: their instants stay in UTC (`2017-05-15T23:00:00.000Z`). `Accept: application/x-ndjson` streams every event after fromPosition, one per line.' })
   @ApiOkResponse({ description: '{ items: [event envelope], nextCursor, nextPosition }' })
   async list(@QueryParams() query: EventsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
     if (query.fromPosition !== undefined && !isLogPosition(query.fromPosition)) {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional } from 'class-validator';
 import { ListQuery } from '../../lists/list.query.js';
-import { IsLedgerDate, IsSlug } from '../../validation/ledger-validators.js';
+import { IsLedgerDateInQuery, IsSlug } from '../../validation/ledger-validators.js';
 
 /** `GET /v1/delegations?organisationId&fromId&toId&at`. */
 export class DelegationsParams extends ListQuery {
@@ -22,6 +22,6 @@ export class DelegationsParams extends ListQuery {
 
   @ApiPropertyOptional({ example: '2023-01-01', description: 'Only those in force then (valid time), with their terms as at it. A date (00:00 Europe/London) or an instant with an offset.' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   at?: string;
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString } from 'class-validator';
 import { PROPOSAL_STATUSES } from '@ledger/governance';
 import { ListQuery } from '../../lists/list.query.js';
-import { IsLedgerDate, IsScope, IsSlug } from '../../validation/ledger-validators.js';
+import { IsLedgerDateInQuery, IsScope, IsSlug } from '../../validation/ledger-validators.js';
 
 /** `GET /v1/proposals?status&organisationId&scope&from&to`. */
 export class ProposalsQuery extends ListQuery {
@@ -23,12 +23,12 @@ export class ProposalsQuery extends ListQuery {
 
   @ApiPropertyOptional({ description: 'Tabled on or after (a date is 00:00 Europe/London).', example: '2017-05-01' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Tabled on or before (inclusive).', example: '2018-03-31' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   to?: string;
 }
 

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RATIFICATION_OUTCOMES } from '@ledger/governance';
 import { ListQuery } from '../../lists/list.query.js';
-import { IsLedgerDate, IsSlug } from '../../validation/ledger-validators.js';
+import { IsLedgerDateInQuery, IsSlug } from '../../validation/ledger-validators.js';
 
 export const AUTHORITY_FILTERS = ['lapsed', 'holds'] as const;
 export type AuthorityFilter = (typeof AUTHORITY_FILTERS)[number];
@@ -26,12 +26,12 @@ export class RatificationsQuery extends ListQuery {
 
   @ApiPropertyOptional({ description: 'Decided on or after (a date is 00:00 Europe/London).', example: '2017-05-01' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   from?: string;
 
   @ApiPropertyOptional({ description: 'Decided on or before (inclusive).', example: '2018-03-31' })
   @IsOptional()
-  @IsLedgerDate()
+  @IsLedgerDateInQuery()
   to?: string;
 
   @ApiPropertyOptional({

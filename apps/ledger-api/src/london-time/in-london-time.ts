@@ -1,0 +1,24 @@
+import { isLedgerInstant, londonInstant } from '@ledger/governance';
+
+/**
+ * An answer with its instants in London time (API.md "Dates"): every string that is exactly an
+ * instant as the domain keeps it (`2017-05-15T23:00:00.000Z`, the `Date.toISOString()` form) becomes
+ * `2017-05-16T00:00:00+01:00`, at any depth, read the way `JSON.stringify` reads the answer (a `Date`
+ * or anything else with `toJSON` as what that gives). Everything else is left as it is: dates
+ * alone, instants a client gave with an offset, text that merely mentions an instant, and bodies
+ * that are not JSON (streams, buffers, text such as CSV).
+ * A string of exactly that form is always an instant: ids are slugs, positions and cursors have
+ * other shapes, and free text that is nothing but such an instant reads as the same instant.
+ */
+export function inLondonTime(value: unknown): unknown {
+  if (typeof value === 'string') return isLedgerInstant(value) ? londonInstant(value) : value;
+  if (value === null || typeof value !== 'object' || isBinaryOrStream(value)) return value;
+  const json = (value as { toJSON?: unknown }).toJSON;
+  if (typeof json === 'function') return inLondonTime(json.call(value));
+  if (Array.isArray(value)) return value.map(inLondonTime);
+  return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, inLondonTime(field)]));
+}
+
+function isBinaryOrStream(value: object): boolean {
+  return ArrayBuffer.isView(value) || value instanceof ArrayBuffer || typeof (value as { pipe?: unknown }).pipe === 'function';
+}

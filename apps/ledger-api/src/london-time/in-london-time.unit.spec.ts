@@ -1,0 +1,56 @@
+import { Readable } from 'node:stream';
+import { inLondonTime } from './in-london-time.js';
+
+describe('an answer in London time', () => {
+  it('turns every instant the domain keeps, at any depth, in objects and arrays', () => {
+    expect(
+      inLondonTime({
+        items: [{ decidedOn: '2017-05-15T23:00:00.000Z', authority: { chains: [[{ effectiveFrom: '2018-02-08T00:00:00.000Z', effectiveUntil: null }]] } }],
+        nextCursor: null,
+      }),
+    ).toEqual({
+      items: [{ decidedOn: '2017-05-16T00:00:00+01:00', authority: { chains: [[{ effectiveFrom: '2018-02-08T00:00:00+00:00', effectiveUntil: null }]] } }],
+      nextCursor: null,
+    });
+  });
+
+  it('turns a Date as JSON would have written it', () => {
+    expect(inLondonTime({ issuedAt: new Date('2022-06-30T16:00:00.250Z') })).toEqual({ issuedAt: '2022-06-30T17:00:00.250+01:00' });
+  });
+
+  it('leaves alone what is not an instant in the domain’s form', () => {
+    const answer = {
+      id: 'wokingham-ccg-cmt-2017-05-16',
+      position: '879:38',
+      tabledOn: '2017-05-02',
+      callInUntil: '2017-04-03T17:00:00+01:00',
+      reasons: ['delegation wbc-executive-to-plt is not in force until 2018-04-01', 'as recorded at 2017-05-15T23:00:00.000Z'],
+      limitPence: 25_000_000,
+      counts: true,
+      meeting: null,
+    };
+    expect(inLondonTime(answer)).toEqual(answer);
+  });
+
+  it('reads an answer the way JSON would: class instances by their fields, anything with toJSON by what it gives', () => {
+    class Decision {
+      constructor(readonly decidedOn: string) {}
+    }
+    const interval = { toJSON: () => ({ from: '2021-10-31T01:30:00.000Z' }) };
+    expect(inLondonTime([new Decision('2021-10-31T00:30:00.000Z'), interval])).toEqual([{ decidedOn: '2021-10-31T01:30:00+01:00' }, { from: '2021-10-31T01:30:00+00:00' }]);
+  });
+
+  it('leaves bodies that are not JSON as they are: streams, buffers, text', () => {
+    const stream = Readable.from(['{"recordedAt":"2017-05-15T23:00:00.000Z"}\n']);
+    const buffer = Buffer.from('2017-05-15T23:00:00.000Z');
+    expect(inLondonTime(stream)).toBe(stream);
+    expect(inLondonTime(buffer)).toBe(buffer);
+    expect(inLondonTime('decidedOn\r\n2017-05-15T23:00:00.000Z\r\n')).toBe('decidedOn\r\n2017-05-15T23:00:00.000Z\r\n');
+  });
+
+  it('does not change the answer it was given', () => {
+    const answer = { decidedOn: '2017-05-15T23:00:00.000Z' };
+    inLondonTime(answer);
+    expect(answer).toEqual({ decidedOn: '2017-05-15T23:00:00.000Z' });
+  });
+});

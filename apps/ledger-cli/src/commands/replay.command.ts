@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { describeStorage, isLogPosition, storageOptionsFromEnvironment, type LogPosition } from '@ledger/event-store';
-import { parseInstant } from '@ledger/governance';
+import { londonInstant, parseInstant } from '@ledger/governance';
 import { READ_MODEL_PROJECTIONS, replayReadModels, type KnownAt } from '@ledger/read-models';
 import { withLedger } from '../open-ledger.js';
 import { count, ProgressLine } from '../terminal.js';
@@ -34,9 +34,9 @@ export function replayCommand(program: Command): void {
       await withLedger(storage, async (database, store) => {
         const result = await replayReadModels(SealedLog.sealing(database, store), database, READ_MODEL_PROJECTIONS, options.schema, knownAt, (events) => progress.update(`replaying: ${count(events)} events`));
         progress.done();
-        const as = 'asKnownAt' in knownAt ? `as known at ${knownAt.asKnownAt}` : `up to log position ${knownAt.untilPosition}`;
+        const as = 'asKnownAt' in knownAt ? `as known at ${londonInstant(knownAt.asKnownAt)}` : `up to log position ${knownAt.untilPosition}`;
         console.log(`${describeStorage(storage)}: replayed ${count(result.events)} events ${as} into ${result.schema} in ${result.seconds.toFixed(1)} s.`);
-        if ('asKnownAt' in knownAt) console.log(`Read it through the API with the header  X-Ledger-As-Known-At: ${knownAt.asKnownAt}`);
+        if ('asKnownAt' in knownAt) console.log(`Read it through the API with the header  X-Ledger-As-Known-At: ${londonInstant(knownAt.asKnownAt)}`);
       });
     });
 }

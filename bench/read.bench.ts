@@ -7,13 +7,15 @@
  * 100 delegations (5,000) whose chains run up to 4 links, and 400 proposals (20,000) on 6-step
  * routes — deferred, then approved under delegated authority, endorsed and noted, some amended
  * first: about 200,000 events. Then:
- *   - a full rebuild of the read models (events/s), against a raw ordered read of the same log;
+ *   - a full rebuild of the read models (events/s) from the sealed log, as the ledger rebuilds —
+ *     every event checked against its leaf — against a raw ordered read of the same log and against
+ *     a rebuild straight from the event store (what the check costs);
  *   - the API again, on the rebuilt read models; 10 s from 20 autocannon connections on
  *     `/v1/authority/check` (random holder, scope and past date), `/v1/ratifications?organisationId&from&to`
  *     and `/v1/proposals/{id}`: req/s, p50/p99, and the CPU each request cost the API, PostgreSQL
  *     and the load generator, which share this machine's cores;
  *   - the API's resident memory.
- * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
+ * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> sealed/unchecked=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
  * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
  * prepared ledger in that schema, so that the next run with the same name skips the set-up.
  */
@@ -24,6 +26,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { SealedLog, Sealer } from '@ledger/verifiable-log';
 import { startApiProcess, stopApiProcess } from './api-process.js';
 import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 
@@ -258,12 +261,21 @@ async function main(): Promise<void> {
     }
     const rawEps = rawRows / ((performance.now() - rawStarted) / 1000);
     console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
-    const rebuild = await rebuildReadModels(store, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
-      progress(`rebuild: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),
-    );
-    progress('');
-    const rebuildEps = rebuild.events / rebuild.seconds;
-    console.log(`full rebuild into ${rebuild.schema.padEnd(30)} ${Math.round(rebuildEps).toLocaleString('en-GB').padStart(9)} events/s (${rebuild.seconds.toFixed(1)} s)`);
+    const sealingStarted = performance.now();
+    const sealed = await new Sealer(database, store, 2_000).catchUp();
+    if (sealed > 0) console.log(`sealed ${sealed.toLocaleString('en-GB')} events first, in ${((performance.now() - sealingStarted) / 1000).toFixed(1)} s`);
+    const rebuildFrom = async (label: string, log: Parameters<typeof rebuildReadModels>[0]) => {
+      const rebuilt = await rebuildReadModels(log, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
+        progress(`${label}: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),
+      );
+      progress('');
+      const eps = rebuilt.events / rebuilt.seconds;
+      console.log(`${`${label} into ${rebuilt.schema}`.padEnd(48)} ${Math.round(eps).toLocaleString('en-GB').padStart(9)} events/s (${rebuilt.seconds.toFixed(1)} s)`);
+      return eps;
+    };
+    const uncheckedEps = await rebuildFrom('rebuild straight from the store', store);
+    const rebuildEps = await rebuildFrom('rebuild from the sealed log', new SealedLog(database, store));
+    console.log(`sealed/unchecked = ${(rebuildEps / uncheckedEps).toFixed(3)}`);
     api = await startApi(schema);
     const clerk = await issueKey('bench-reader');
 
@@ -281,7 +293,7 @@ async function main(): Promise<void> {
     const rss = await residentMegabytes(api.pid!);
     console.log(`API resident memory ${rss.toFixed(0)} MB; proposal reads p99 ${proposal.p99.toFixed(1)} ms`);
     console.log(
-      `RESULT rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} authority_p99_ms=${authority.p99.toFixed(1)} ratifications_p99_ms=${ratifications.p99.toFixed(1)}`,
+      `RESULT rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} sealed/unchecked=${(rebuildEps / uncheckedEps).toFixed(3)} authority_p99_ms=${authority.p99.toFixed(1)} ratifications_p99_ms=${ratifications.p99.toFixed(1)}`,
     );
   } finally {
     await stopApiProcess(api);

@@ -7,6 +7,7 @@ import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
 import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
 import { AuthoritySourcesReader } from './authority-sources.js';
 import { DeciderFacts } from './decider-facts.js';
+import { LedgerClock } from './ledger-clock.js';
 import { OrganisationFacts } from './organisation-facts.js';
 import { StreamDecisions } from './stream-decisions.js';
 
@@ -16,6 +17,7 @@ import { StreamDecisions } from './stream-decisions.js';
   imports: [CqrsModule.forRoot()],
   providers: [
     StreamDecisions,
+    LedgerClock,
     OrganisationFacts,
     DeciderFacts,
     AuthoritySourcesReader,
@@ -25,6 +27,6 @@ import { StreamDecisions } from './stream-decisions.js';
     { provide: APP_INTERCEPTOR, useClass: CsvInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [StreamDecisions, OrganisationFacts, DeciderFacts, AuthoritySourcesReader],
+  exports: [StreamDecisions, LedgerClock, OrganisationFacts, DeciderFacts, AuthoritySourcesReader],
 })
 export class CommandsModule {}

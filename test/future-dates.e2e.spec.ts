@@ -99,6 +99,23 @@ describeOnEveryStore('records dated in the future', (api) => {
     expect({ status: answer.status, proposalStatus: answer.json().proposalStatus }).toEqual({ status: 201, proposalStatus: 'open' });
   });
 
+  it('says so in the OpenAPI document, for every date it applies to', async () => {
+    const { schemas } = (await api().get('/docs-json', { key: null })).json().components;
+    const dated: [string, string][] = [
+      ['ProposalRequest', 'tabledOn'],
+      ['AmendmentRequest', 'amendedOn'],
+      ['WithdrawalRequest', 'withdrawnOn'],
+      ['RatificationRequest', 'decidedOn'],
+      ['RescissionRequest', 'rescindedOn'],
+      ['CallInRequest', 'lodgedOn'],
+      ['CallInResolutionRequest', 'resolvedOn'],
+    ];
+    for (const [schema, field] of dated) {
+      expect({ schema, field, description: schemas[schema]?.properties?.[field]?.description }).toEqual({ schema, field, description: expect.stringMatching(/Not after the moment it is recorded \(5 minutes' tolerance/) });
+    }
+    expect(schemas.RatificationRequest.properties.callInUntil.description).toMatch(/may lie in the future/);
+  });
+
   it('still grants a delegation from a date to come', async () => {
     const answer = await post('/v1/delegations', {
       id: 'wirral-cabinet-to-director-2031',

@@ -136,8 +136,8 @@ describeOnEveryStore('the registers of proposals, ratifications and decisions ov
     clerk = await api().keyFor('clerk', 'wokingham-democratic-services');
     auditor = await api().keyFor('auditor', 'grant-thornton');
     scrutiny = await api().keyFor('scrutiny', 'wirral-scrutiny-officer');
-    integration = await api().keyFor('integration', 'bw10-board-portal', [BW10]);
     await given(api(), clerk, wokinghamWorld);
+    integration = await api().keyFor('integration', 'bw10-board-portal', [BW10]); // once the board is established
 
     // The Wokingham route, ratified (BW10's support posted by its own portal).
     await given(api(), clerk, [

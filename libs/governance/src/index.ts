@@ -1,6 +1,7 @@
 export * from './shared/decider.js';
 export * from './shared/domain-error.js';
 export * from './shared/ledger-time.js';
+export * from './shared/future-dates.js';
 export * from './shared/scope.js';
 export * from './shared/slug.js';
 export * from './shared/organisation-fact.js';

@@ -36,6 +36,9 @@ function on(date: string): Instant {
   return instant;
 }
 
+/** The ledger's clock as these commands are decided: long after the papers' dates. */
+const NOW = on('2024-06-03T09:30:00+01:00');
+
 const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecider => ({
   id,
   registered: true,
@@ -125,6 +128,7 @@ const tableWokingham: TableProposal = {
   proposedById: wisp.id,
   route: wokinghamRoute,
   tabledOn: on('2017-05-02'),
+  now: NOW,
   organisations: [CCG, BHFT, WBC, GP_ALLIANCE].map((organisationId) => ({ organisationId, registered: true, establishedOn: on('2013-04-01') })),
   deciders: routeDeciders,
 };
@@ -157,6 +161,7 @@ function decision(ratificationId: string, decider: RegisteredDecider, outcome: R
     conflictsOfInterest: [],
     decidedByPerson: null,
     callInUntil: null,
+    now: NOW,
     decider,
     authority: organisation ? authorised(decider.id, organisation, decidedOn, scopes, null) : null,
     ...more,
@@ -182,6 +187,7 @@ const amendWokingham: ProposalCommand = {
   type: 'AmendProposal',
   proposalId: WOKINGHAM,
   amendedOn: on('2017-10-02'),
+  now: NOW,
   reason: 'Scope widened to the Community Mental Health Team, as paragraph 2.1 hopes.',
   scopes: [...SCOPES, 'mental-health'],
 };
@@ -218,6 +224,7 @@ const tableWirral: TableProposal = {
   proposedById: 'wirral-cabinet-member-adult-social-care',
   route: [{ organisationId: WIRRAL, bodyId: cabinet.id, requirement: 'approve' }],
   tabledOn: on('2017-11-17'),
+  now: NOW,
   organisations: [{ organisationId: WIRRAL, registered: true }],
   deciders: [cabinet],
 };
@@ -238,6 +245,7 @@ const cabinetDecides: RecordRatification = {
   conflictsOfInterest: [{ member: 'Councillor A. Member', interest: 'Employed by a Wirral CCG practice', dispensation: null }],
   decidedByPerson: null,
   callInUntil: on('2017-12-05'),
+  now: NOW,
   decider: cabinet,
   authority: {
     answer: { allowed: true, chains: [[]], reasons: [] },
@@ -251,6 +259,7 @@ const lodgeCallIn: ProposalCommand = {
   ratificationId: CABINET_DECISION,
   scrutinyBodyId: scrutinyCommittee.id,
   lodgedOn: on('2017-12-01'),
+  now: NOW,
   reason: 'The financial risk of the pooled fund was not set out in the public report.',
   scrutinyBody: { bodyId: scrutinyCommittee.id, registered: true, kind: 'scrutiny-committee', organisationId: WIRRAL },
 };
@@ -259,6 +268,7 @@ const resolveCallIn: ProposalCommand = {
   proposalId: WIRRAL_PROPOSAL,
   callInId: 'wirral-call-in-2017-12-01',
   resolvedOn: on('2017-12-12'),
+  now: NOW,
   outcome: 'no-further-action',
 };
 
@@ -276,6 +286,7 @@ const tableChildren: TableProposal = {
   proposedById: wbcCorporateTeam.id,
   route: [{ organisationId: WBC, bodyId: wbcCorporateTeam.id, requirement: 'approve' }],
   tabledOn: on('2018-01-10'),
+  now: NOW,
   organisations: [{ organisationId: WBC, registered: true }],
   deciders: [wbcCorporateTeam],
 };
@@ -414,6 +425,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
         proposalId: WOKINGHAM,
         ratificationId: 'hwb-2018-02-08',
         rescindedOn: on('2018-03-20'),
+        now: NOW,
         reason: 'Recorded against the wrong meeting.',
       });
       await catchUp();
@@ -535,7 +547,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
         tableWirral,
         cabinetDecides,
         tableChildren,
-        { type: 'WithdrawProposal', proposalId: CHILDREN, withdrawnOn: on('2018-02-01'), reason: 'Folded into the wider review.' },
+        { type: 'WithdrawProposal', proposalId: CHILDREN, withdrawnOn: on('2018-02-01'), now: NOW, reason: 'Folded into the wider review.' },
       );
       await catchUp();
     });

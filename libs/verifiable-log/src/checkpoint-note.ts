@@ -85,6 +85,28 @@ export function openCheckpoint(note: string, verifier: string): Checkpoint {
     return bytes.length === 68 && bytes.subarray(0, 4).equals(key.id) && verify(null, Buffer.from(body, 'utf8'), publicKey, bytes.subarray(4));
   });
   if (!signed) throw new CheckpointRefused(`No valid signature by ${key.name} on this checkpoint.`);
+  return checkpointOfBody(body);
+}
+
+/**
+ * A signed checkpoint as an auditor keeps it in a file, checked for shape (its signature is checked
+ * by `openCheckpoint`): the note with the one final newline it ends with — `curl … | jq -r .note`
+ * writes one more, and some editors carriage returns. Throws `CheckpointRefused` saying what is wrong.
+ */
+export function readCheckpointNote(text: string): string {
+  const note = `${text.replaceAll('\r\n', '\n').trimEnd()}\n`;
+  if (note.trim() === '') throw new CheckpointRefused('It is empty.');
+  const split = note.lastIndexOf('\n\n');
+  if (split < 0) throw new CheckpointRefused('Not a signed note: no blank line before the signatures.');
+  if (!note.slice(split + 2, -1).split('\n').every((line) => line.startsWith(SIGNATURE_PREFIX))) {
+    throw new CheckpointRefused(`Its signature lines must each begin with "${SIGNATURE_PREFIX.trim()} ".`);
+  }
+  checkpointOfBody(note.slice(0, split + 1));
+  return note;
+}
+
+/** The checkpoint a note's body states: origin, tree size and root hash, one a line. */
+function checkpointOfBody(body: string): Checkpoint {
   const lines = body.slice(0, -1).split('\n');
   if (lines.length < 3) throw new CheckpointRefused('A checkpoint has an origin, a tree size and a root hash.');
   const [origin, size, root] = lines;

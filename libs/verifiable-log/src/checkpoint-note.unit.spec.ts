@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { CheckpointRefused, checkpointBody, keyId, openCheckpoint, parseVerifierKey, rawPublicKey, signCheckpoint, verifierKey } from './checkpoint-note.js';
+import { CheckpointRefused, checkpointBody, keyId, openCheckpoint, parseVerifierKey, rawPublicKey, readCheckpointNote, signCheckpoint, verifierKey } from './checkpoint-note.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');
 const other = generateKeyPairSync('ed25519').privateKey;
@@ -44,5 +44,36 @@ describe('signed checkpoints (C2SP tlog-checkpoint, signed-note)', () => {
     const key = verifier.slice(verifier.indexOf('+', NAME.length + 1) + 1);
     expect(() => parseVerifierKey(`${NAME}+00000000+${key}`)).toThrow(CheckpointRefused);
     expect(() => parseVerifierKey('not a key')).toThrow(CheckpointRefused);
+  });
+});
+
+describe('a signed checkpoint as an auditor keeps it in a file', () => {
+  const note = signCheckpoint(checkpoint, NAME, privateKey);
+
+  it('is the note, with the extra newline `jq -r .note` writes (or Windows line ends) taken away, and opens', () => {
+    for (const text of [note, `${note}\n`, `${note}\n\n`, note.replaceAll('\n', '\r\n'), note.slice(0, -1)]) {
+      expect(readCheckpointNote(text)).toBe(note);
+      expect(openCheckpoint(readCheckpointNote(text), verifier)).toEqual(checkpoint);
+    }
+  });
+
+  it.each<[string, string, RegExp]>([
+    ['empty', '', /^It is empty\.$/],
+    ['only blank lines', '\n \n', /^It is empty\.$/],
+    ['not a note', 'hello\n', /^Not a signed note: no blank line before the signatures\.$/],
+    ['a verifier key instead', `${verifier}\n`, /^Not a signed note/],
+    ['a note without its signature', `${note.split('\n\n')[0]}\n\n`, /^Not a signed note/],
+    ['a signature line that is not one', note.replace('— ', '- '), /^Its signature lines must each begin with "— "\.$/],
+    ['a malformed tree size', note.replace('\n3087\n', '\nthree thousand\n'), /^The checkpoint’s tree size or root hash is malformed\.$/],
+    ['the JSON answer rather than its note', `${JSON.stringify({ note })}\n`, /^Not a signed note/],
+  ])('refuses a file that is %s, saying why', (_what, text, reason) => {
+    let thrown: unknown;
+    try {
+      readCheckpointNote(text);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(CheckpointRefused);
+    expect((thrown as Error).message).toMatch(reason);
   });
 });

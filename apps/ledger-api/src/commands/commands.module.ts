@@ -7,6 +7,7 @@ import { LondonTimeInterceptor } from '../london-time/london-time.interceptor.js
 import { IdempotencyRecords } from '../idempotency/idempotency-records.js';
 import { LedgerPositionInterceptor } from './ledger-position.interceptor.js';
 import { DeciderFacts } from './decider-facts.js';
+import { LedgerClock } from './ledger-clock.js';
 import { OrganisationFacts } from './organisation-facts.js';
 import { StreamDecisions } from './stream-decisions.js';
 
@@ -16,6 +17,7 @@ import { StreamDecisions } from './stream-decisions.js';
   imports: [CqrsModule.forRoot()],
   providers: [
     StreamDecisions,
+    LedgerClock,
     OrganisationFacts,
     DeciderFacts,
     IdempotencyRecords,
@@ -26,6 +28,6 @@ import { StreamDecisions } from './stream-decisions.js';
     { provide: APP_INTERCEPTOR, useClass: LondonTimeInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
-  exports: [StreamDecisions, OrganisationFacts, DeciderFacts],
+  exports: [StreamDecisions, LedgerClock, OrganisationFacts, DeciderFacts],
 })
 export class CommandsModule {}

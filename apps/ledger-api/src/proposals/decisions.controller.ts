@@ -24,7 +24,9 @@ export class DecisionsController {
 
   @Post('ratifications')
   @Allow('clerk', 'integration')
-  @ApiOperation({ summary: 'Record an organisation’s decision on a version of the proposal; refused (422 no_authority) when the decider lacked authority.' })
+  @ApiOperation({
+    summary: 'Record an organisation’s decision on a version of the proposal; refused (422 no_authority) when the decider lacked authority, and (400) when decidedOn is in the future.',
+  })
   @ApiCreatedResponse({ type: RatificationAnswer })
   ratify(@SlugParam('id', 'proposal') proposalId: string, @Body() request: RatificationRequest, @Context() context: CommandContext): Promise<RatificationAnswer> {
     return this.commands.execute(new RecordRatification(proposalId, request, context));

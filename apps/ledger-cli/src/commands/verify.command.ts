@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { Command } from 'commander';
 import { ExportVerifier, type VerificationReport } from '@ledger/verifiable-log';
 import { count, ProgressLine } from '../terminal.js';
+import { readTrustAnchors } from '../trust-anchors.js';
 
 /**
  * `ledger verify <export> [--checkpoint <file>] [--public-key <file>]`, offline, or
@@ -21,10 +21,7 @@ export function verifyCommand(program: Command): void {
     .option('--url <base>', 'verify a running ledger instead of a file', process.env.LEDGER_URL)
     .option('--key <key>', 'an auditor (or admin) API key, with --url; or LEDGER_API_KEY', process.env.LEDGER_API_KEY)
     .action(async (file: string | undefined, options: { checkpoint?: string; publicKey?: string; url?: string; key?: string }) => {
-      const verifier = new ExportVerifier({
-        verifierKey: options.publicKey ? (await readFile(options.publicKey, 'utf8')).trim() : undefined,
-        checkpointNote: options.checkpoint ? await readFile(options.checkpoint, 'utf8') : undefined,
-      });
+      const verifier = new ExportVerifier(await readTrustAnchors(options));
       const lines = createInterface({ input: await source(file, options), crlfDelay: Infinity });
       const progress = new ProgressLine();
       const started = performance.now();
@@ -35,7 +32,7 @@ export function verifyCommand(program: Command): void {
         if (!verifier.accept(line)) break;
       }
       progress.done();
-      report(verifier.finish(), (performance.now() - started) / 1000);
+      report(verifier.finish(), (performance.now() - started) / 1000, file ?? `the export of ${options.url}`);
     });
 }
 
@@ -47,13 +44,15 @@ async function source(file: string | undefined, options: { url?: string; key?: s
   return Readable.fromWeb(response.body as import('node:stream/web').ReadableStream);
 }
 
-function report(result: VerificationReport, seconds: number): void {
+/** The verdict; a failure's line is a line of `exported` (the file, or the export of a running ledger). */
+function report(result: VerificationReport, seconds: number, exported: string): void {
   for (const note of result.notes) console.log(`note: ${note}`);
   if (result.valid) {
     console.log(`verified: ${count(result.leaves)} leaves and ${count(result.checkpoints)} signed checkpoints hold (${count(result.leaves / Math.max(seconds, 0.001))} leaves/s).`);
     return;
   }
-  const where = result.failure!.leafIndex === null ? `line ${result.failure!.line}` : `leaf ${result.failure!.leafIndex} (line ${result.failure!.line})`;
+  const line = `line ${result.failure!.line} of ${exported}`;
+  const where = result.failure!.leafIndex === null ? line : `leaf ${result.failure!.leafIndex} (${line})`;
   console.log(`NOT VERIFIED at ${where}: ${result.failure!.reason}`);
   process.exitCode = 1;
 }

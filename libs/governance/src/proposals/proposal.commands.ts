@@ -18,6 +18,8 @@ export interface TableProposal {
   proposedById: string;
   route: RouteStep[];
   tabledOn: Instant;
+  /** The ledger's clock as the command is decided: `tabledOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   /** Every organisation the route names, as its stream shows it; the handler reads them. */
   organisations: OrganisationFact[];
   /** Every body or post the route names (`bodyId`), as its stream shows it; the handler reads them. */
@@ -29,6 +31,8 @@ export interface AmendProposal {
   type: 'AmendProposal';
   proposalId: string;
   amendedOn: Instant;
+  /** The ledger's clock as the command is decided: `amendedOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   reason: string;
   title?: string;
   summary?: string | null;
@@ -45,6 +49,8 @@ export interface WithdrawProposal {
   type: 'WithdrawProposal';
   proposalId: string;
   withdrawnOn: Instant;
+  /** The ledger's clock as the command is decided: `withdrawnOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   reason: string;
 }
 
@@ -65,6 +71,8 @@ export interface RecordRatification {
   version: number;
   outcome: RatificationOutcome;
   decidedOn: Instant;
+  /** The ledger's clock as the command is decided: `decidedOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   reasons: string | null;
   alternativesConsidered: string | null;
   meeting: MeetingReference | null;
@@ -86,6 +94,8 @@ export interface RescindRatification {
   proposalId: string;
   ratificationId: string;
   rescindedOn: Instant;
+  /** The ledger's clock as the command is decided: `rescindedOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   reason: string;
 }
 
@@ -101,6 +111,8 @@ export interface LodgeCallIn {
   ratificationId: string;
   scrutinyBodyId: string;
   lodgedOn: Instant;
+  /** The ledger's clock as the command is decided: `lodgedOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   reason: string;
   scrutinyBody: ScrutinyBodyFact;
 }
@@ -110,6 +122,8 @@ export interface ResolveCallIn {
   proposalId: string;
   callInId: string;
   resolvedOn: Instant;
+  /** The ledger's clock as the command is decided: `resolvedOn` may not be later (`notInTheFuture`). */
+  now: Instant;
   outcome: CallInOutcome;
 }
 

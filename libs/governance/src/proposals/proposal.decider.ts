@@ -3,6 +3,7 @@ import { NoAuthorityError } from '../authority/no-authority-error.js';
 import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError, NotOnRouteError, StaleVersionError } from '../shared/domain-error.js';
+import { notInTheFuture } from '../shared/future-dates.js';
 import type { Instant } from '../shared/ledger-time.js';
 import { londonDate, londonInstant } from '../shared/ledger-time.js';
 import type { Scope } from '../shared/scope.js';
@@ -36,6 +37,10 @@ import { matchRouteStep, OUTCOMES_BY_REQUIREMENT, sameRoute, shareOf, validateRo
  *   (`ProposalReopened`, cause `amendment`); so do a rescission and a referral back that take away
  *   what made it ratified or rejected.
  * - A decision is called in at most once, and only while it stands.
+ * - The stream records what has happened: tabling, amendment, withdrawal, decision, rescission,
+ *   call-in and resolution may not be dated after the ledger's clock (`notInTheFuture`, a few
+ *   minutes' tolerance). Each takes effect when recorded, and a date to come would freeze the
+ *   proposal until then (nothing may predate the current version). A call-in deadline may lie ahead.
  */
 export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalState> = {
   initialState: { status: 'untabled' },
@@ -57,6 +62,7 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
       if (proposal.status === 'ratified') {
         throw new InvalidTransitionError(`Proposal ${proposal.proposalId} is ratified; rescind the decisions that ratified it before withdrawing it.`);
       }
+      notInTheFuture('withdrawnOn', command.withdrawnOn, command.now, 'A withdrawal is recorded once it has been made');
       const current = currentProposalVersion(proposal);
       if (command.withdrawnOn < current.madeOn) {
         throw new InvalidCommandError(`withdrawnOn cannot be before version ${current.version} was made (${londonDate(current.madeOn)}).`, 'withdrawnOn');
@@ -80,6 +86,7 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
       if (ratification.rescission) {
         throw new InvalidTransitionError(`Ratification ${ratification.ratificationId} was already rescinded on ${londonDate(ratification.rescission.rescindedOn)}.`);
       }
+      notInTheFuture('rescindedOn', command.rescindedOn, command.now, 'A rescission is recorded once it has been made');
       if (command.rescindedOn < ratification.decidedOn) {
         throw new InvalidCommandError(`rescindedOn cannot be before the decision (${londonDate(ratification.decidedOn)}).`, 'rescindedOn');
       }
@@ -105,6 +112,7 @@ function decide(command: ProposalCommand, state: ProposalState): ProposalEvent[]
 function table(command: TableProposal, state: ProposalState): ProposalEvent[] {
   if (state.status !== 'untabled') throw new AlreadyExistsError('proposal', command.proposalId);
   const { proposalId, title, summary, scopes, valuePence, keyDecision, exempt, proposedById, tabledOn } = command;
+  notInTheFuture('tabledOn', tabledOn, command.now, 'A proposal is recorded once it has been tabled');
   validateContent({ title, summary, scopes, valuePence });
   validateExempt(exempt);
   const route = command.route.map(copyStep);
@@ -120,6 +128,7 @@ function table(command: TableProposal, state: ProposalState): ProposalEvent[] {
 
 function amend(command: AmendProposal, proposal: TabledProposalState): ProposalEvent[] {
   notWithdrawn(proposal, 'amended');
+  notInTheFuture('amendedOn', command.amendedOn, command.now, 'An amendment is recorded once it has been made');
   const current = currentProposalVersion(proposal);
   if (command.amendedOn < current.madeOn) {
     throw new InvalidCommandError(`amendedOn cannot be before version ${current.version} was made (${londonDate(current.madeOn)}).`, 'amendedOn');
@@ -159,6 +168,7 @@ function record(command: RecordRatification, proposal: TabledProposalState): Pro
   const current = currentProposalVersion(proposal);
   if (command.version !== current.version) throw new StaleVersionError(proposal.proposalId, command.version, current.version);
 
+  notInTheFuture('decidedOn', command.decidedOn, command.now, 'A decision is recorded once it has been taken');
   const decider = registeredDecider(command.decider, command.deciderId);
   if (decider.kind === 'body' && decider.dissolvedOn !== undefined && decider.dissolvedOn <= command.decidedOn) {
     throw new InvalidTransitionError(`Body ${decider.id} was dissolved on ${londonDate(decider.dissolvedOn)} and could not decide on ${londonDate(command.decidedOn)}.`);
@@ -254,6 +264,7 @@ function lodgeCallIn(command: LodgeCallIn, proposal: TabledProposalState): Propo
   if (ratification.rescission) throw new InvalidTransitionError(`Ratification ${ratification.ratificationId} was rescinded on ${londonDate(ratification.rescission.rescindedOn)}.`);
   if (ratification.setAside) throw new InvalidTransitionError(`Ratification ${ratification.ratificationId} was referred back on ${londonDate(ratification.setAside.resolvedOn)}.`);
   if (ratification.callInUntil === null) throw new InvalidTransitionError(`Ratification ${ratification.ratificationId} is not subject to call-in.`);
+  notInTheFuture('lodgedOn', command.lodgedOn, command.now, 'A call-in is recorded once it has been lodged');
   if (command.lodgedOn < ratification.decidedOn) {
     throw new InvalidCommandError(`lodgedOn cannot be before the decision (${londonDate(ratification.decidedOn)}).`, 'lodgedOn');
   }
@@ -287,6 +298,7 @@ function resolveCallIn(command: ResolveCallIn, proposal: TabledProposalState): P
   if (callIn.resolution) {
     throw new InvalidTransitionError(`Call-in ${callIn.callInId} was already resolved on ${londonDate(callIn.resolution.resolvedOn)} (${callIn.resolution.outcome}).`);
   }
+  notInTheFuture('resolvedOn', command.resolvedOn, command.now, 'A call-in’s resolution is recorded once it has been resolved');
   if (command.resolvedOn < callIn.lodgedOn) {
     throw new InvalidCommandError(`resolvedOn cannot be before the call-in was lodged (${londonDate(callIn.lodgedOn)}).`, 'resolvedOn');
   }

@@ -22,6 +22,9 @@ function on(date: string): Instant {
   return instant;
 }
 
+/** The ledger's clock as these commands are decided: long after the papers' dates. */
+const NOW = on('2024-06-03T09:30:00+01:00');
+
 const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecider => ({
   id,
   registered: true,
@@ -118,6 +121,7 @@ const tableWokingham: TableProposal = {
   proposedById: wisp.id,
   route: wokinghamRoute,
   tabledOn: on('2017-05-02'),
+  now: NOW,
   organisations: routeOrganisations,
   deciders: routeDeciders,
 };
@@ -167,6 +171,7 @@ function decision(ratificationId: string, decider: RegisteredDecider, outcome: R
     conflictsOfInterest: [],
     decidedByPerson: null,
     callInUntil: null,
+    now: NOW,
     decider,
     authority: organisation ? authorised(decider.id, organisation, decidedOn, SCOPES, null) : null,
     ...more,
@@ -213,6 +218,7 @@ const amendment = {
   type: 'AmendProposal' as const,
   proposalId: PROPOSAL,
   amendedOn: on('2017-10-02'),
+  now: NOW,
   reason: 'Scope widened to the Community Mental Health Team, as paragraph 2.1 hopes.',
   scopes: [...SCOPES, 'mental-health'],
 };
@@ -282,6 +288,13 @@ describe('a proposal', () => {
       given(proposalDecider).when({ ...tableWokingham, valuePence: 12.5 }).thenThrows(InvalidCommandError, /whole, non-negative number of pence/);
     });
 
+    it('cannot be dated after it is recorded (a typo would freeze the proposal until then)', () => {
+      given(proposalDecider).when({ ...tableWokingham, tabledOn: on('2024-06-04') }).thenThrows(InvalidCommandError, /^tabledOn cannot be in the future: 2024-06-04 is after now/);
+      given(proposalDecider)
+        .when({ ...tableWokingham, tabledOn: on('2024-06-03') })
+        .then([{ ...tabled, data: { ...tabled.data, tabledOn: on('2024-06-03') } }]);
+    });
+
     it('marks exempt information by its Schedule 12A paragraph, 1 to 7', () => {
       given(proposalDecider)
         .when({ ...tableWokingham, exempt: { paragraph: 8 as 1, reason: 'no such paragraph' } })
@@ -334,7 +347,7 @@ describe('a proposal', () => {
 
     it('refuses an amendment that narrows the proposal below a step’s share', () => {
       given(proposalDecider, [sharedTabled])
-        .when({ type: 'AmendProposal', proposalId: PROPOSAL, amendedOn: on('2017-06-01'), reason: 'Primary care taken out', scopes: SCOPES, title: undefined, summary: undefined, valuePence: undefined, route: undefined, organisations: undefined, deciders: undefined })
+        .when({ type: 'AmendProposal', proposalId: PROPOSAL, amendedOn: on('2017-06-01'), now: NOW, reason: 'Primary care taken out', scopes: SCOPES, title: undefined, summary: undefined, valuePence: undefined, route: undefined, organisations: undefined, deciders: undefined })
         .thenThrows(InvalidCommandError, /primary-care is not among the proposal's scopes/);
     });
   });
@@ -530,6 +543,35 @@ describe('a proposal', () => {
       given(proposalDecider, [tabled]).when({ ...hwbEndorses, decider: dissolved }).thenThrows(InvalidTransitionError, /dissolved on 2018-01-01/);
     });
 
+    it('cannot be dated in the future: 2031 typed for 2021 is refused, naming decidedOn', () => {
+      const typo = decision('hwb-2031-01-01', healthAndWellbeingBoard, 'approved', '2031-01-01');
+      given(proposalDecider, [tabled]).when(typo).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future: 2031-01-01 is after now \(2024-06-03T08:30:00.000Z\)\. A decision is recorded once it has been taken/);
+      expect(thrownBy(() => proposalDecider.decide(typo, stateAfter([tabled])))).toMatchObject({ code: 'validation_failed', field: 'decidedOn' });
+      given(proposalDecider, [tabled]).when(decision('hwb-tomorrow', healthAndWellbeingBoard, 'approved', '2024-06-04')).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future/);
+    });
+
+    it('is refused as dated in the future before its authority is judged', () => {
+      const bhftIn2031 = decision('bhft-exec-2031', bhftExecutive, 'approved', '2031-01-01', {
+        authority: {
+          answer: { allowed: false, chains: [], reasons: ['No delegation from the BHFT board covers adult-social-care'] },
+          basis: { holderId: bhftExecutive.id, organisationId: BHFT, scopes: SCOPES, amountPence: null, at: on('2031-01-01'), chains: [], readAt: [] },
+        },
+      });
+      given(proposalDecider, [tabled]).when(bhftIn2031).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future/);
+    });
+
+    it('may be dated today, or a few minutes ahead of the ledger’s clock', () => {
+      const today = decision('hwb-today', healthAndWellbeingBoard, 'approved', '2024-06-03');
+      given(proposalDecider, [tabled]).when(today).then([recorded(today, 7, 'endorse', WBC)]);
+      const clockAhead = decision('hwb-clock-ahead', healthAndWellbeingBoard, 'approved', '2024-06-03T09:34:59+01:00');
+      given(proposalDecider, [tabled]).when(clockAhead).then([recorded(clockAhead, 7, 'endorse', WBC)]);
+    });
+
+    it('may set a call-in deadline in the future: it is a deadline, not a record', () => {
+      const withDeadline = decision('hwb-today', healthAndWellbeingBoard, 'approved', '2024-06-03', { callInUntil: on('2024-06-11') });
+      given(proposalDecider, [tabled]).when(withDeadline).then([recorded(withDeadline, 7, 'endorse', WBC)]);
+    });
+
     it('cannot be recorded for an unknown proposal', () => {
       given(proposalDecider).when(hwbEndorses).thenThrows(NotFoundError, `There is no proposal ${PROPOSAL}.`);
     });
@@ -584,13 +626,17 @@ describe('a proposal', () => {
       given(proposalDecider, [tabled]).when({ ...amendment, scopes: SCOPES, title: tableWokingham.title }).thenThrows(InvalidCommandError, /changes nothing/);
     });
 
+    it('cannot be dated in the future: the new version would be made on a day not yet come', () => {
+      given(proposalDecider, [tabled]).when({ ...amendment, amendedOn: on('2031-10-02') }).thenThrows(InvalidCommandError, /^amendedOn cannot be in the future: 2031-10-02/);
+    });
+
     it('comes after the version it amends', () => {
       given(proposalDecider, [tabled]).when({ ...amendment, amendedOn: on('2017-05-01') }).thenThrows(InvalidCommandError, /cannot be before version 1 was made/);
     });
   });
 
   describe('withdrawal', () => {
-    const withdraw = { type: 'WithdrawProposal' as const, proposalId: PROPOSAL, withdrawnOn: on('2017-10-02'), reason: 'Superseded by the Berkshire West ACS programme.' };
+    const withdraw = { type: 'WithdrawProposal' as const, proposalId: PROPOSAL, withdrawnOn: on('2017-10-02'), now: NOW, reason: 'Superseded by the Berkshire West ACS programme.' };
     const withdrawn: ProposalEvent = { type: 'ProposalWithdrawn', data: { proposalId: PROPOSAL, version: 1, withdrawnOn: on('2017-10-02'), reason: withdraw.reason } };
 
     it('withdraws the proposal with a reason', () => {
@@ -605,13 +651,17 @@ describe('a proposal', () => {
 
     it('still lets a wrong record be rescinded; the proposal stays withdrawn', () => {
       given(proposalDecider, [tabled, ccgApproved, withdrawn])
-        .when({ type: 'RescindRatification', proposalId: PROPOSAL, ratificationId: ccgApproves.ratificationId, rescindedOn: on('2017-11-01'), reason: 'Recorded against the wrong proposal.' })
+        .when({ type: 'RescindRatification', proposalId: PROPOSAL, ratificationId: ccgApproves.ratificationId, rescindedOn: on('2017-11-01'), now: NOW, reason: 'Recorded against the wrong proposal.' })
         .then([
           {
             type: 'RatificationRescinded',
             data: { proposalId: PROPOSAL, ratificationId: ccgApproves.ratificationId, rescindedOn: on('2017-11-01'), reason: 'Recorded against the wrong proposal.' },
           },
         ]);
+    });
+
+    it('cannot be dated in the future: it ends the decision process when recorded', () => {
+      given(proposalDecider, [tabled]).when({ ...withdraw, withdrawnOn: on('2031-10-02') }).thenThrows(InvalidCommandError, /^withdrawnOn cannot be in the future: 2031-10-02/);
     });
 
     it('does not undo a ratified proposal: its decisions stand until rescinded', () => {
@@ -625,6 +675,7 @@ describe('a proposal', () => {
       proposalId: PROPOSAL,
       ratificationId: bw10Endorses.ratificationId,
       rescindedOn: on('2018-03-20'),
+      now: NOW,
       reason: 'Minuted in error: the board deferred the item.',
     };
     const rescinded: ProposalEvent = {
@@ -676,6 +727,14 @@ describe('a proposal', () => {
       given(proposalDecider, [tabled]).when(rescind).thenThrows(NotFoundError, `There is no ratification ${bw10Endorses.ratificationId}.`);
     });
 
+    it('cannot be dated in the future', () => {
+      given(proposalDecider, fullyRatified).when({ ...rescind, rescindedOn: on('2031-03-20') }).thenThrows(InvalidCommandError, /^rescindedOn cannot be in the future: 2031-03-20/);
+      given(proposalDecider, fullyRatified).when({ ...rescind, rescindedOn: on('2024-06-03') }).then([
+        { ...rescinded, data: { ...rescinded.data, rescindedOn: on('2024-06-03') } } as ProposalEvent,
+        { type: 'ProposalReopened', data: { proposalId: PROPOSAL, version: 1, reopenedOn: on('2024-06-03'), previously: 'ratified', cause: 'rescission', ratificationId: bw10Endorses.ratificationId } },
+      ]);
+    });
+
     it('cannot predate the decision', () => {
       given(proposalDecider, fullyRatified).when({ ...rescind, rescindedOn: on('2018-03-01') }).thenThrows(InvalidCommandError, /before the decision/);
     });
@@ -711,6 +770,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     proposedById: 'wirral-cabinet-member-adult-social-care',
     route,
     tabledOn: on('2017-11-17'),
+    now: NOW,
     organisations: [{ organisationId: WIRRAL, registered: true }],
     deciders: [cabinet],
   };
@@ -747,6 +807,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     conflictsOfInterest: [{ member: 'Councillor A. Member', interest: 'Employed by a Wirral CCG practice', dispensation: null }],
     decidedByPerson: null,
     callInUntil: on('2017-12-05'),
+    now: NOW,
     decider: cabinet,
     authority: {
       answer: { allowed: true, chains: [[]], reasons: [] },
@@ -789,6 +850,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     ratificationId: cabinetDecides.ratificationId,
     scrutinyBodyId: scrutiny.id,
     lodgedOn: on('2017-12-01'),
+    now: NOW,
     reason: 'The financial risk of the pooled fund was not set out in the public report.',
     scrutinyBody: { bodyId: scrutiny.id, registered: true, kind: 'scrutiny-committee', organisationId: WIRRAL },
   };
@@ -803,7 +865,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
       reason: lodge.reason,
     },
   };
-  const resolve = { type: 'ResolveCallIn' as const, proposalId: WIRRAL_PROPOSAL, callInId: lodge.callInId, resolvedOn: on('2017-12-12') };
+  const resolve = { type: 'ResolveCallIn' as const, proposalId: WIRRAL_PROPOSAL, callInId: lodge.callInId, resolvedOn: on('2017-12-12'), now: NOW };
 
   it('tables a key decision with its exempt appendix under Schedule 12A paragraph 3', () => {
     given(proposalDecider).when(tableWirral).then([wirralTabled]);
@@ -829,6 +891,12 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     const ratification = findRatification(stateAfter([...decided, lodged]), cabinetDecides.ratificationId)!;
     expect(isPendingCallIn(ratification, on('2018-01-01'))).toBe(true);
     expect(implementableFrom(ratification)).toBeNull();
+  });
+
+  it('cannot be lodged with a date in the future', () => {
+    const farDeadline = [wirralTabled, { ...cabinetDecided, data: { ...cabinetDecided.data, callInUntil: on('2032-01-01') } }, wirralRatified];
+    given(proposalDecider, farDeadline).when({ ...lodge, lodgedOn: on('2031-12-01') }).thenThrows(InvalidCommandError, /^lodgedOn cannot be in the future: 2031-12-01/);
+    given(proposalDecider, farDeadline).when({ ...lodge, lodgedOn: on('2024-06-03') }).then([{ ...lodged, data: { ...lodged.data, lodgedOn: on('2024-06-03') } } as ProposalEvent]);
   });
 
   it('is too late at or after the deadline', () => {
@@ -928,6 +996,10 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     ])
       .when({ ...resolve, outcome: 'referred-back' })
       .thenThrows(InvalidTransitionError, /already resolved on 2017-12-12 \(no-further-action\)/);
+  });
+
+  it('cannot be resolved with a date in the future', () => {
+    given(proposalDecider, [...decided, lodged]).when({ ...resolve, outcome: 'referred-back', resolvedOn: on('2031-12-12') }).thenThrows(InvalidCommandError, /^resolvedOn cannot be in the future: 2031-12-12/);
   });
 
   it('of an unknown id cannot be resolved', () => {

@@ -14,7 +14,7 @@ export class ApiKeyRequest {
   @IsIn(ROLES)
   role!: Role;
 
-  @ApiPropertyOptional({ type: [String], description: 'For integration keys: the bodies it may post decisions for.' })
+  @ApiPropertyOptional({ type: [String], description: 'For integration keys: the bodies (or posts) it may post decisions, rescissions and call-ins for; each must be one the ledger knows, else 400 naming it.' })
   @IsOptional()
   @IsArray()
   @ArrayUnique()

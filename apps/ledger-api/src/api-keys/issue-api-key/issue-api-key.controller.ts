@@ -1,6 +1,9 @@
 import { Body, Controller, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InvalidCommandError } from '@ledger/governance';
+import { DeciderFacts } from '../../commands/decider-facts.js';
+import { problem } from '../../problems/problem.js';
+import { ProblemException } from '../../problems/problem.exception.js';
 import { Allow } from '../access.decorator.js';
 import type { AuthenticatedRequest } from '../api-key.guard.js';
 import { ApiKeys } from '../api-keys.js';
@@ -10,13 +13,20 @@ import { ApiKeyRequest, IssuedApiKey } from './api-key.request.js';
 @ApiBearerAuth()
 @Controller('v1/api-keys')
 export class IssueApiKeyController {
-  constructor(private readonly apiKeys: ApiKeys) {}
+  constructor(
+    private readonly apiKeys: ApiKeys,
+    private readonly deciders: DeciderFacts,
+  ) {}
 
   @Post()
   @Allow('admin')
-  @ApiOperation({ summary: 'Issue an API key (admin). The key is in this answer only.' })
+  @ApiOperation({
+    summary:
+      'Issue an API key (admin). The key is in this answer only. An integration key’s bodyIds must each name a body (or post) the ledger knows: ' +
+      'otherwise 400 validation_failed naming every unknown id, and no key is issued.',
+  })
   @ApiCreatedResponse({ type: IssuedApiKey })
-  issue(@Body() request: ApiKeyRequest, @Req() http: AuthenticatedRequest): Promise<IssuedApiKey> {
+  async issue(@Body() request: ApiKeyRequest, @Req() http: AuthenticatedRequest): Promise<IssuedApiKey> {
     const bodyIds = request.bodyIds ?? [];
     if (request.role === 'integration' && bodyIds.length === 0) {
       throw new InvalidCommandError('An integration key must list the bodyIds it may post decisions for.', 'bodyIds');
@@ -24,6 +34,24 @@ export class IssueApiKeyController {
     if (request.role !== 'integration' && bodyIds.length > 0) {
       throw new InvalidCommandError('Only integration keys are limited to bodies; leave bodyIds out.', 'bodyIds');
     }
+    await this.assertKnown(bodyIds);
     return this.apiKeys.issue(request.name, request.role, bodyIds, http.principal);
+  }
+
+  /**
+   * A key acts for the bodies (or posts: they decide too) it names, so each must be one the ledger
+   * knows now, read from their streams: a misspelt id would make a key that can do nothing.
+   */
+  private async assertKnown(bodyIds: string[]): Promise<void> {
+    const facts = await Promise.all(bodyIds.map((id) => this.deciders.of(id)));
+    const unknown = bodyIds.flatMap((id, index) => (facts[index].registered ? [] : [{ field: `bodyIds[${index}]`, message: `There is no body or post ${id}.` }]));
+    if (unknown.length === 0) return;
+    const ids = bodyIds.filter((_, index) => !facts[index].registered);
+    throw new ProblemException(
+      problem(400, `bodyIds names what the ledger does not know: ${ids.join(', ')}. Register the body (or post) first, or correct its id; no key was issued.`, {
+        code: 'validation_failed',
+        errors: unknown,
+      }),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { parseInstant } from '@ledger/governance';
 import { DeciderFacts } from '../../commands/decider-facts.js';
+import { LedgerClock } from '../../commands/ledger-clock.js';
 import { OrganisationFacts } from '../../commands/organisation-facts.js';
 import type { ProposalAnswer } from '../proposal-answer.js';
 import { ProposalStreams } from '../proposal-streams.js';
@@ -13,6 +14,7 @@ export class AmendProposalHandler implements ICommandHandler<AmendProposal> {
     private readonly proposals: ProposalStreams,
     private readonly organisations: OrganisationFacts,
     private readonly deciders: DeciderFacts,
+    private readonly clock: LedgerClock,
   ) {}
 
   async execute({ proposalId, request, context }: AmendProposal): Promise<ProposalAnswer> {
@@ -24,6 +26,7 @@ export class AmendProposalHandler implements ICommandHandler<AmendProposal> {
         type: 'AmendProposal',
         proposalId,
         amendedOn: parseInstant(request.amendedOn)!,
+        now: this.clock.now(),
         reason: request.reason,
         title: request.title,
         summary: request.summary,

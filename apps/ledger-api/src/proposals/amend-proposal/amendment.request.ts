@@ -2,10 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
 import { IsLedgerDate, IsPence, IsScopeList } from '../../validation/ledger-validators.js';
+import { happenedOn } from '../dated-records.js';
 import { RouteStepRequest } from '../table-proposal/route-step.request.js';
 
 export class AmendmentRequest {
-  @ApiProperty({ example: '2017-11-01' })
+  @ApiProperty({ example: '2017-11-01', description: happenedOn('the proposal was amended') })
   @IsLedgerDate()
   amendedOn!: string;
 

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { CALL_IN_OUTCOMES, type CallInOutcome } from '@ledger/governance';
 import { IsLedgerDate, IsSlug } from '../../validation/ledger-validators.js';
+import { happenedOn } from '../dated-records.js';
 
 export class CallInRequest {
   @ApiProperty({ example: 'wirral-jscb-call-in-1' })
@@ -16,7 +17,7 @@ export class CallInRequest {
   @IsSlug()
   scrutinyBodyId!: string;
 
-  @ApiProperty({ example: '2017-12-01' })
+  @ApiProperty({ example: '2017-12-01', description: happenedOn('the call-in was lodged') })
   @IsLedgerDate()
   lodgedOn!: string;
 
@@ -28,7 +29,7 @@ export class CallInRequest {
 }
 
 export class CallInResolutionRequest {
-  @ApiProperty({ example: '2017-12-12' })
+  @ApiProperty({ example: '2017-12-12', description: happenedOn('the call-in was resolved') })
   @IsLedgerDate()
   resolvedOn!: string;
 

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { parseInstant } from '@ledger/governance';
 import { assertActsFor } from '../../commands/acting-for-body.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
+import { LedgerClock } from '../../commands/ledger-clock.js';
 import type { ProposalAnswer } from '../proposal-answer.js';
 import { ProposalStreams } from '../proposal-streams.js';
 import { LodgeCallIn } from './lodge-call-in.command.js';
@@ -11,6 +12,7 @@ export class LodgeCallInHandler implements ICommandHandler<LodgeCallIn> {
   constructor(
     private readonly proposals: ProposalStreams,
     private readonly deciders: DeciderFacts,
+    private readonly clock: LedgerClock,
   ) {}
 
   execute({ proposalId, request, context }: LodgeCallIn): Promise<ProposalAnswer> {
@@ -25,6 +27,7 @@ export class LodgeCallInHandler implements ICommandHandler<LodgeCallIn> {
         ratificationId: request.ratificationId,
         scrutinyBodyId: request.scrutinyBodyId,
         lodgedOn: parseInstant(request.lodgedOn)!,
+        now: this.clock.now(),
         reason: request.reason,
         scrutinyBody: await this.deciders.scrutinyBody(request.scrutinyBodyId),
       }),

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { RATIFICATION_OUTCOMES, type RatificationOutcome } from '@ledger/governance';
 import { IsLedgerDate, IsSlug } from '../../validation/ledger-validators.js';
+import { happenedOn } from '../dated-records.js';
 
 export class MeetingRequest {
   @ApiPropertyOptional({ example: 'Minute 67' })
@@ -63,7 +64,7 @@ export class RatificationRequest {
   @IsIn(RATIFICATION_OUTCOMES)
   outcome!: RatificationOutcome;
 
-  @ApiProperty({ example: '2017-11-27T18:30:00Z' })
+  @ApiProperty({ example: '2017-11-27T18:30:00Z', description: happenedOn('the decision was taken') })
   @IsLedgerDate()
   decidedOn!: string;
 
@@ -105,7 +106,7 @@ export class RatificationRequest {
   @MaxLength(300)
   decidedByPerson?: string;
 
-  @ApiPropertyOptional({ example: '2017-12-04T17:00:00Z', description: 'Until then the decision may be called in and is not implementable.' })
+  @ApiPropertyOptional({ example: '2017-12-04T17:00:00Z', description: 'Until then the decision may be called in and is not implementable. A deadline, after decidedOn: it may lie in the future.' })
   @IsOptional()
   @IsLedgerDate()
   callInUntil?: string;

@@ -13,6 +13,7 @@ import { AuthorityFacts } from '@ledger/facts';
 import { assertActsFor } from '../../commands/acting-for-body.js';
 import type { CommandContext } from '../../commands/command-context.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
+import { LedgerClock } from '../../commands/ledger-clock.js';
 import { ProposalStreams } from '../proposal-streams.js';
 import type { RatificationAnswer } from './ratification-answer.js';
 import { RecordRatification } from './record-ratification.command.js';
@@ -29,6 +30,7 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
     private readonly proposals: ProposalStreams,
     private readonly deciders: DeciderFacts,
     private readonly authorityFacts: AuthorityFacts,
+    private readonly clock: LedgerClock,
   ) {}
 
   async execute({ proposalId, request, context }: RecordRatification): Promise<RatificationAnswer> {
@@ -48,6 +50,7 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
           version: request.version,
           outcome: request.outcome,
           decidedOn: parseInstant(request.decidedOn)!,
+          now: this.clock.now(),
           reasons: request.reasons ?? null,
           alternativesConsidered: request.alternativesConsidered ?? null,
           meeting: request.meeting ? { minuteRef: request.meeting.minuteRef ?? null, url: request.meeting.url ?? null } : null,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsLedgerDate, IsPence, IsScopeList, IsSlug } from '../../validation/ledger-validators.js';
+import { happenedOn } from '../dated-records.js';
 import { RouteStepRequest } from './route-step.request.js';
 
 export class ExemptRequest {
@@ -66,7 +67,7 @@ export class ProposalRequest {
   @Type(() => RouteStepRequest)
   route!: RouteStepRequest[];
 
-  @ApiProperty({ example: '2017-05-16' })
+  @ApiProperty({ example: '2017-05-16', description: happenedOn('the proposal was tabled') })
   @IsLedgerDate()
   tabledOn!: string;
 }

@@ -1,6 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { parseInstant } from '@ledger/governance';
 import { DeciderFacts } from '../../commands/decider-facts.js';
+import { LedgerClock } from '../../commands/ledger-clock.js';
 import { OrganisationFacts } from '../../commands/organisation-facts.js';
 import type { ProposalAnswer } from '../proposal-answer.js';
 import { ProposalStreams } from '../proposal-streams.js';
@@ -13,6 +14,7 @@ export class TableProposalHandler implements ICommandHandler<TableProposal> {
     private readonly proposals: ProposalStreams,
     private readonly organisations: OrganisationFacts,
     private readonly deciders: DeciderFacts,
+    private readonly clock: LedgerClock,
   ) {}
 
   async execute({ request, context }: TableProposal): Promise<ProposalAnswer> {
@@ -32,6 +34,7 @@ export class TableProposalHandler implements ICommandHandler<TableProposal> {
         proposedById: request.proposedById,
         route,
         tabledOn: parseInstant(request.tabledOn)!,
+        now: this.clock.now(),
         organisations: await this.organisations.ofEach(route.map((step) => step.organisationId)),
         deciders: await this.deciders.ofEach(route.map((step) => step.bodyId)),
       }),

@@ -545,7 +545,7 @@ describe('a proposal', () => {
 
     it('cannot be dated in the future: 2031 typed for 2021 is refused, naming decidedOn', () => {
       const typo = decision('hwb-2031-01-01', healthAndWellbeingBoard, 'approved', '2031-01-01');
-      given(proposalDecider, [tabled]).when(typo).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future: 2031-01-01 is after now \(2024-06-03T08:30:00.000Z\)\. A decision is recorded once it has been taken/);
+      given(proposalDecider, [tabled]).when(typo).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future: 2031-01-01 is after now \(2024-06-03T09:30:00\+01:00\)\. A decision is recorded once it has been taken/);
       expect(thrownBy(() => proposalDecider.decide(typo, stateAfter([tabled])))).toMatchObject({ code: 'validation_failed', field: 'decidedOn' });
       given(proposalDecider, [tabled]).when(decision('hwb-tomorrow', healthAndWellbeingBoard, 'approved', '2024-06-04')).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future/);
     });

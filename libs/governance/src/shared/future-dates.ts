@@ -1,6 +1,6 @@
 import { InvalidCommandError } from './domain-error.js';
 import type { Instant } from './ledger-time.js';
-import { londonDate, parseInstant } from './ledger-time.js';
+import { londonDate, londonInstant, parseInstant } from './ledger-time.js';
 
 /**
  * How far after the ledger's clock a record of something that has happened may be dated: room
@@ -21,7 +21,7 @@ export function notInTheFuture(field: string, date: Instant, now: Instant, why: 
   if (Number.isNaN(nowMillis)) throw new Error(`The command carries no clock reading (now: ${JSON.stringify(now)}); its handler must pass one.`);
   if (Date.parse(date) <= nowMillis + FUTURE_DATE_TOLERANCE_MS) return;
   throw new InvalidCommandError(
-    `${field} cannot be in the future: ${shown(date)} is after now (${now}). ${why}; ` +
+    `${field} cannot be in the future: ${shown(date)} is after now (${londonInstant(now)}). ${why}; ` +
       'a date alone means 00:00 Europe/London, so today’s date is accepted.',
     field,
   );
@@ -30,5 +30,5 @@ export function notInTheFuture(field: string, date: Instant, now: Instant, why: 
 /** A London midnight as the date users wrote, anything else as the instant. */
 function shown(date: Instant): string {
   const day = londonDate(date);
-  return parseInstant(day) === date ? day : date;
+  return parseInstant(day) === date ? day : londonInstant(date);
 }

@@ -37,10 +37,10 @@ describe('a record dated in the future', () => {
     const error = refusal('2031-01-01', '2026-12-03T12:00:00Z') as InvalidCommandError;
     expect(error.field).toBe('decidedOn');
     expect(error.message).toBe(
-      'decidedOn cannot be in the future: 2031-01-01 is after now (2026-12-03T12:00:00.000Z). A decision is recorded once it has been taken; ' +
+      'decidedOn cannot be in the future: 2031-01-01 is after now (2026-12-03T12:00:00+00:00). A decision is recorded once it has been taken; ' +
         'a date alone means 00:00 Europe/London, so today’s date is accepted.',
     );
-    expect((refusal('2026-12-03T18:30:00Z', '2026-12-03T12:00:00Z') as Error).message).toMatch(/: 2026-12-03T18:30:00.000Z is after now/);
+    expect((refusal('2026-12-03T18:30:00Z', '2026-12-03T12:00:00Z') as Error).message).toMatch(/: 2026-12-03T18:30:00\+00:00 is after now/);
   });
 
   it('is a handler’s bug without a clock reading', () => {

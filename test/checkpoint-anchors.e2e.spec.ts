@@ -80,7 +80,7 @@ describeWithFreshApis('checkpoints anchored outside the database', (start) => {
       expect((await api.post('/v1/ledger/checkpoints', {})).status).toBe(201);
       const ready = await api.get('/health/ready', { key: null });
       expect(ready.status).toBe(200);
-      expect(ready.json().details.sealer).toEqual({ status: 'up', checkpointPublication: expect.stringMatching(/^publishing the checkpoint of 1 leaves failed: fetch failed/) });
+      expect(ready.json().details.sealer).toEqual({ status: 'up', audited: { events: expect.any(Number), at: expect.any(String) }, checkpointPublication: expect.stringMatching(/^publishing the checkpoint of 1 leaves failed: fetch failed/) });
     } finally {
       await api.stop();
     }

@@ -19,6 +19,8 @@ export interface SealingOptions {
   log?: SealedLog;
   /** Hears of each passing failure, before the pause that follows it. */
   onRetry?: (error: unknown, delayMs: number) => void;
+  /** Hears of each audit that found the store holding exactly what was sealed: how many events it read back. */
+  onAudited?: (events: number) => void;
 }
 
 /** What the sealer must not retry: the log does not hold what was sealed, or a checkpoint would not extend the last. */
@@ -34,7 +36,7 @@ const isFatal = (error: unknown) => error instanceof LogIntegrityError || error 
  * caller stops loudly.
  */
 export async function keepSealing(sealer: Sealer, checkpoints: LedgerCheckpoints, options: SealingOptions): Promise<void> {
-  const { intervalMs, signal, auditIntervalMs = 0, log, onRetry = () => undefined } = options;
+  const { intervalMs, signal, auditIntervalMs = 0, log, onRetry = () => undefined, onAudited = () => undefined } = options;
   let lastCheckpoint = 0;
   let lastAudit = 0;
   let failures = 0;
@@ -42,8 +44,9 @@ export async function keepSealing(sealer: Sealer, checkpoints: LedgerCheckpoints
     let sealed = 0;
     try {
       if (log && auditIntervalMs > 0 && Date.now() - lastAudit >= auditIntervalMs) {
-        await log.audit(signal);
+        const audited = await log.audit(signal);
         lastAudit = Date.now();
+        if (!signal.aborted) onAudited(audited);
       }
       sealed = await sealer.sealBatch();
       if (Date.now() - lastCheckpoint >= intervalMs || (lastCheckpoint === 0 && sealed === 0)) {

@@ -18,6 +18,7 @@ export class SealerHealthIndicator {
     const failure = this.sealer.failed;
     if (failure) return indicator.down({ message: failure.message });
     const publication = this.sealer.publicationFailure;
-    return publication ? indicator.up({ checkpointPublication: publication }) : indicator.up();
+    const audit = this.sealer.lastAudit;
+    return indicator.up({ ...(audit ? { audited: audit } : {}), ...(publication ? { checkpointPublication: publication } : {}) });
   }
 }

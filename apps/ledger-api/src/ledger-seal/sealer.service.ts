@@ -18,6 +18,7 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly intervalMs: number;
   private readonly auditIntervalMs: number;
   private failure: Error | undefined;
+  private audit: { events: number; at: string } | undefined;
 
   constructor(
     private readonly sealer: Sealer,
@@ -48,6 +49,11 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
     return this.failure;
   }
 
+  /** The last time the whole sealed log was read back and found as sealed, and how many events it held. */
+  get lastAudit(): { events: number; at: string } | undefined {
+    return this.audit;
+  }
+
   /** Why publishing the latest checkpoint failed, if it did. */
   get publicationFailure(): string | null {
     return this.checkpoints.publicationFailure;
@@ -67,6 +73,10 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
       log: this.log,
       signal: this.stop.signal,
       onRetry: (error, delayMs) => this.logger.warn(`Sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`),
+      onAudited: (events) => {
+        this.audit = { events, at: new Date().toISOString() };
+        this.logger.log(`Read the whole sealed log back: the store holds the ${events} events sealed, as sealed`);
+      },
     });
   }
 }

@@ -59,6 +59,13 @@ export interface AuthorityQueriesOptions {
   knownAtOfRequest?: () => KnownAt | undefined;
 }
 
+/** Whether two readings of the authority facts read the same streams at the same versions. */
+function sameReadings(recorded: AuthorityBasis['readAt'] | undefined, now: AuthorityBasis['readAt']): boolean {
+  if (!Array.isArray(recorded) || recorded.length !== now.length) return false;
+  const versions = new Map(recorded.map(({ streamId, version }) => [streamId, version]));
+  return now.every(({ streamId, version }) => versions.get(streamId) === version);
+}
+
 /** Successions followed at most (PCT → CCG → ICB is two). */
 const MAX_SUCCESSIONS = 16;
 
@@ -136,7 +143,10 @@ export class AuthorityQueries {
     return Promise.all(
       decisions.map(async ({ authority, position }): Promise<AuthorityNow | null> => {
         if (!authority) return null;
-        const { allowed, reasons } = checkAuthority(authority, facts.get(authority.organisationId)!.sources);
+        const { sources, readAt } = facts.get(authority.organisationId)!;
+        // The facts stand at the very versions the decision was judged on: the same question on the same facts is allowed again.
+        if (sameReadings(authority.readAt, readAt)) return { holds: true, reasons: [], since: null };
+        const { allowed, reasons } = checkAuthority(authority, sources);
         if (allowed) return { holds: true, reasons: [], since: null };
         const streamIds = facts.get(authority.organisationId)!.readAt.map(({ streamId }) => streamId);
         return { holds: false, reasons, since: await this.lapseOf(authority, position as LogPosition, streamIds) };

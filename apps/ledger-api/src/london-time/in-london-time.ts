@@ -22,3 +22,16 @@ export function inLondonTime(value: unknown): unknown {
 function isBinaryOrStream(value: object): boolean {
   return ArrayBuffer.isView(value) || value instanceof ArrayBuffer || typeof (value as { pipe?: unknown }).pipe === 'function';
 }
+
+/**
+ * A JSON text with every string value that is exactly an instant in the domain's form in London
+ * time: the same as `JSON.stringify(inLondonTime(value))` for `JSON.stringify(value)`, without
+ * building the answer again — what every JSON answer goes through, so it is kept cheap. In
+ * `JSON.stringify`'s output a string value follows `:`, `,` or `[` and is followed by `,`, `]` or
+ * `}`, and a quote inside a string is escaped, so only whole values match (not keys, not text).
+ */
+export function inLondonTimeJson(json: string): string {
+  return json.replace(INSTANT_VALUE, (_, instant: string) => `"${londonInstant(instant)}"`);
+}
+
+const INSTANT_VALUE = /(?<=[:,[])"(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)"(?=[,\]}])/g;

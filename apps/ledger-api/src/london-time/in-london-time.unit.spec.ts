@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { inLondonTime } from './in-london-time.js';
+import { inLondonTime, inLondonTimeJson } from './in-london-time.js';
 
 describe('an answer in London time', () => {
   it('turns every instant the domain keeps, at any depth, in objects and arrays', () => {
@@ -52,5 +52,19 @@ describe('an answer in London time', () => {
     const answer = { decidedOn: '2017-05-15T23:00:00.000Z' };
     inLondonTime(answer);
     expect(answer).toEqual({ decidedOn: '2017-05-15T23:00:00.000Z' });
+  });
+
+  it('turns a JSON text exactly as it turns the answer, whole string values only', () => {
+    const answer = {
+      decidedOn: '2017-05-15T23:00:00.000Z',
+      list: ['2018-02-08T00:00:00.000Z', 'x', { at: new Date('2022-06-30T16:00:00.250Z') }],
+      '2017-05-15T23:00:00.000Z': 'a key stays as it is',
+      reasons: ['as recorded at 2017-05-15T23:00:00.000Z', 'he wrote "2017-05-15T23:00:00.000Z"', '"2017-05-15T23:00:00.000Z'],
+      quoted: '"2017-05-15T23:00:00.000Z"',
+      nested: { deeper: [[{ until: '2021-10-31T01:00:00.000Z' }]] },
+    };
+    const json = inLondonTimeJson(JSON.stringify(answer));
+    expect(json).toBe(JSON.stringify(inLondonTime(answer)));
+    expect(JSON.parse(json)).toMatchObject({ decidedOn: '2017-05-16T00:00:00+01:00', quoted: '"2017-05-15T23:00:00.000Z"', nested: { deeper: [[{ until: '2021-10-31T01:00:00+00:00' }]] } });
   });
 });

@@ -1,8 +1,9 @@
 import { applyDecorators, Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiExtension } from '@nestjs/swagger';
-import { map, type Observable } from 'rxjs';
-import { inLondonTime } from './in-london-time.js';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { map, tap, type Observable } from 'rxjs';
+import { inLondonTime, inLondonTimeJson } from './in-london-time.js';
 
 const ANSWERS_AS_STORED = 'ledger:answers-as-stored';
 
@@ -19,10 +20,12 @@ export const INSTANTS_AS_STORED = 'as-stored';
 export const AnswersAsStored = () => applyDecorators(SetMetadata(ANSWERS_AS_STORED, true), ApiExtension(INSTANTS_EXTENSION, INSTANTS_AS_STORED));
 
 /**
- * Every answer gives its instants in London time (`inLondonTime`): reads and command answers alike,
- * idempotent replays included; problems are turned by the exception filter. Registered inside the
- * CSV interceptor, so CSV shows what JSON shows, and outside idempotency, so kept answers stay in
- * the domain's form and are turned on every replay. Routes marked `@AnswersAsStored()` are left alone.
+ * Every answer gives its instants in London time: reads and command answers alike, idempotent
+ * replays included; problems are turned by the exception filter. A JSON answer is turned as it is
+ * written (`inLondonTimeJson`, the reply's serializer); an answer asked for as CSV is turned before
+ * the CSV interceptor, outside this one, writes it (`inLondonTime`), so CSV shows what JSON shows.
+ * Outside idempotency, so kept answers stay in the domain's form and are turned on every replay.
+ * Routes marked `@AnswersAsStored()` are left alone.
  */
 @Injectable()
 export class LondonTimeInterceptor implements NestInterceptor {
@@ -31,6 +34,16 @@ export class LondonTimeInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const asStored = this.reflector.getAllAndOverride<boolean | undefined>(ANSWERS_AS_STORED, [context.getHandler(), context.getClass()]);
     if (asStored || context.getType() !== 'http') return next.handle();
-    return next.handle().pipe(map(inLondonTime));
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    if ((request.headers.accept ?? '').includes('text/csv')) return next.handle().pipe(map(inLondonTime));
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    return next.handle().pipe(
+      tap((body: unknown) => {
+        // Only an answer Fastify would write as JSON: text (metrics, CSV), streams and buffers go as they are.
+        if (body !== null && typeof body === 'object' && !ArrayBuffer.isView(body) && typeof (body as { pipe?: unknown }).pipe !== 'function') {
+          reply.serializer((payload: unknown) => inLondonTimeJson(JSON.stringify(payload)));
+        }
+      }),
+    );
   }
 }

@@ -14,8 +14,22 @@ const WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\
 
 const londonOffset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', timeZoneName: 'longOffset' });
 
-/** Minutes London is ahead of UTC at this instant (0 or 60). */
+/** London's offsets by the UTC minute they were asked for: `Intl` takes microseconds a question, and the same days recur. */
+const offsetsByMinute = new Map<number, number>();
+const REMEMBERED_MINUTES = 100_000;
+
+/** Minutes London is ahead of UTC at this instant (0 or 60). Its clocks change on the minute, so the minute decides. */
 function londonOffsetMinutes(utcMillis: number): number {
+  const minute = Math.floor(utcMillis / 60_000);
+  let offset = offsetsByMinute.get(minute);
+  if (offset === undefined) {
+    if (offsetsByMinute.size >= REMEMBERED_MINUTES) offsetsByMinute.clear();
+    offsetsByMinute.set(minute, (offset = londonOffsetAskedOfIntl(minute * 60_000)));
+  }
+  return offset;
+}
+
+function londonOffsetAskedOfIntl(utcMillis: number): number {
   const name = londonOffset.formatToParts(new Date(utcMillis)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
   if (!match) return 0;

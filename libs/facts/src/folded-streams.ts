@@ -1,4 +1,4 @@
-import { LOG_START, type EventStore, type LogPosition, type StoredEvent } from '@ledger/event-store';
+import { followLog, LOG_START, type EventStore, type FollowLogOptions, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
 import type { Decider, DomainEvent } from '@ledger/governance';
 
 /** A stream folded to a version. */
@@ -46,6 +46,23 @@ const CAPACITY = 20_000;
  */
 export class FoldedStreams implements StreamReader {
   private readonly folded = new Map<string, FoldedStream<unknown>>();
+  private readonly deciders = new Map<string, StreamToLoad<unknown>['decider']>();
+  private followers = 0;
+
+  /**
+   * The streams as fresh as the log this process's projector has read — and so at least as fresh
+   * as the read models a read shows them with — answered without asking the store when every
+   * stream asked for is kept (kept streams are kept up with the log as the projector reads it);
+   * else, or with no projector in this process, as `loadAll`. For reads; a command asks the store.
+   */
+  readonly followed: StreamReader = {
+    loadAll: async <const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> => {
+      if (this.followers > 0 && streams.every(({ streamId }) => this.folded.has(streamId))) {
+        return streams.map(({ streamId }) => this.folded.get(streamId)!) as unknown as LoadedStreams<T>;
+      }
+      return this.loadAll(streams);
+    },
+  };
 
   constructor(
     private readonly store: Pick<EventStore, 'readStreams'>,
@@ -66,9 +83,50 @@ export class FoldedStreams implements StreamReader {
     return streams.map(({ decider }, index) => {
       const events = newer.get(known[index].streamId) ?? [];
       const folded = foldOnto(known[index], decider, events);
+      this.deciders.set(folded.streamId, decider);
       this.remember(folded);
       return folded;
     }) as unknown as LoadedStreams<T>;
+  }
+
+  /**
+   * The log as the projector reads it, keeping every kept stream up with each page read: an event
+   * that is the next version of a kept stream is folded onto it; one that shows a version was
+   * missed (the log's order may put a stream's later version first) forgets the stream, to be read
+   * again. While it is being read, reads may answer from what is kept (`followed`); `stop` ends that.
+   */
+  following(log: OrderedLog): OrderedLog & { stop(): void } {
+    this.followers += 1;
+    let stopped = false;
+    const streams = this;
+    const followingLog = {
+      async readLog(options?: Parameters<OrderedLog['readLog']>[0]) {
+        const page = await log.readLog(options);
+        streams.follow(page);
+        return page;
+      },
+      followLog: (options?: FollowLogOptions) => followLog(followingLog, options),
+      headPosition: () => log.headPosition(),
+      countLogThrough: (position: LogPosition) => log.countLogThrough(position),
+      stop() {
+        if (!stopped) streams.followers -= 1;
+        stopped = true;
+      },
+    };
+    return followingLog;
+  }
+
+  private follow(events: readonly StoredEvent[]): void {
+    for (const event of events) {
+      const kept = this.folded.get(event.streamId);
+      if (!kept || event.streamVersion <= kept.version) continue;
+      const decider = this.deciders.get(event.streamId);
+      if (event.streamVersion !== kept.version + 1 || !decider) {
+        this.forget(event.streamId);
+        continue;
+      }
+      this.folded.set(event.streamId, foldOnto(kept, decider, [event]));
+    }
   }
 
   /** What this process last saw of the stream, without asking the store. */
@@ -82,11 +140,12 @@ export class FoldedStreams implements StreamReader {
     if (kept && kept.version > stream.version) return;
     this.folded.delete(stream.streamId);
     this.folded.set(stream.streamId, stream);
-    if (this.folded.size > this.capacity) this.folded.delete(this.folded.keys().next().value as string);
+    if (this.folded.size > this.capacity) this.forget(this.folded.keys().next().value as string);
   }
 
   /** Forgets a stream, so that the next load folds it from the store. */
   forget(streamId: string): void {
     this.folded.delete(streamId);
+    this.deciders.delete(streamId);
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DATABASE, type Database, type LogPosition } from '@ledger/event-store';
+import { FoldedStreams } from '@ledger/facts';
 import { ActiveGenerationProjector, READ_MODEL_PROJECTIONS } from '@ledger/read-models';
 import { SealedLog } from '@ledger/verifiable-log';
 
@@ -8,7 +9,8 @@ import { SealedLog } from '@ledger/verifiable-log';
  * Runs the projector inside the API process (the default; `LEDGER_RUN_PROJECTOR=false` leaves it
  * to `apps/ledger-projector`), on the sealed log: only events the seal explains reach the read
  * models. A projection failure, or an event the seal does not explain, stops it loudly, naming
- * the event, and `/health/ready` reports it.
+ * the event, and `/health/ready` reports it. As it reads the log it keeps the process's folded
+ * streams up with it, so that authority reads need not ask the store while it runs.
  */
 @Injectable()
 export class ProjectorService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -18,12 +20,15 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   private running: Promise<void> | undefined;
   private readonly enabled: boolean;
   private stopped: Error | undefined;
+  private readonly log: ReturnType<FoldedStreams['following']>;
 
-  constructor(log: SealedLog, @Inject(DATABASE) database: Database, config: ConfigService) {
-    this.projector = new ActiveGenerationProjector(log, database, READ_MODEL_PROJECTIONS, (schema) =>
+  constructor(sealedLog: SealedLog, folded: FoldedStreams, @Inject(DATABASE) database: Database, config: ConfigService) {
+    this.log = folded.following(sealedLog);
+    this.projector = new ActiveGenerationProjector(this.log, database, READ_MODEL_PROJECTIONS, (schema) =>
       this.logger.log(`Read models now kept in ${schema}`),
     );
     this.enabled = config.get<boolean>('LEDGER_RUN_PROJECTOR') ?? true;
+    if (!this.enabled) this.log.stop();
   }
 
   onApplicationBootstrap(): void {
@@ -31,6 +36,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
     const unavailable = (error: Error) => this.logger.warn(`${error.message} Following the log again in a second.`);
     this.running = this.projector.run(this.stop.signal, unavailable).catch((error: unknown) => {
       this.stopped = error as Error;
+      this.log.stop(); // the streams kept are no longer kept up with the log
       this.logger.error(`The projector stopped: ${(error as Error).message}`);
     });
   }
@@ -38,6 +44,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.abort();
     await this.running;
+    this.log.stop();
   }
 
   /** Where the read models stand in the log. */

@@ -182,10 +182,13 @@ export class AuthorityQueries {
     return { position: later[low].position, recordedAt: metadata.recordedAt, streamId, streamVersion, type };
   }
 
-  /** The streams as they stand now, or as the ledger knew them at the moment the read asks about. */
+  /**
+   * The streams as they stand now — at least as fresh as the read models an answer is shown with
+   * (`FoldedStreams.followed`) — or as the ledger knew them at the moment the read asks about.
+   */
   private streams(): StreamReader {
     const moment = this.knownAtOfRequest();
-    return moment ? new StreamsAsKnown(this.store, moment) : this.facts.streams;
+    return moment ? new StreamsAsKnown(this.store, moment) : this.facts.streams.followed;
   }
 
   /** Not found unless the holder is a body or a post the read models know. */

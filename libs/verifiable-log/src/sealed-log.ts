@@ -112,8 +112,11 @@ export class SealedLog implements OrderedLog {
   private async leafAfter(position: LogPosition): Promise<number | null> {
     if (position === LOG_START) return 0;
     if (this.resume?.after === position) return this.resume.nextLeaf;
-    const [leaf] = await this.database.query<{ leaf_index: string }>(LEAF_AT_POSITION_SQL, [position]);
-    if (leaf) return Number(leaf.leaf_index) + 1;
+    const [leaf] = await this.database.query<{ leaf_index: string }>(LEAF_AT_POSITION_SQL, [position], { name: 'ledger_leaf_at_position' });
+    if (leaf) {
+      this.resume = { after: position, nextLeaf: Number(leaf.leaf_index) + 1 };
+      return this.resume.nextLeaf;
+    }
     // Not a sealed event's position: the first leaf whose event stands after it (leaves are in log order).
     let low = 0;
     let high = await this.sealedLeaves();
@@ -144,6 +147,7 @@ export class SealedLog implements OrderedLog {
         ORDER BY leaves.leaf_index
         LIMIT $2`,
       [first, limit],
+      { name: 'ledger_sealed_leaves_from' }, // a follower asks this every moment: planned once per connection
     );
   }
 }

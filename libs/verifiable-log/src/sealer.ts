@@ -163,7 +163,7 @@ export class Sealer {
   }
 
   async head(): Promise<SealHead> {
-    const [row] = await this.database.query<SealRow>(SEAL_HEAD_SQL);
+    const [row] = await this.database.query<SealRow>(SEAL_HEAD_SQL, [], { name: 'ledger_seal_head' });
     return headOf(row);
   }
 }

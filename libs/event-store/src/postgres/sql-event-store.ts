@@ -297,6 +297,7 @@ export class SqlEventStore implements EventStore {
         ORDER BY transaction_id, position
         LIMIT $3`,
       [transactionId.toString(), sequence.toString(), Math.min(Math.max(1, Math.trunc(limit)), MAX_LOG_PAGE)],
+      { name: 'ledger_read_log' }, // followers ask it every moment
     );
     return rows.map(toStoredEvent);
   }

@@ -82,6 +82,19 @@ export function isLedgerInstant(value: unknown): value is Instant {
  * clocks go back, the offset tells the two 01:30s apart (`+01:00`, then `+00:00`).
  */
 export function londonInstant(instant: Instant): string {
+  let answered = londonInstants.get(instant);
+  if (answered === undefined) {
+    if (londonInstants.size >= REMEMBERED_INSTANTS) londonInstants.clear();
+    londonInstants.set(instant, (answered = londonInstantOf(instant)));
+  }
+  return answered;
+}
+
+/** Instants answered in London time, by the text asked about: answers show the same days again and again. */
+const londonInstants = new Map<string, string>();
+const REMEMBERED_INSTANTS = 50_000;
+
+function londonInstantOf(instant: Instant): string {
   const millis = Date.parse(instant);
   if (Number.isNaN(millis)) throw new RangeError(`${JSON.stringify(instant)} is not an instant.`);
   const offset = londonOffsetMinutes(millis);

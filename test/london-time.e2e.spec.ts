@@ -3,7 +3,7 @@ import { importScenarios } from '../apps/ledger-cli/src/scenarios/scenario-impor
 import { ADMIN_KEY, describeOnEveryStore, type HttpAnswer } from './ledger-api.js';
 
 /*
- * Dates read the right day (issue 12): every answer of the API gives its instants in the
+ * Dates read the right day: every answer of the API gives its instants in the
  * Europe/London offset, so the Wokingham CCG Core Management Team's approval of 16 May 2017 (BST)
  * reads `2017-05-16T00:00:00+01:00`, never `2017-05-15T23:00:00.000Z`, and the Health and
  * Wellbeing Board's endorsement of 8 February 2018 (GMT) reads `2018-02-08T00:00:00+00:00` —

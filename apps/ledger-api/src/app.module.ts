@@ -39,6 +39,7 @@ export class AppModule {
         LedgerStorageModule.forRoot({
           databaseUrl: environment.DATABASE_URL,
           databaseSchema: environment.DATABASE_SCHEMA,
+          databaseTimeoutMs: environment.DATABASE_TIMEOUT_MS,
           dataDir: environment.LEDGER_DATA_DIR,
           eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING,
           migrateOnStart: true,

@@ -7,8 +7,12 @@ import { CheckpointPublication, keepSealing, LedgerCheckpoints, SealedLog, Seale
  * `LEDGER_RUN_PROJECTOR=false`); it seals the log and signs checkpoints too. It follows the log into the active read-model generation — and
  * into the next one after `npm run rebuild` swaps it in — until SIGTERM or SIGINT; a projection failure stops it with exit code 1, naming the event.
  */
+/** As the API's default: a statement that takes longer is given up and tried again. */
+const DEFAULT_DATABASE_TIMEOUT_MS = 10_000;
+
 async function main(): Promise<void> {
-  const options = storageOptionsFromEnvironment();
+  const configured = storageOptionsFromEnvironment();
+  const options = { ...configured, databaseTimeoutMs: configured.databaseTimeoutMs ?? DEFAULT_DATABASE_TIMEOUT_MS };
   const database = await openDatabase(options);
   const stop = new AbortController();
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => stop.abort());
@@ -37,7 +41,7 @@ async function main(): Promise<void> {
     // A projection failure, or an event the seal does not explain, stops the process loudly (exit 1,
     // naming the event); sealing stops with it. Passing sealing failures are retried.
     const [projecting, sealing] = await Promise.allSettled([
-      projector.run(stop.signal, (error) => log(`${error.message} Following the log again in a second.`)).catch((error: unknown) => {
+      projector.run(stop.signal, (error, retryInMs) => log(`${error.message} Following the log again in ${retryInMs} ms.`)).catch((error: unknown) => {
         stop.abort();
         throw error;
       }),

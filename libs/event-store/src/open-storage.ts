@@ -10,7 +10,7 @@ import { SqlEventStore } from './postgres/sql-event-store.js';
 
 /** Opens the configured database: PostgreSQL when a URL is given, else PGlite in the data folder. */
 export async function openDatabase(options: LedgerStorageOptions): Promise<Database> {
-  if (options.databaseUrl) return PostgresDatabase.connect({ connectionString: options.databaseUrl, schema: options.databaseSchema });
+  if (options.databaseUrl) return PostgresDatabase.connect({ connectionString: options.databaseUrl, schema: options.databaseSchema, timeoutMs: options.databaseTimeoutMs });
   if (!options.dataDir.startsWith('memory://')) await mkdir(options.dataDir, { recursive: true });
   return PgliteDatabase.open({ dataDir: options.dataDir });
 }

@@ -5,6 +5,8 @@ import type { SealedLog } from './sealed-log.js';
 import type { Sealer } from './sealer.js';
 
 const IDLE_DELAY_MS = 200;
+/** The longest pause after passing failures in a row, so that the sealer is back soon after the database. */
+const LONGEST_RETRY_MS = 5_000;
 
 export interface SealingOptions {
   /** Sign a checkpoint at least this often while the log grows. */
@@ -19,6 +21,8 @@ export interface SealingOptions {
   log?: SealedLog;
   /** Hears of each passing failure, before the pause that follows it. */
   onRetry?: (error: unknown, delayMs: number) => void;
+  /** Hears that a round succeeded after passing failures. */
+  onRecovered?: () => void;
   /** Hears of each audit that found the store holding exactly what was sealed: how many events it read back. */
   onAudited?: (events: number) => void;
 }
@@ -36,7 +40,7 @@ const isFatal = (error: unknown) => error instanceof LogIntegrityError || error 
  * caller stops loudly.
  */
 export async function keepSealing(sealer: Sealer, checkpoints: LedgerCheckpoints, options: SealingOptions): Promise<void> {
-  const { intervalMs, signal, auditIntervalMs = 0, log, onRetry = () => undefined, onAudited = () => undefined } = options;
+  const { intervalMs, signal, auditIntervalMs = 0, log, onRetry = () => undefined, onRecovered = () => undefined, onAudited = () => undefined } = options;
   let lastCheckpoint = 0;
   let lastAudit = 0;
   let failures = 0;
@@ -54,11 +58,12 @@ export async function keepSealing(sealer: Sealer, checkpoints: LedgerCheckpoints
         await checkpoints.issue();
         lastCheckpoint = Date.now();
       }
+      if (failures > 0) onRecovered();
       failures = 0;
     } catch (error) {
       if (isFatal(error) || signal.aborted) throw error;
       failures += 1;
-      const delayMs = Math.min(30_000, IDLE_DELAY_MS * 2 ** failures);
+      const delayMs = Math.min(LONGEST_RETRY_MS, IDLE_DELAY_MS * 2 ** failures);
       onRetry(error, delayMs);
       if (!(await pause(delayMs, signal))) return;
       continue;

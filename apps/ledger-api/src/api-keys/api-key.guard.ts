@@ -8,7 +8,11 @@ import { ACCESS, type Access } from './access.decorator.js';
 import { ApiKeys } from './api-keys.js';
 import { ANONYMOUS, type Principal } from './principal.js';
 
-export type AuthenticatedRequest = FastifyRequest & { principal: Principal };
+export type AuthenticatedRequest = FastifyRequest & {
+  principal: Principal;
+  /** Set by the idempotency interceptor when an earlier attempt under the request's key may have recorded its command. */
+  retryingIdempotencyKey?: boolean;
+};
 
 /**
  * Every route: a Bearer key, if given, must be known (401 otherwise); the route's access rule

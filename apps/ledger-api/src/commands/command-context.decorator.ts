@@ -14,6 +14,7 @@ export const Context = createParamDecorator((_: unknown, execution: ExecutionCon
   return {
     actor: actorOf(request.principal),
     idempotencyKey: header('idempotency-key') ?? null,
+    retrying: request.retryingIdempotencyKey === true,
     correlationId: header('x-correlation-id') ?? request.id ?? randomUUID(),
     actsOnlyForBodyIds: request.principal.role === 'integration' ? request.principal.bodyIds : null,
   };

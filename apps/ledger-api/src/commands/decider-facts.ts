@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AlreadyExistsError, bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
 import type { StreamReader, StreamToLoad } from '@ledger/facts';
+import type { CommandContext } from './command-context.js';
 import { StreamDecisions } from './stream-decisions.js';
 
 /** What the proposal's rules need to know about the bodies and posts a command names, read from their streams. */
@@ -20,8 +21,10 @@ export class DeciderFacts {
    * Bodies and posts share one space of ids, since a decider, a delegation's giver or receiver is
    * named by id alone: a new body or post may not take an id the other already has.
    */
-  async assertIdIsFree(id: string): Promise<void> {
-    const { body, post } = await this.bodyOrPost(id);
+  async assertIdIsFree(id: string, context: CommandContext): Promise<void> {
+    const { body, post } = context.retrying
+      ? { body: (await this.streams.loadForCommand(bodyStreamId(id), bodyDecider, context)).state, post: (await this.streams.loadForCommand(postStreamId(id), postDecider, context)).state }
+      : await this.bodyOrPost(id);
     if (body.status !== 'unestablished') throw new AlreadyExistsError('body', id);
     if (post.status !== 'uncreated') throw new AlreadyExistsError('post', id);
   }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
-import { FoldedStreams, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
+import { emptyStream, FoldedStreams, foldOnto, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
 import type { Decider, DomainEvent } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
 import { eventIdFor } from './event-ids.js';
@@ -72,6 +72,24 @@ export class StreamDecisions implements StreamReader {
   }
 
   /**
+   * The stream as this command decides on it: as it stands now or, when the command is a retry of
+   * an attempt that may have recorded it (see `CommandContext.retrying`), as it stood before the
+   * first of the command's own events — so that its checks pass as they did the first time.
+   */
+  async loadForCommand<State>(streamId: string, decider: StreamToLoad<State>['decider'], context: CommandContext): Promise<FoldedStream<State>> {
+    return (await this.beforeOwnEvents(streamId, decider, context)) ?? this.load(streamId, decider);
+  }
+
+  /** On a retry, the stream before the command's own first event, if the store holds it; else undefined. */
+  private async beforeOwnEvents<State>(streamId: string, decider: StreamToLoad<State>['decider'], context: CommandContext): Promise<FoldedStream<State> | undefined> {
+    if (!context.retrying || context.idempotencyKey === null) return undefined;
+    const ownFirst = eventIdFor(context.idempotencyKey, context.actor, streamId, 0);
+    const events = await this.store.readStream(streamId);
+    const index = events.findIndex((event) => event.eventId === ownFirst);
+    return index < 0 ? undefined : foldOnto(emptyStream(streamId, decider), decider, events.slice(0, index));
+  }
+
+  /**
    * Decides `command(state)` on the stream and appends what the decider answers.
    * `command` is called again on each retry, so facts it gathers are fresh each time; it answers
    * null when, on the state it sees, there is nothing to decide.
@@ -105,17 +123,23 @@ export class StreamDecisions implements StreamReader {
     context: CommandContext,
     { alsoRead }: DecideOptions<State>,
   ): Promise<Decision<Event, State>> {
+    // A retry whose first attempt recorded its events decides again on the stream as it stood
+    // then: it proposes the same events, and the append answers what was recorded.
+    const asFirstSaw = await this.beforeOwnEvents(streamId, decider, context);
     for (let attempt = 1; ; attempt++) {
-      const cached = this.folded.seen<State>(streamId);
+      const cached = asFirstSaw ?? this.folded.seen<State>(streamId);
       const extra = alsoRead ? alsoRead(cached?.state ?? decider.initialState).filter((other) => other.streamId !== streamId) : [];
       // When this process has seen every stream the command reads, it decides on what it has seen
       // and lets the guarded append tell whether anything moved since (then it reads and decides again).
-      const speculative = attempt === 1 && cached !== undefined && extra.length > 0 && extra.every(({ streamId: other }) => this.folded.seen(other) !== undefined);
+      const speculative = !asFirstSaw && attempt === 1 && cached !== undefined && extra.length > 0 && extra.every(({ streamId: other }) => this.folded.seen(other) !== undefined);
       let stream: FoldedStream<State>;
       let others: FoldedStream<unknown>[];
       if (speculative) {
         stream = cached;
         others = extra.map(({ streamId: other }) => this.folded.seen(other)!);
+      } else if (asFirstSaw) {
+        stream = asFirstSaw;
+        others = (await this.loadAll(extra)) as unknown as FoldedStream<unknown>[];
       } else {
         [stream, ...others] = (await this.loadAll([{ streamId, decider }, ...extra])) as unknown as [FoldedStream<State>, ...FoldedStream<unknown>[]];
       }

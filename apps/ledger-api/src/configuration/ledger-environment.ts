@@ -23,6 +23,16 @@ export class LedgerEnvironment {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/, { message: 'DATABASE_SCHEMA must be a lower-case PostgreSQL identifier' })
   DATABASE_SCHEMA?: string;
 
+  /**
+   * Milliseconds a PostgreSQL statement, lock wait or new connection may take before the database
+   * is taken to be away: a command answers 503 with Retry-After instead of waiting; 0 no limit.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10_000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  DATABASE_TIMEOUT_MS!: number;
+
   @Transform(({ value }) => value || './data')
   @IsString()
   LEDGER_DATA_DIR!: string;
@@ -98,6 +108,13 @@ export class LedgerEnvironment {
   @Max(60_000)
   LEDGER_MIN_POSITION_WAIT_MS!: number;
 
+  /** Seconds the read models may stand behind what is committed before /health/ready answers 503. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  LEDGER_READY_MAX_LAG!: number;
+
   @Transform(({ value }) => value || 'info')
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL!: string;
@@ -130,6 +147,8 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   HOST = undefined;
   DATABASE_URL = undefined;
   DATABASE_SCHEMA = undefined;
+  DATABASE_TIMEOUT_MS = undefined;
+  LEDGER_READY_MAX_LAG = undefined;
   LEDGER_DATA_DIR = undefined;
   EVENTSTORE_CONNECTION_STRING = undefined;
   LEDGER_BOOTSTRAP_ADMIN_KEY = undefined;

@@ -1,18 +1,25 @@
 import { Open } from '../api-keys/access.decorator.js';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { collectDefaultMetrics, register } from 'prom-client';
+import { collectDefaultMetrics, register, Registry } from 'prom-client';
+import { ReadModelsLagMeter } from '../read-models/read-models-lag.js';
 
 collectDefaultMetrics({ register });
 
-/** Prometheus metrics of the process. */
+/** Prometheus metrics of the process, and how far its read models stand behind the log. */
 @ApiExcludeController()
 @Open()
 @Controller('metrics')
 export class MetricsController {
+  private readonly registry: Registry;
+
+  constructor(lag: ReadModelsLagMeter) {
+    this.registry = Registry.merge([register, lag.registry]);
+  }
+
   @Get()
   @Header('Content-Type', register.contentType)
   metrics(): Promise<string> {
-    return register.metrics();
+    return this.registry.metrics();
   }
 }

@@ -17,7 +17,9 @@ const MAX_KEY_LENGTH = 200;
 /**
  * `Idempotency-Key` on every POST (API.md): the same key with the same body answers the first
  * response again and appends nothing; with another body it is 422 `idempotency_key_reused`.
- * Refusals (4xx) are answers too and are replayed; unexpected failures free the key.
+ * Refusals (4xx) are answers too and are replayed. After an unexpected failure — the database
+ * lost, the process killed — the key's claim lapses: a retry carries the command out again as a
+ * retry, proposing the same event ids, and so answers what the first attempt recorded, if it did.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -55,17 +57,21 @@ export class IdempotencyInterceptor implements NestInterceptor {
         if (claim.statusCode >= 400) void reply.header('Content-Type', PROBLEM_CONTENT_TYPE);
         void reply.header('Idempotent-Replayed', 'true');
         return claim.body;
-      case 'first':
+      case 'first': {
+        if (claim.retrying) request.retryingIdempotencyKey = true;
+        let body: unknown;
         try {
-          const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
-          await this.records.complete(principal, key, status, body);
-          return body;
+          body = await lastValueFrom(next.handle(), { defaultValue: undefined });
         } catch (error) {
           const refusal = problemForError(error);
           if (refusal && refusal.status < 500) await this.records.complete(principal, key, refusal.status, refusal);
-          else await this.records.release(principal, key);
+          else await this.records.lapse(principal, key);
           throw error;
         }
+        // Recorded: should its answer not be kept now, the claim lapses and a retry answers the same.
+        await this.records.complete(principal, key, status, body);
+        return body;
+      }
     }
   }
 }

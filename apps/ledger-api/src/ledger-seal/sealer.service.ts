@@ -19,6 +19,7 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
   private readonly auditIntervalMs: number;
   private failure: Error | undefined;
   private audit: { events: number; at: string } | undefined;
+  private retrying: { since: string; message: string } | undefined;
 
   constructor(
     private readonly sealer: Sealer,
@@ -49,6 +50,11 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
     return this.failure;
   }
 
+  /** Since when, and why, the sealer has been failing and trying again; undefined while it is not. */
+  get failingSince(): { since: string; message: string } | undefined {
+    return this.retrying;
+  }
+
   /** The last time the whole sealed log was read back and found as sealed, and how many events it held. */
   get lastAudit(): { events: number; at: string } | undefined {
     return this.audit;
@@ -72,7 +78,14 @@ export class SealerService implements OnApplicationBootstrap, BeforeApplicationS
       auditIntervalMs: this.auditIntervalMs,
       log: this.log,
       signal: this.stop.signal,
-      onRetry: (error, delayMs) => this.logger.warn(`Sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`),
+      onRetry: (error, delayMs) => {
+        this.retrying = { since: this.retrying?.since ?? new Date().toISOString(), message: (error as Error).message };
+        this.logger.warn(`Sealing failed, trying again in ${delayMs} ms: ${(error as Error).message}`);
+      },
+      onRecovered: () => {
+        this.logger.log(`Sealing again after failing since ${this.retrying?.since}`);
+        this.retrying = undefined;
+      },
       onAudited: (events) => {
         this.audit = { events, at: new Date().toISOString() };
         this.logger.log(`Read the whole sealed log back: the store holds the ${events} events sealed, as sealed`);

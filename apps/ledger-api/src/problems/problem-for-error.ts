@@ -36,6 +36,11 @@ export function problemForError(error: unknown): Problem | undefined {
   if (error instanceof EventStoreError) {
     if (error.code === 'version_conflict') return problem(409, `${error.message} Another change landed first; read again and retry.`, { code: 'version_conflict' });
     if (error.code === 'event_store_unavailable') return problem(503, `${error.message} Nothing was recorded by this request; try again.`, { code: 'event_store_unavailable' });
+    if (error.code === 'database_unavailable') {
+      return problem(503, `${error.message} If this was a command, it may or may not have been recorded: send it again with the same Idempotency-Key, which answers what was done.`, {
+        code: 'database_unavailable',
+      });
+    }
     if (error.code === 'event_store_moved') return problem(503, error.message, { code: 'event_store_moved' });
     if (error.code === 'payload_too_large') return problem(413, error.message, { code: 'payload_too_large' });
     return problem(400, error.message, { code: 'validation_failed' });

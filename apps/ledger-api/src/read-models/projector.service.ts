@@ -9,7 +9,8 @@ import { SealedLog } from '@ledger/verifiable-log';
  * Runs the projector inside the API process (the default; `LEDGER_RUN_PROJECTOR=false` leaves it
  * to `apps/ledger-projector`), on the sealed log: only events the seal explains reach the read
  * models. A projection failure, or an event the seal does not explain, stops it loudly, naming
- * the event, and `/health/ready` reports it. As it reads the log it keeps the process's folded
+ * the event, and `/health/ready` reports it; the database away for a moment (a restart, a cut
+ * network) is retried with a growing pause and reported while it lasts. As it reads the log it keeps the process's folded
  * streams up with it, so that authority reads need not ask the store while it runs.
  */
 @Injectable()
@@ -33,7 +34,7 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
 
   onApplicationBootstrap(): void {
     if (!this.enabled) return;
-    const unavailable = (error: Error) => this.logger.warn(`${error.message} Following the log again in a second.`);
+    const unavailable = (error: Error, retryInMs: number) => this.logger.warn(`${error.message} Following the log again in ${retryInMs} ms.`);
     this.running = this.projector.run(this.stop.signal, unavailable).catch((error: unknown) => {
       this.stopped = error as Error;
       this.log.stop(); // the streams kept are no longer kept up with the log
@@ -50,6 +51,11 @@ export class ProjectorService implements OnApplicationBootstrap, BeforeApplicati
   /** Where the read models stand in the log. */
   position(): Promise<LogPosition> {
     return this.projector.position();
+  }
+
+  /** Since when, and why, the projector cannot reach the log or the database; undefined while it can. */
+  get unavailable() {
+    return this.projector.unavailable;
   }
 
   /** What stopped the projector, if anything did. */

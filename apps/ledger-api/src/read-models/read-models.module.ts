@@ -8,6 +8,7 @@ import { LiveReadModels } from './live-read-models.js';
 import { MinPositionInterceptor } from './min-position.interceptor.js';
 import { ProjectionWait } from './projection-wait.js';
 import { ProjectorService } from './projector.service.js';
+import { ReadModelsLagMeter } from './read-models-lag.js';
 import { READ_MODELS, type ReadModels } from './read-models.js';
 
 /** The active generation of read models, the projector that keeps it, and reads that wait for it. */
@@ -26,10 +27,11 @@ import { READ_MODELS, type ReadModels } from './read-models.js';
         new AuthorityQueries(store, facts, readModels, { knownAtOfRequest: () => asKnownOfRequest.getStore()?.knownAt }),
     },
     ProjectorService,
+    ReadModelsLagMeter,
     ProjectionWait,
     { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
     { provide: APP_INTERCEPTOR, useClass: AsKnownAtInterceptor },
   ],
-  exports: [READ_MODELS, AuthorityQueries, ProjectorService, ProjectionWait],
+  exports: [READ_MODELS, AuthorityQueries, ProjectorService, ReadModelsLagMeter, ProjectionWait],
 })
 export class ReadModelsModule {}

@@ -123,6 +123,29 @@ export class EventStoreUnavailableError extends EventStoreError {
   }
 }
 
+/**
+ * PostgreSQL cannot be reached, or did not answer within its timeout: a passing failure, retried
+ * by the projector and the sealer and answered 503 to a caller. A statement cut off this way may
+ * or may not have been carried out (a lost COMMIT); a command retried with its Idempotency-Key
+ * finds out which.
+ */
+export class DatabaseUnavailableError extends EventStoreError {
+  readonly code = 'database_unavailable';
+  constructor(
+    readonly server: string,
+    readonly reason: string,
+    readonly sqlState: string | undefined,
+    override readonly cause: unknown,
+  ) {
+    super(`The database at ${server} is not available: ${reason}.`);
+  }
+}
+
+/** A failure that passes: the event store or the database is away for a moment, and asking again later may succeed. */
+export function isPassingFailure(error: unknown): error is EventStoreUnavailableError | DatabaseUnavailableError {
+  return error instanceof EventStoreUnavailableError || error instanceof DatabaseUnavailableError;
+}
+
 /** The ledger's events have moved to another store (`ledger migrate-events --switch`): nothing more is recorded here. */
 export class EventStoreMovedError extends EventStoreError {
   readonly code = 'event_store_moved';

@@ -12,6 +12,11 @@ export interface LedgerStorageOptions {
    * database then keeps read models, keys, idempotency and the sealed log. Unset: events in the database too.
    */
   eventStoreConnectionString?: string;
+  /**
+   * How long a PostgreSQL statement, lock wait or new connection may take before the database is
+   * taken to be away (a 503 to a caller, a retry for the projector); unset: no limit.
+   */
+  databaseTimeoutMs?: number;
   /** Apply pending migrations when the store opens (`npm start` does; `ledger migrate` is the other way). */
   migrateOnStart: boolean;
 }
@@ -25,6 +30,7 @@ export function storageOptionsFromEnvironment(environment: NodeJS.ProcessEnv = p
     databaseSchema: environment.DATABASE_SCHEMA || undefined,
     dataDir: environment.LEDGER_DATA_DIR || './data',
     eventStoreConnectionString: environment.EVENTSTORE_CONNECTION_STRING || undefined,
+    databaseTimeoutMs: environment.DATABASE_TIMEOUT_MS ? Number(environment.DATABASE_TIMEOUT_MS) : undefined,
     migrateOnStart: true,
   };
 }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { assertSchemaName, type Database, type SchemaQueries, type SqlSession } from './database.js';
+import { asPassingFailure, isDatabaseAway } from './passing-failures.js';
 
 export interface PostgresDatabaseOptions {
   connectionString: string;
@@ -10,17 +11,32 @@ export interface PostgresDatabaseOptions {
   /** A session idle inside a transaction longer than this is ended, so it cannot hold back log readers. */
   idleInTransactionTimeoutMs?: number;
   applicationName?: string;
+  /**
+   * How long a statement may run, a lock be waited for or a connection take before the database
+   * is taken to be away (`DatabaseUnavailableError`); 0 or unset: no limit (the CLI's long work).
+   * The client gives up a moment after the server would, so a cut network cannot hold a caller longer.
+   */
+  timeoutMs?: number;
 }
+
+/** The longest a new connection is waited for, whatever the statement timeout. */
+const CONNECT_TIMEOUT_MS = 5_000;
+/** The longest timer Node.js keeps: `pg` takes 0 as "the pool's timeout", so this is how a script asks for none. */
+const NO_CLIENT_TIMEOUT = 2 ** 31 - 1;
 
 /** PostgreSQL through a `pg` Pool. */
 export class PostgresDatabase implements Database {
   readonly kind = 'postgres';
 
+  private readonly server: string;
+
   private constructor(
     private readonly pool: pg.Pool,
     readonly schema: string,
     private readonly options: PostgresDatabaseOptions,
-  ) {}
+  ) {
+    this.server = serverOf(options.connectionString);
+  }
 
   static async connect(options: PostgresDatabaseOptions): Promise<PostgresDatabase> {
     const schema = assertSchemaName(options.schema ?? 'public');
@@ -31,18 +47,23 @@ export class PostgresDatabase implements Database {
       else await pool.query('SELECT 1');
     } catch (error) {
       await pool.end();
-      throw error;
+      throw asPassingFailure(database.server, error);
     }
     return database;
   }
 
   private static pool(options: PostgresDatabaseOptions, searchPath: string[]): pg.Pool {
     const idleTimeout = options.idleInTransactionTimeoutMs ?? 15_000;
+    const timeout = options.timeoutMs ?? 0;
+    const limits = timeout > 0 ? ` -c statement_timeout=${timeout} -c lock_timeout=${timeout}` : '';
     const pool = new pg.Pool({
       connectionString: options.connectionString,
       max: options.max ?? 10,
       application_name: options.applicationName ?? 'decision-ledger',
-      options: `-c search_path=${searchPath.map(assertSchemaName).join(',')} -c idle_in_transaction_session_timeout=${idleTimeout}`,
+      options: `-c search_path=${searchPath.map(assertSchemaName).join(',')} -c idle_in_transaction_session_timeout=${idleTimeout}${limits}`,
+      connectionTimeoutMillis: timeout > 0 ? Math.min(timeout, CONNECT_TIMEOUT_MS) : CONNECT_TIMEOUT_MS,
+      ...(timeout > 0 ? { query_timeout: timeout + 1_000 } : {}),
+      keepAlive: true,
     });
     // A connection dropped by the server while idle in the pool must not crash the process.
     pool.on('error', () => undefined);
@@ -52,22 +73,22 @@ export class PostgresDatabase implements Database {
   async onSchema(schema: string): Promise<SchemaQueries> {
     const pool = PostgresDatabase.pool(this.options, [schema, this.schema]);
     return {
-      query: async <Row>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as Row[],
+      query: async <Row>(text: string, params: unknown[] = []) => (await this.passing(pool.query(text, params))).rows as Row[],
       close: () => pool.end(),
     };
   }
 
   async query<Row>(text: string, params: unknown[] = [], options: { name?: string } = {}): Promise<Row[]> {
-    const result = await this.pool.query({ text, values: params, name: options.name });
+    const result = await this.passing(this.pool.query({ text, values: params, name: options.name }));
     return result.rows as Row[];
   }
 
   async execScript(text: string): Promise<void> {
-    await this.pool.query(text);
+    await this.passing(this.pool.query(text));
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
+    const client = await this.passing(this.pool.connect());
     let broken: Error | undefined;
     // The server may end the session while the work awaits something else; that must not crash the process.
     const onError = (error: Error) => (broken = error);
@@ -76,14 +97,19 @@ export class PostgresDatabase implements Database {
       await client.query('BEGIN');
       const result = await work({
         query: async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[],
-        execScript: async (text: string) => void (await client.query(text)),
+        // A script is a migration, which may rightly run long: no timeout applies to it.
+        execScript: async (text: string) => {
+          if (this.options.timeoutMs) await client.query('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0');
+          await client.query({ text, query_timeout: NO_CLIENT_TIMEOUT } as pg.QueryConfig);
+        },
       });
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      // A connection the server ended (e.g. idle in transaction too long) is dropped, not pooled.
-      await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
-      throw error;
+      // A connection the server ended (e.g. idle in transaction too long) or that timed out is dropped, not pooled.
+      if (isDatabaseAway(error)) broken = error as Error;
+      else await client.query('ROLLBACK').catch((rollbackError: Error) => (broken = rollbackError));
+      throw asPassingFailure(this.server, error);
     } finally {
       client.off('error', onError);
       client.release(broken);
@@ -92,5 +118,23 @@ export class PostgresDatabase implements Database {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  private async passing<T>(work: Promise<T>): Promise<T> {
+    try {
+      return await work;
+    } catch (error) {
+      throw asPassingFailure(this.server, error);
+    }
+  }
+}
+
+/** host:port/database of a connection string, without the password. */
+function serverOf(connectionString: string): string {
+  try {
+    const url = new URL(connectionString);
+    return `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    return 'PostgreSQL';
   }
 }

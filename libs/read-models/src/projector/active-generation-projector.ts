@@ -1,10 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { EventStoreUnavailableError, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
+import { isPassingFailure, type Database, type DatabaseUnavailableError, type EventStoreUnavailableError, type LogPosition, type OrderedLog } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 import { Projector, type ProjectionFailedError } from './projector.js';
 import { ReadModelGenerations } from './read-model-generations.js';
 
-const UNAVAILABLE_RETRY_MS = 1_000;
+/** The pause after a passing failure: doubled after each one in a row, up to the longest. */
+const FIRST_RETRY_MS = 250;
+const LONGEST_RETRY_MS = 5_000;
 
 /**
  * Keeps the active generation of read models up with the log, wherever it runs (inside the API
@@ -13,6 +15,7 @@ const UNAVAILABLE_RETRY_MS = 1_000;
  */
 export class ActiveGenerationProjector {
   private projector: Projector | undefined;
+  private away: { since: Date; error: EventStoreUnavailableError | DatabaseUnavailableError } | undefined;
   private readonly generations: ReadModelGenerations;
 
   constructor(
@@ -26,19 +29,32 @@ export class ActiveGenerationProjector {
 
   /**
    * Follows the log until the signal aborts; rejects with `ProjectionFailedError` on a failure.
-   * While the event store cannot be reached (EventStoreDB restarting), it waits and follows again.
+   * While the event store or the database is away for a moment (a restart, a cut network), it
+   * says so, waits a growing pause and follows again from its checkpoint: nothing is skipped and
+   * nothing applied twice, since each batch moves the checkpoint in its own transaction.
    */
-  async run(signal: AbortSignal, onUnavailable: (error: EventStoreUnavailableError) => void = () => undefined): Promise<void> {
+  async run(signal: AbortSignal, onUnavailable: (error: EventStoreUnavailableError | DatabaseUnavailableError, retryInMs: number) => void = () => undefined): Promise<void> {
+    let failures = 0;
     while (!signal.aborted) {
-      const projector = await this.current();
       try {
+        const projector = await this.current();
+        failures = 0; // the database answered
+        this.away = undefined;
         await projector.follow(signal, async () => (await this.activeSchema()) === projector.schema);
       } catch (error) {
-        if (!(error instanceof EventStoreUnavailableError)) throw error;
-        onUnavailable(error);
-        await sleep(UNAVAILABLE_RETRY_MS, undefined, { signal }).catch(() => undefined);
+        if (!isPassingFailure(error) || signal.aborted) throw error;
+        const retryInMs = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** failures++);
+        this.away ??= { since: new Date(), error };
+        this.away.error = error;
+        onUnavailable(error, retryInMs);
+        await sleep(retryInMs, undefined, { signal }).catch(() => undefined);
       }
     }
+  }
+
+  /** Since when, and why, the projector cannot reach the log or the read models; undefined while it can. */
+  get unavailable(): { since: Date; error: EventStoreUnavailableError | DatabaseUnavailableError } | undefined {
+    return this.away;
   }
 
   /** Where the active generation stands in the log. */

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, compareLogPositions, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
 import type { Projection } from './projection.js';
 
 export interface ProjectorOptions {
@@ -214,7 +214,9 @@ export class Projector {
     }
   }
 
-  private stopOn(projection: Projection, events: readonly StoredEvent[], error: unknown): ProjectionFailedError {
+  /** Stops the projector on an event it cannot apply; a database away for a moment is no fault of the event, and is passed on to be retried. */
+  private stopOn(projection: Projection, events: readonly StoredEvent[], error: unknown): unknown {
+    if (isDatabaseAway(error)) return error;
     const position = (error as { position?: LogPosition }).position;
     const event = events.find((candidate) => candidate.position === position) ?? events[0];
     this.failure = new ProjectionFailedError(event.position, event.type, projection.name, error);

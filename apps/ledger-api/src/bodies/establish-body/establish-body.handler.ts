@@ -28,7 +28,7 @@ export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
   ) {}
 
   async execute({ request, context }: EstablishBody): Promise<CommandAnswer> {
-    await this.deciders.assertIdIsFree(request.id);
+    await this.deciders.assertIdIsFree(request.id, context);
     const establishedOn = parseInstant(request.establishedOn)!;
     const designation = (): OrganisationCommand => ({
       type: 'DesignateGoverningBody',
@@ -38,7 +38,7 @@ export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
     });
     if (request.kind === 'governing-body' && request.organisationId) {
       // Checked first: an organisation with a governing body already must not gain a second.
-      const organisation = await this.streams.load(organisationStreamId(request.organisationId), organisationDecider);
+      const organisation = await this.streams.loadForCommand(organisationStreamId(request.organisationId), organisationDecider, context);
       if (organisation.state.status !== 'unregistered') organisationDecider.decide(designation(), organisation.state);
     }
     const decision = await this.streams.decide(

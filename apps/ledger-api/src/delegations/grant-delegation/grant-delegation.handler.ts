@@ -51,7 +51,7 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegation> 
         holders,
       };
     };
-    const scheme = await this.streams.load(schemeStreamId(request.organisationId), schemeDecider);
+    const scheme = await this.streams.loadForCommand(schemeStreamId(request.organisationId), schemeDecider, context);
     schemeDecider.decide(await grant(), scheme.state);
     await this.streams.decide(
       delegationIdStreamId(request.id),

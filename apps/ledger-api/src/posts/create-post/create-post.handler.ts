@@ -15,7 +15,7 @@ export class CreatePostHandler implements ICommandHandler<CreatePost> {
   ) {}
 
   async execute({ request, context }: CreatePost): Promise<CommandAnswer> {
-    await this.deciders.assertIdIsFree(request.id);
+    await this.deciders.assertIdIsFree(request.id, context);
     const decision = await this.streams.decide(
       postStreamId(request.id),
       postDecider,

@@ -142,11 +142,11 @@ async function resend(ledgerAt: { baseUrl: string; apiKey: string }, operation: 
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-/** Every read-model table of the active generation, each as one digest (the projector's checkpoint aside). */
+/** Every read-model table of the active generation, each as one digest (the projector's checkpoint and the migrations record aside). */
 async function readModelDigests(client: pg.Client, schema: string): Promise<Map<string, string>> {
   const { rows: [active] } = await client.query<{ schema_name: string }>(`SELECT schema_name FROM ${schema}.ledger_read_model_generations WHERE active`);
   const { rows: tables } = await client.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name <> 'projection_checkpoint' ORDER BY table_name`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('projection_checkpoint', 'ledger_migrations') ORDER BY table_name`,
     [active.schema_name],
   );
   const digests = new Map<string, string>();

@@ -27,6 +27,8 @@ export interface Operation {
   body: unknown;
   idempotencyKey: string;
   attempts: Attempt[];
+  /** Appended straight to the database by the fault itself, not sent to the API: nothing to send again. */
+  direct?: boolean;
   /** The first definite answer (ok or failed), once it came. */
   answer?: { status: number; body: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -49,6 +51,11 @@ export class CommandClient {
     private readonly apiKey: string,
     private readonly options: { timeoutMs: number; deadlineMs: number },
   ) {}
+
+  /** Notes an append the fault made straight to the database (committed, at `position`), so the checker expects it in the log. */
+  recordDirect(kind: string, idempotencyKey: string, position: string): void {
+    this.history.push({ id: this.history.length, writer: -1, kind, path: '', body: null, idempotencyKey, attempts: [], direct: true, answer: { status: 201, body: { position } } });
+  }
 
   /** Sends the command until it is answered; an operation still indeterminate at its deadline stays so. */
   async send(writer: number, kind: string, path: string, body: unknown, idempotencyKey: string): Promise<Operation> {

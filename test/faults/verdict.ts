@@ -17,6 +17,11 @@ export interface Verdict {
   ok: number;
   failed: number;
   indeterminate: number;
+  /** Commands that took more than one attempt (retried with their key after an indeterminate one). */
+  retried: number;
+  /** The longest any attempt waited for its answer (or for the client's timeout), in ms, and which it was. */
+  longestAttemptMs: number;
+  longestAttempt: string;
   /** Acknowledged commands whose events are not in the log. */
   lost: string[];
   /** Commands recorded twice, or a retry that answered other than the first answer. */
@@ -38,7 +43,7 @@ export function passed(verdict: Verdict): boolean {
 
 /** `RESULT faults <name> …`, one line per fault, as `npm run bench:faults` prints it. */
 export function resultLine(name: string, verdict: Verdict, recoverySeconds: number): string {
-  return `RESULT faults ${name} ops=${verdict.ops} ok=${verdict.ok} indeterminate=${verdict.indeterminate} lost=${verdict.lost.length} duplicated=${verdict.duplicated.length} unexpected=${verdict.unexpected.length} refused=${verdict.refused.length} rebuild_equal=${verdict.rebuildEqual} verify=${verdict.verified} recovery_s=${recoverySeconds.toFixed(1)}`;
+  return `RESULT faults ${name} ops=${verdict.ops} ok=${verdict.ok} retried=${verdict.retried} indeterminate=${verdict.indeterminate} lost=${verdict.lost.length} duplicated=${verdict.duplicated.length} unexpected=${verdict.unexpected.length} refused=${verdict.refused.length} rebuild_equal=${verdict.rebuildEqual} verify=${verdict.verified} recovery_s=${recoverySeconds.toFixed(1)}`;
 }
 
 /**
@@ -82,7 +87,7 @@ export class CheckpointWatch {
  */
 export async function judge(
   history: readonly Operation[],
-  ledgerAt: { baseUrl: string; apiKey: string; databaseUrl: string; databaseSchema: string },
+  ledgerAt: { baseUrl: string; apiKey: string; databaseUrl: string; databaseSchema: string } | { baseUrl: string; apiKey: string; compareRebuild: (last: string | undefined, problems: string[]) => Promise<boolean> },
   checkpoints: CheckpointWatch,
 ): Promise<Verdict> {
   const problems: string[] = [];
@@ -113,17 +118,24 @@ export async function judge(
     if (outcome !== 'ok') continue;
     const position = operation.answer!.body?.position as string | undefined;
     if (!position || !events.some((event) => event.position === position)) lost.push(`${label}: answered ${position}, not in the log under its key`);
+    if (operation.direct) continue;
     const again = await resend(ledgerAt, operation);
     if (again.status !== operation.answer!.status || JSON.stringify(again.body) !== JSON.stringify(operation.answer!.body)) {
       duplicated.push(`${label}: the retry answered ${again.status} ${JSON.stringify(again.body).slice(0, 200)}, the first ${JSON.stringify(operation.answer!.body).slice(0, 200)}`);
     }
   }
 
-  const rebuildEqual = await readModelsEqualRebuild(ledgerAt, log.at(-1)?.position, problems);
+  const last = log.at(-1)?.position;
+  const rebuildEqual = 'compareRebuild' in ledgerAt ? await ledgerAt.compareRebuild(last, problems) : await readModelsEqualRebuild(ledgerAt, last, problems);
   const verified = await sealVerifies(ledgerAt, checkpoints, problems);
   const counts = { ok: 0, failed: 0, indeterminate: 0 };
   for (const operation of history) counts[outcomeOf(operation)] += 1;
-  return { ops: history.length, ...counts, lost, duplicated, unexpected, refused, rebuildEqual, verified, problems };
+  const attempts = history.flatMap((operation) => operation.attempts.map((attempt) => ({ operation, attempt })));
+  const longest = attempts.reduce<(typeof attempts)[number] | undefined>((slowest, each) => (!slowest || each.attempt.ms > slowest.attempt.ms ? each : slowest), undefined);
+  const longestAttemptMs = longest?.attempt.ms ?? 0;
+  const longestAttempt = longest ? `#${longest.operation.id} ${longest.operation.kind}: ${longest.attempt.status ?? longest.attempt.error}` : '';
+  const retried = history.filter((operation) => operation.attempts.length > 1).length;
+  return { ops: history.length, ...counts, retried, longestAttemptMs, longestAttempt, lost, duplicated, unexpected, refused, rebuildEqual, verified, problems };
 }
 
 async function readWholeLog(baseUrl: string, apiKey: string): Promise<LoggedEvent[]> {
@@ -142,16 +154,18 @@ async function resend(ledgerAt: { baseUrl: string; apiKey: string }, operation: 
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
+type Query = <Row>(text: string, params?: unknown[]) => Promise<Row[]>;
+
 /** Every read-model table of the active generation, each as one digest (the projector's checkpoint and the migrations record aside). */
-async function readModelDigests(client: pg.Client, schema: string): Promise<Map<string, string>> {
-  const { rows: [active] } = await client.query<{ schema_name: string }>(`SELECT schema_name FROM ${schema}.ledger_read_model_generations WHERE active`);
-  const { rows: tables } = await client.query<{ table_name: string }>(
+export async function readModelDigests(query: Query, schema: string): Promise<Map<string, string>> {
+  const [active] = await query<{ schema_name: string }>(`SELECT schema_name FROM ${schema}.ledger_read_model_generations WHERE active`);
+  const tables = await query<{ table_name: string }>(
     `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE' AND table_name NOT IN ('projection_checkpoint', 'ledger_migrations') ORDER BY table_name`,
     [active.schema_name],
   );
   const digests = new Map<string, string>();
   for (const { table_name } of tables) {
-    const { rows: [row] } = await client.query<{ digest: string; count: string }>(
+    const [row] = await query<{ digest: string; count: string }>(
       `SELECT md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS digest, count(*)::text AS count FROM ${active.schema_name}.${table_name} t`,
     );
     digests.set(table_name, `${row.count} rows ${row.digest}`);
@@ -159,24 +173,34 @@ async function readModelDigests(client: pg.Client, schema: string): Promise<Map<
   return digests;
 }
 
+/** The tables whose digests differ, as the checker reports them (empty when the read models equal the rebuild). */
+export function differences(before: Map<string, string>, after: Map<string, string>): string[] {
+  const tables = new Set([...before.keys(), ...after.keys()]);
+  return [...tables].filter((table) => before.get(table) !== after.get(table)).map((table) => `read model ${table}: ${before.get(table)} after the run, ${after.get(table)} rebuilt`);
+}
+
+/** Waits until the read models include `last` (a read with minPosition); notes it when they do not. */
+export async function untilReadModelsInclude(ledgerAt: { baseUrl: string; apiKey: string }, last: string | undefined, problems: string[]): Promise<void> {
+  if (!last) return;
+  const caughtUp = await fetch(`${ledgerAt.baseUrl}/v1/proposals?limit=1&minPosition=${encodeURIComponent(last)}`, { headers: { authorization: `Bearer ${ledgerAt.apiKey}` } });
+  if (!caughtUp.ok) problems.push(`the read models did not reach ${last}: ${caughtUp.status} ${await caughtUp.text()}`);
+}
+
 async function readModelsEqualRebuild(ledgerAt: { baseUrl: string; apiKey: string; databaseUrl: string; databaseSchema: string }, last: string | undefined, problems: string[]): Promise<boolean> {
-  if (last) {
-    const caughtUp = await fetch(`${ledgerAt.baseUrl}/v1/proposals?limit=1&minPosition=${encodeURIComponent(last)}`, { headers: { authorization: `Bearer ${ledgerAt.apiKey}` } });
-    if (!caughtUp.ok) problems.push(`the read models did not reach ${last}: ${caughtUp.status} ${await caughtUp.text()}`);
-  }
+  await untilReadModelsInclude(ledgerAt, last, problems);
   const client = new pg.Client({ connectionString: ledgerAt.databaseUrl });
   await client.connect();
+  const query: Query = async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[];
   try {
-    const before = await readModelDigests(client, ledgerAt.databaseSchema);
+    const before = await readModelDigests(query, ledgerAt.databaseSchema);
     const rebuilt = await ledger(['rebuild'], { DATABASE_URL: ledgerAt.databaseUrl, DATABASE_SCHEMA: ledgerAt.databaseSchema });
     if (rebuilt.code !== 0) {
       problems.push(`ledger rebuild failed: ${rebuilt.stderr || rebuilt.stdout}`);
       return false;
     }
-    const after = await readModelDigests(client, ledgerAt.databaseSchema);
-    const differing = [...after].filter(([table, digest]) => before.get(table) !== digest).map(([table, digest]) => `${table}: ${before.get(table)} after the run, ${digest} rebuilt`);
-    problems.push(...differing.map((difference) => `read model ${difference}`));
-    return differing.length === 0 && before.size === after.size;
+    const differing = differences(before, await readModelDigests(query, ledgerAt.databaseSchema));
+    problems.push(...differing);
+    return differing.length === 0;
   } finally {
     await client.end();
   }

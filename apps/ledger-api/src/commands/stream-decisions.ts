@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
 import { emptyStream, FoldedStreams, foldOnto, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
-import type { Decider, DomainEvent } from '@ledger/governance';
+import { DomainError, type Decider, type DomainEvent } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
 import { eventIdFor } from './event-ids.js';
 
@@ -149,7 +149,8 @@ export class StreamDecisions implements StreamReader {
         const decided = await command(stream.state, reader);
         events = decided === null ? [] : decider.decide(decided, stream.state);
       } catch (error) {
-        if (speculative) continue; // a refusal must rest on what the streams hold now, not on what was seen
+        // A refusal must rest on what the streams hold now, not on what was seen; the database away is no refusal.
+        if (speculative && error instanceof DomainError) continue;
         throw error;
       }
       if (events.length === 0) {

@@ -5,6 +5,8 @@ import { DATABASE, type Database } from '@ledger/event-store';
 export type IdempotencyClaim =
   /** Carry the command out; `retrying` when an earlier attempt with this key may have recorded it already. */
   | { kind: 'first'; retrying: boolean }
+  /** Another request with the key is still being carried out: ask again in a moment. */
+  | { kind: 'in-progress' }
   | { kind: 'replay'; statusCode: number; body: unknown }
   | { kind: 'reused-with-another-body' };
 
@@ -15,6 +17,9 @@ export type IdempotencyClaim =
  */
 export const CLAIM_SECONDS = 15;
 
+/** How long a request waits for another with its key to finish before answering that it is still in progress. */
+const WAIT_FOR_OTHER_MS = 2_000;
+
 /** The first response to each (principal, Idempotency-Key), kept in the database. */
 @Injectable()
 export class IdempotencyRecords {
@@ -22,11 +27,12 @@ export class IdempotencyRecords {
 
   /**
    * Claims the key for this request. A request already answered is replayed. One still being
-   * carried out is waited for, so concurrent requests with one key run the command once; one whose
-   * claim lapsed (its process died, or lost its answer with the database) is taken over, to be
-   * carried out again as a retry.
+   * carried out is waited for a moment, so concurrent requests with one key run the command once
+   * (after that, this one is told to ask again); one whose claim lapsed (its process died, or
+   * lost its answer with the database) is taken over, to be carried out again as a retry.
    */
   async claim(principal: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+    const deadline = Date.now() + WAIT_FOR_OTHER_MS;
     for (;;) {
       const inserted = await this.database.query(
         `INSERT INTO ledger_idempotency (principal, key, request_hash, claimed_until) VALUES ($1, $2, $3, now() + make_interval(secs => $4))
@@ -51,6 +57,7 @@ export class IdempotencyRecords {
         if (taken.length > 0) return { kind: 'first', retrying: true };
         continue; // another retry took it over first: wait for its answer
       }
+      if (Date.now() > deadline) return { kind: 'in-progress' };
       await sleep(25);
     }
   }

@@ -52,6 +52,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
         throw new ProblemException(
           problem(422, `Idempotency-Key ${key} was first used with a different request; use a new key for a new request.`, { code: 'idempotency_key_reused' }),
         );
+      case 'in-progress':
+        throw new ProblemException(
+          problem(503, `A request with Idempotency-Key ${key} is still being carried out; send this one again in a moment for its answer.`, { code: 'request_in_progress' }),
+        );
       case 'replay':
         void reply.status(claim.statusCode);
         if (claim.statusCode >= 400) void reply.header('Content-Type', PROBLEM_CONTENT_TYPE);
@@ -65,11 +69,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         } catch (error) {
           const refusal = problemForError(error);
           if (refusal && refusal.status < 500) await this.records.complete(principal, key, refusal.status, refusal);
-          else await this.records.lapse(principal, key);
+          else void this.records.lapse(principal, key); // not waited for: with the database away it would hold the answer back
           throw error;
         }
         // Recorded: should its answer not be kept now, the claim lapses and a retry answers the same.
-        await this.records.complete(principal, key, status, body);
+        await this.records.complete(principal, key, status, body).catch((error: unknown) => {
+          void this.records.lapse(principal, key);
+          throw error;
+        });
         return body;
       }
     }

@@ -5,7 +5,7 @@ import { problemForError } from './problem-for-error.js';
 import { inLondonTime } from '../london-time/in-london-time.js';
 
 /** Seconds a caller is asked to wait before trying again, by the code of a 503. */
-const RETRY_AFTER_SECONDS: Record<string, number> = { database_unavailable: 2, event_store_unavailable: 2 };
+const RETRY_AFTER_SECONDS: Record<string, number> = { database_unavailable: 2, event_store_unavailable: 2, request_in_progress: 1 };
 
 /**
  * Turns every error into an RFC 9457 problem response, its instants (a refusal's `authority`) in

@@ -4,9 +4,10 @@
  * with the checker of test/faults — nothing acknowledged lost, nothing doubled, nothing in the log
  * that no command attempted, read models equal to a rebuild, the sealed log verified. One line
  * per fault, `RESULT faults <name> …`, and last `RESULT faults all …`. Not a test: a fault that
- * finds a defect prints it and the script exits 1.
+ * finds a defect prints it and the script exits 1. `FAULTS=disk-full,api-kill` runs only those.
  */
 import { runApiKill } from '../test/faults/api-kill.js';
+import { runDiskFull } from '../test/faults/disk-full.js';
 import { runHeldTransaction } from '../test/faults/held-transaction.js';
 import { runNetworkCut } from '../test/faults/network-cut.js';
 import { runPgliteKill } from '../test/faults/pglite-kill.js';
@@ -71,9 +72,26 @@ async function pgliteKill(): Promise<FaultRun> {
   return { name: 'pglite-kill', verdict: run.verdict, recoverySeconds: Math.max(...run.recoverySeconds), notes: `10 rounds of load, each ended by SIGKILL; ready again within ${Math.max(...run.recoverySeconds).toFixed(1)} s of each restart` };
 }
 
+async function diskFull(): Promise<FaultRun> {
+  const run = await runDiskFull({ writers: 8, fullSeconds: 10, loadSeconds: 5, databaseTimeoutMs: 10_000 });
+  const answers = Object.entries(run.answersWhileFull).map(([status, count]) => `${count}× ${status === 'null' ? 'no answer' : status}`).join(', ');
+  return {
+    name: 'disk-full',
+    verdict: run.verdict,
+    recoverySeconds: run.recoverySeconds,
+    notes: `WAL disk full for 10 s: ${answers}; PostgreSQL ${run.serverStopped ? 'stopped and was started again' : 'kept running'}; ready ${run.recoverySeconds.toFixed(1)} s after room was freed`,
+  };
+}
+
+const FAULTS = { 'postgres-crash': postgresCrash, 'api-kill': apiKill, 'projector-kill': projectorKill, 'held-transaction': heldTransaction, 'network-cut': networkCut, 'pglite-kill': pgliteKill, 'disk-full': diskFull };
+
 async function main(): Promise<void> {
   const runs: FaultRun[] = [];
-  for (const fault of [postgresCrash, apiKill, projectorKill, heldTransaction, networkCut, pgliteKill]) {
+  // FAULTS=postgres-crash,api-kill runs only those.
+  const chosen = process.env.FAULTS ? process.env.FAULTS.split(',') : Object.keys(FAULTS);
+  for (const name of chosen) {
+    const fault = FAULTS[name as keyof typeof FAULTS];
+    if (!fault) throw new Error(`No fault ${name}: choose from ${Object.keys(FAULTS).join(', ')}.`);
     const run = await fault();
     runs.push(run);
     console.log(run.notes);

@@ -32,6 +32,8 @@ export interface FaultRunOptions {
   apiEnvironment?: Record<string, string>;
   /** Put a TCP proxy between the API and PostgreSQL (the checker and other processes connect directly). */
   throughProxy?: boolean;
+  /** How to make the run's PostgreSQL cluster (its WAL on a small disk, say). */
+  cluster?: Parameters<typeof OwnPostgresCluster.create>[0];
 }
 
 /**
@@ -41,7 +43,7 @@ export interface FaultRunOptions {
  * and the run judged by the checker. Everything is removed afterwards.
  */
 export async function runFault<Injected>(options: FaultRunOptions, inject: (ledger: FaultLedger) => Promise<Injected>): Promise<{ verdict: Verdict; injected: Injected }> {
-  const cluster = await OwnPostgresCluster.create();
+  const cluster = await OwnPostgresCluster.create(options.cluster);
   const databaseUrl = cluster.url('postgres');
   const databaseSchema = 'ledger';
   const environment = {

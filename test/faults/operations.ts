@@ -8,6 +8,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 export type Outcome = 'ok' | 'failed' | 'indeterminate';
 
 export interface Attempt {
+  /** When it was sent (ms since the epoch). */
+  at: number;
   outcome: Outcome;
   status: number | null;
   /** Milliseconds the attempt waited for its answer. */
@@ -75,6 +77,7 @@ export class CommandClient {
   }
 
   private async attempt(operation: Operation): Promise<{ attempt: Attempt; answer?: Operation['answer']; retryAfterMs: number }> {
+    const at = Date.now();
     const started = performance.now();
     try {
       const response = await fetch(this.baseUrl() + operation.path, {
@@ -88,12 +91,12 @@ export class CommandClient {
       const replayed = response.headers.get('idempotent-replayed') === 'true';
       if (response.status >= 500) {
         const retryAfter = Number(response.headers.get('retry-after') ?? 0);
-        return { attempt: { outcome: 'indeterminate', status: response.status, ms, replayed, error: text.slice(0, 300) }, retryAfterMs: Math.max(100, Math.min(retryAfter * 1000, 2_000)) };
+        return { attempt: { at, outcome: 'indeterminate', status: response.status, ms, replayed, error: text.slice(0, 300) }, retryAfterMs: Math.max(100, Math.min(retryAfter * 1000, 2_000)) };
       }
       const outcome: Outcome = response.status < 300 ? 'ok' : 'failed';
-      return { attempt: { outcome, status: response.status, ms, replayed }, answer: { status: response.status, body: text ? JSON.parse(text) : null }, retryAfterMs: 0 };
+      return { attempt: { at, outcome, status: response.status, ms, replayed }, answer: { status: response.status, body: text ? JSON.parse(text) : null }, retryAfterMs: 0 };
     } catch (error) {
-      return { attempt: { outcome: 'indeterminate', status: null, ms: performance.now() - started, replayed: false, error: (error as Error).message }, retryAfterMs: 200 };
+      return { attempt: { at, outcome: 'indeterminate', status: null, ms: performance.now() - started, replayed: false, error: (error as Error).message }, retryAfterMs: 200 };
     }
   }
 }

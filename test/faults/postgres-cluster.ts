@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { chown, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,8 @@ async function postgresBin(): Promise<string> {
  * root the cluster belongs to the `postgres` user.
  */
 export class OwnPostgresCluster {
+  private mounted = false;
+
   private constructor(
     private readonly bin: string,
     readonly dataDir: string,
@@ -28,17 +30,26 @@ export class OwnPostgresCluster {
     private readonly folder: string,
   ) {}
 
-  static async create(options: { settings?: Record<string, string> } = {}): Promise<OwnPostgresCluster> {
+  /**
+   * Makes and starts a cluster. `walOnTmpfsMb` puts its WAL on a tmpfs of that size mounted for
+   * it (root only), with 1 MB WAL segments, so that a test can fill the WAL's disk.
+   */
+  static async create(options: { settings?: Record<string, string>; walOnTmpfsMb?: number } = {}): Promise<OwnPostgresCluster> {
     const bin = await postgresBin();
     const folder = await mkdtemp(join(tmpdir(), 'ledger-pg-'));
     const asRoot = userInfo().uid === 0;
-    if (asRoot) {
-      const { stdout } = await run('id', ['-u', 'postgres']);
-      const { stdout: group } = await run('id', ['-g', 'postgres']);
-      await chown(folder, Number(stdout.trim()), Number(group.trim()));
-    }
+    const owner = asRoot ? { uid: Number((await run('id', ['-u', 'postgres'])).stdout.trim()), gid: Number((await run('id', ['-g', 'postgres'])).stdout.trim()) } : null;
+    if (owner) await chown(folder, owner.uid, owner.gid);
     const cluster = new OwnPostgresCluster(bin, join(folder, 'data'), await freePort(), folder);
-    await cluster.as(`${bin}/initdb`, ['-D', cluster.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions']);
+    const initdb = ['-D', cluster.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-instructions'];
+    if (options.walOnTmpfsMb) {
+      if (!owner) throw new Error('Mounting a tmpfs for the WAL needs root.');
+      await mkdir(cluster.walDisk, { mode: 0o700 });
+      await run('mount', ['-t', 'tmpfs', '-o', `size=${options.walOnTmpfsMb}m,uid=${owner.uid},gid=${owner.gid},mode=0700`, 'tmpfs', cluster.walDisk]);
+      cluster.mounted = true;
+      initdb.push(`--waldir=${join(cluster.walDisk, 'pg_wal')}`, '--wal-segsize=1');
+    }
+    await cluster.as(`${bin}/initdb`, initdb);
     const settings = {
       listen_addresses: "'127.0.0.1'",
       port: String(cluster.port),
@@ -50,6 +61,19 @@ export class OwnPostgresCluster {
     await cluster.as('sh', ['-c', `cat >> ${cluster.dataDir}/postgresql.conf <<'EOF'\n${Object.entries(settings).map(([name, value]) => `${name} = ${value}`).join('\n')}\nEOF`]);
     await cluster.start();
     return cluster;
+  }
+
+  /** Where the WAL's own disk is mounted, when it has one. */
+  get walDisk(): string {
+    return join(this.folder, 'wal-disk');
+  }
+
+  /** Whether the server is running now. */
+  async isRunning(): Promise<boolean> {
+    return this.as(`${this.bin}/pg_ctl`, ['-D', this.dataDir, 'status']).then(
+      () => true,
+      () => false,
+    );
   }
 
   /** A connection string to a database of the cluster. */
@@ -69,6 +93,7 @@ export class OwnPostgresCluster {
   /** Stops the server if it runs and removes its folder. */
   async remove(): Promise<void> {
     await this.stop('immediate').catch(() => undefined);
+    if (this.mounted) await run('umount', [this.walDisk]).catch(() => undefined);
     await rm(this.folder, { recursive: true, force: true });
   }
 

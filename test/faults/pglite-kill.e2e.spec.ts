@@ -1,5 +1,6 @@
 import { runPgliteKill } from './pglite-kill.js';
-import { passed, resultLine } from './verdict.js';
+import { expectSoundVerdict } from './sound-verdict.js';
+import { resultLine } from './verdict.js';
 
 /*
  * Fault 6, quick (the full run is `npm run bench:faults`): the API on embedded PGlite is killed
@@ -10,12 +11,6 @@ describe('embedded PGlite killed with the process', () => {
     const { verdict, recoverySeconds } = await runPgliteKill({ writers: 4, rounds: 3, loadSeconds: 1.5 });
     console.log(`${resultLine('pglite-kill', verdict, Math.max(...recoverySeconds))} (quick)`);
 
-    expect(verdict.ok).toBeGreaterThan(20);
-    expect(verdict.lost).toEqual([]);
-    expect(verdict.duplicated).toEqual([]);
-    expect(verdict.unexpected).toEqual([]);
-    expect(verdict.refused).toEqual([]);
-    expect(verdict.problems).toEqual([]);
-    expect(passed(verdict)).toBe(true);
+    expectSoundVerdict(verdict, 20);
   }, 240_000);
 });

@@ -10,8 +10,13 @@
  * 5 s (a bare Nest endpoint on the same stack).
  * It also prints the CPU each ratification cost the API, PostgreSQL and the load generator, which
  * share this machine's cores. Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
+ *
+ * BENCH_PROJECTOR says where the projector and sealer run while commands are measured: `in-process`
+ * (the default, as `npm start` runs), `separate` (the API with LEDGER_RUN_PROJECTOR=false and
+ * apps/ledger-projector as a process of its own, whose CPU is printed too) or `none` (nothing
+ * follows the log: the write side alone).
  */
-import type { ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
@@ -28,6 +33,8 @@ const ORGANISATIONS = 4;
 const COMMITTEES = 10;
 const POSTS_PER_ORGANISATION = 480;
 const PROPOSALS = 2_000;
+const PROJECTOR = process.env.BENCH_PROJECTOR ?? 'in-process';
+if (!['in-process', 'separate', 'none'].includes(PROJECTOR)) throw new Error(`BENCH_PROJECTOR is in-process, separate or none, not ${PROJECTOR}`);
 
 function progress(message: string): void {
   if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${message}`);
@@ -99,7 +106,17 @@ function report(timing: CannonTiming): { rps: number; p50: number; p99: number }
 
 function startApi(schema: string): Promise<ChildProcess> {
   const nodeArguments = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof, to profile the API
-  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY }, nodeArguments);
+  const projector: Record<string, string> = PROJECTOR === 'in-process' ? {} : { LEDGER_RUN_PROJECTOR: 'false' };
+  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, ...projector }, nodeArguments);
+}
+
+/** apps/ledger-projector on the same schema, when BENCH_PROJECTOR=separate. */
+function startProjector(schema: string): ChildProcess | undefined {
+  if (PROJECTOR !== 'separate') return undefined;
+  return spawn(process.execPath, ['dist/apps/ledger-projector/src/main.js'], {
+    env: { ...process.env, DATABASE_URL, DATABASE_SCHEMA: schema, LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 /** Organisations, bodies, posts and schemes of 500 delegations; returns each post with its organisation. */
@@ -137,8 +154,11 @@ async function main(): Promise<void> {
   const admin = new pg.Pool({ connectionString: DATABASE_URL, max: 1 });
   admin.on('error', () => undefined);
   let api: ChildProcess | undefined;
+  let projector: ChildProcess | undefined;
   try {
     api = await startApi(schema);
+    projector = startProjector(schema);
+    console.log(`projector and sealer: ${PROJECTOR}`);
     const clerkAnswer = await request('POST', '/v1/api-keys', { name: 'bench-clerk', role: 'clerk' });
     const clerk = (JSON.parse(clerkAnswer.text) as { key: string }).key;
     const started = performance.now();
@@ -165,6 +185,7 @@ async function main(): Promise<void> {
     );
     let next = 0;
     const cpuBefore = cpuTimes(api.pid!);
+    const projectorCpuBefore = projector ? cpuTimes(projector.pid!).api : 0;
     const ratifications = report(
       await cannon('POST /v1/proposals/{id}/ratifications', {
         amount: PROPOSALS,
@@ -192,12 +213,14 @@ async function main(): Promise<void> {
       }),
     );
     console.log(describeCpuPerOperation(cpuBefore, cpuTimes(api.pid!), PROPOSALS, 'ratification'));
+    if (projector) console.log(`the projector process: ${((cpuTimes(projector.pid!).api - projectorCpuBefore) / PROPOSALS).toFixed(2)} ms CPU a ratification`);
     const [{ ratified }] = (await admin.query(`SELECT count(*)::int AS ratified FROM ${schema}.ledger_events WHERE type = 'ProposalRatified'`)).rows as { ratified: number }[];
     if (ratified !== PROPOSALS) throw new Error(`expected ${PROPOSALS} proposals ratified, found ${ratified}`);
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);
     console.log(`RESULT commands rps=${Math.round(ratifications.rps)} p99_ms=${ratifications.p99.toFixed(1)}`);
   } finally {
     await stopApiProcess(api);
+    await stopApiProcess(projector);
     const generations = await admin.query<{ nspname: string }>('SELECT nspname FROM pg_namespace WHERE nspname LIKE $1', [`${schema}\\_rm%`]).catch(() => ({ rows: [] }));
     for (const { nspname } of generations.rows) await admin.query(`DROP SCHEMA ${nspname} CASCADE`).catch(() => undefined);
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);

@@ -9,6 +9,7 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
 COPY bench bench
+COPY site site
 RUN npm run build --silent
 
 # Runtime stage: production dependencies only, no compiler, not root.
@@ -21,6 +22,7 @@ COPY --from=build /ledger/dist dist
 COPY migrations migrations
 COPY scenarios scenarios
 COPY bin bin
+COPY site site
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \

@@ -19,6 +19,7 @@ import { ReadModelsModule } from './read-models/read-models.module.js';
 import { OrganisationsModule } from './organisations/organisations.module.js';
 import { LedgerSealModule } from './ledger-seal/ledger-seal.module.js';
 import { LedgerReplaysModule } from './ledger-replays/ledger-replays.module.js';
+import { SiteModule } from './site/site.module.js';
 import { ledgerValidationPipe } from './validation/validation.pipe.js';
 import { ProblemDetailsFilter } from './problems/problem-details.filter.js';
 
@@ -59,6 +60,7 @@ export class AppModule {
         AuditModule,
         ProposalRegistersModule,
         GovernanceRegistersModule,
+        SiteModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

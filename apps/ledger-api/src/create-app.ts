@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { serveOpenApi } from './openapi.js';
+import { serveSite } from './site/serve-site.js';
 
 /** The API application, configured but not yet listening (tests call `init` or `listen` on it). */
 export async function createApp(environment: LedgerEnvironment): Promise<NestFastifyApplication> {
@@ -15,6 +16,7 @@ export async function createApp(environment: LedgerEnvironment): Promise<NestFas
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await serveSite(app);
   serveOpenApi(app);
   return app;
 }

@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
-import { SealedLog, Sealer } from '@ledger/verifiable-log';
+import { LedgerCheckpoints, SealedLog, Sealer } from '@ledger/verifiable-log';
 import { LedgerSealController } from './ledger-seal.controller.js';
 import { ledgerCheckpointsProvider } from './ledger-checkpoints.provider.js';
 import { SealerService } from './sealer.service.js';
@@ -18,6 +18,6 @@ import { SealerService } from './sealer.service.js';
     { provide: SealedLog, inject: [DATABASE, EVENT_STORE, Sealer], useFactory: (database: Database, store: EventStore, sealer: Sealer) => new SealedLog(database, store, sealer) },
     SealerService,
   ],
-  exports: [SealerService, Sealer, SealedLog],
+  exports: [SealerService, Sealer, SealedLog, LedgerCheckpoints],
 })
 export class LedgerSealModule {}

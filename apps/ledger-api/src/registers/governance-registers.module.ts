@@ -11,6 +11,7 @@ import { GetDelegationsHandler } from './delegation-register/get-delegations.han
 import { GetOrganisationHandler } from './organisation-register/get-organisation.handler.js';
 import { GetOrganisationsHandler } from './organisation-register/get-organisations.handler.js';
 import { OrganisationRegisterController } from './organisation-register/organisations.controller.js';
+import { GetNamesHandler } from './names/get-names.handler.js';
 import { GetPostHandler } from './post-register/get-post.handler.js';
 import { PostRegisterController } from './post-register/posts.controller.js';
 
@@ -27,6 +28,7 @@ import { PostRegisterController } from './post-register/posts.controller.js';
     GetDelegationHandler,
     CheckAuthorityHandler,
     GetHolderAuthorityHandler,
+    GetNamesHandler,
   ],
 })
 export class GovernanceRegistersModule {}

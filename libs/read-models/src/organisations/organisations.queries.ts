@@ -209,3 +209,18 @@ export async function isKnownBodyOrPost(reader: ReadModelReader, id: string): Pr
   const rows = await reader.query('SELECT 1 FROM bodies WHERE body_id = $1 UNION ALL SELECT 1 FROM posts WHERE post_id = $1 LIMIT 1', [id]);
   return rows.length > 0;
 }
+
+/**
+ * The names of organisations and bodies, and the titles of posts, by id: for answers that show a
+ * name beside an id (the site's pages). Ids the ledger does not know are left out.
+ */
+export async function namesOf(reader: ReadModelReader, ids: readonly string[]): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const rows = await reader.query<{ id: string; name: string }>(
+    `SELECT organisation_id AS id, name FROM organisations WHERE organisation_id = ANY($1::text[])
+     UNION ALL SELECT body_id, name FROM bodies WHERE body_id = ANY($1::text[])
+     UNION ALL SELECT post_id, title FROM posts WHERE post_id = ANY($1::text[])`,
+    [[...new Set(ids)]],
+  );
+  return Object.fromEntries(rows.map((row) => [row.id, row.name]));
+}

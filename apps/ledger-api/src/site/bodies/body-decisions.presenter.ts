@@ -1,0 +1,42 @@
+import type { BodyView, Page as ListPage, RatificationView } from '@ledger/read-models';
+import { decisionLine, type DecisionLine, type Names } from '../decisions/decision-summary.js';
+import { frame, segment, type Link, type Page } from '../page.js';
+
+export interface BodyDecisionsContent {
+  name: string;
+  body: Link;
+  /** The filters as asked, to fill the form again. */
+  filters: { from: string; to: string };
+  decisions: DecisionLine[];
+  /** The next page, keeping the filters; null on the last. */
+  next: string | null;
+  /** The same register as CSV and as an Atom feed. */
+  csv: string;
+  feed: string;
+}
+
+export interface BodyDecisionsFilters {
+  from?: string;
+  to?: string;
+}
+
+const query = (parameters: Record<string, string | undefined | null>): string => {
+  const search = new URLSearchParams(Object.entries(parameters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+};
+
+/** A body's decisions register: newest first, filtered by date, a page at a time, with its CSV and feed. */
+export function presentBodyDecisions(body: Pick<BodyView, 'id' | 'name'>, filters: BodyDecisionsFilters, page: ListPage<RatificationView>, names: Names): Page<BodyDecisionsContent> {
+  const href = `/bodies/${segment(body.id)}/decisions`;
+  return {
+    page: frame(`Decisions of ${body.name}`, { text: body.name, href: `/bodies/${segment(body.id)}` }, { text: 'Decisions', href }),
+    name: body.name,
+    body: { text: body.name, href: `/bodies/${segment(body.id)}` },
+    filters: { from: filters.from ?? '', to: filters.to ?? '' },
+    decisions: page.items.map((decision) => decisionLine(decision, names)),
+    next: page.nextCursor ? `${href}${query({ ...filters, cursor: page.nextCursor })}` : null,
+    csv: `${href}.csv${query({ ...filters })}`,
+    feed: `${href}.atom`,
+  };
+}

@@ -1,0 +1,77 @@
+import { Controller, Get, Query as QueryParams, Res, UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { PublicRead } from '../../api-keys/access.decorator.js';
+import { toCsv } from '../../lists/csv.interceptor.js';
+import { inLondonTime } from '../../london-time/in-london-time.js';
+import { GetBody } from '../../registers/body-register/get-body.query.js';
+import { BodyDecisionsQuery } from '../../registers/decisions-register/body-decisions.query-params.js';
+import { GetBodyDecisions } from '../../registers/decisions-register/body-decisions.query.js';
+import { GetNames } from '../../registers/names/get-names.query.js';
+import { ReadAtParams } from '../../registers/read.params.js';
+import { SlugParam } from '../../validation/slug-param.pipe.js';
+import { deciderIds } from '../decisions/decision-summary.js';
+import { PageReader, type Reader } from '../reader.decorator.js';
+import { SitePageFilter } from '../site-page.filter.js';
+import { SitePages } from '../site-pages.js';
+import { presentBodyDecisionsFeed } from './body-decisions-feed.presenter.js';
+import { presentBodyDecisions } from './body-decisions.presenter.js';
+import { bodyNameIds, presentBody } from './body.presenter.js';
+
+/** How many decisions a page of the register shows, and how many the feed carries. */
+const REGISTER_PAGE = 25;
+const FEED_ENTRIES = 50;
+
+@ApiExcludeController()
+@Controller('bodies')
+@UseFilters(SitePageFilter)
+export class BodyPagesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly pages: SitePages,
+  ) {}
+
+  @Get(':id')
+  @PublicRead()
+  async body(@SlugParam('id', 'body') id: string, @QueryParams() query: ReadAtParams, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const body = await this.queries.execute(new GetBody(id, query.at));
+    const names = await this.queries.execute(new GetNames(bodyNameIds(body)));
+    return this.pages.render(reply, 'body', presentBody(body, names));
+  }
+
+  @Get(':id/decisions')
+  @PublicRead()
+  async decisions(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const [body, decisions] = await Promise.all([
+      this.queries.execute(new GetBody(id, undefined)),
+      this.queries.execute(new GetBodyDecisions(id, { from: query.from, to: query.to, limit: query.limit ?? REGISTER_PAGE, cursor: query.cursor }, reader.seesExemptDetail)),
+    ]);
+    const names = await this.queries.execute(new GetNames(deciderIds(decisions.items)));
+    return this.pages.render(reply, 'body-decisions', presentBodyDecisions(body, { from: query.from, to: query.to }, decisions, names));
+  }
+
+  /** The register as CSV, every field as the JSON API's CSV gives it (exempt detail withheld from the public alike). */
+  @Get(':id/decisions.csv')
+  @PublicRead()
+  async decisionsCsv(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const decisions = await this.queries.execute(new GetBodyDecisions(id, { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, reader.seesExemptDetail));
+    if (decisions.nextCursor) void reply.header('X-Next-Cursor', decisions.nextCursor);
+    return reply
+      .header('Content-Type', 'text/csv; charset=utf-8')
+      .header('Content-Disposition', `attachment; filename="${id}-decisions.csv"`)
+      .send(toCsv(inLondonTime(decisions.items) as Record<string, unknown>[]));
+  }
+
+  /** The latest decisions as an Atom feed, for readers that follow a body. */
+  @Get(':id/decisions.atom')
+  @PublicRead()
+  async decisionsFeed(@SlugParam('id', 'body') id: string, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const [body, decisions] = await Promise.all([
+      this.queries.execute(new GetBody(id, undefined)),
+      this.queries.execute(new GetBodyDecisions(id, { limit: FEED_ENTRIES }, reader.seesExemptDetail)),
+    ]);
+    const origin = `${reply.request.protocol}://${reply.request.host}`;
+    return reply.header('Content-Type', 'application/atom+xml; charset=utf-8').view('feeds/decisions.njk', presentBodyDecisionsFeed(body, decisions.items, origin));
+  }
+}

@@ -1,0 +1,73 @@
+import type { BodyView, MembershipView } from '@ledger/read-models';
+import { nameOf, type Names } from '../decisions/decision-summary.js';
+import { frame, segment, type Link, type Page } from '../page.js';
+import { bodyKindName } from '../kinds.js';
+import { lastDayBefore, londonDay, londonIsoDate, sentenceCase } from '../plain-english.js';
+
+export interface MemberRow {
+  member: string;
+  role: string;
+  onBehalfOf: string | null;
+  term: string;
+  /** Why it ended early, when it did. */
+  ended: string | null;
+}
+
+export interface BodyContent {
+  name: string;
+  caption: string;
+  facts: { key: { text: string }; value: { text: string } }[];
+  organisations: Link[];
+  termsOfReference: string | null;
+  /** The date the members are shown for, as "8 November 2018", and as the form's field takes it. */
+  at: { text: string; value: string };
+  members: MemberRow[];
+  history: MemberRow[];
+  decisions: Link;
+}
+
+function memberRow(membership: MembershipView, names: Names): MemberRow {
+  const member = membership.memberName ?? nameOf(names, membership.memberOrganisationId ?? '');
+  const until = membership.endDate === null ? 'until further notice' : `to ${lastDayBefore(membership.endDate)}`;
+  return {
+    member,
+    role: sentenceCase(membership.role),
+    onBehalfOf: membership.onBehalfOfOrganisationId ? nameOf(names, membership.onBehalfOfOrganisationId) : null,
+    term: `From ${londonDay(membership.startDate)} ${until}`,
+    ended: membership.ended ? `Ended early${membership.ended.reason ? `: ${membership.ended.reason}` : ''}` : null,
+  };
+}
+
+/** A body's page: what it is, who sat on it at a date (with the whole history), and a way to its decisions. */
+export function presentBody(body: BodyView, names: Names): Page<BodyContent> {
+  const organisationIds = [...(body.organisationId ? [body.organisationId] : []), ...body.memberOrganisationIds.filter((id) => id !== body.organisationId)];
+  return {
+    page: frame(`${body.name} on ${londonDay(body.at)}`, { text: body.name, href: `/bodies/${segment(body.id)}` }),
+    name: body.name,
+    caption: bodyKindName(body.kind),
+    facts: [
+      { key: { text: 'Kind' }, value: { text: bodyKindName(body.kind) } },
+      { key: { text: 'Established' }, value: { text: londonDay(body.establishedOn) } },
+      ...(body.dissolvedOn ? [{ key: { text: 'Dissolved' }, value: { text: londonDay(body.dissolvedOn) } }] : []),
+      ...body.governs.map((term) => ({
+        key: { text: 'Governing body of' },
+        value: { text: `${nameOf(names, term.organisationId)}, from ${londonDay(term.from)}${term.until ? ` until ${londonDay(term.until)}` : ''}` },
+      })),
+      { key: { text: 'Ledger id' }, value: { text: body.id } },
+    ],
+    organisations: organisationIds.map((id) => ({ text: nameOf(names, id), href: `/organisations/${segment(id)}` })),
+    termsOfReference: body.termsOfReference,
+    at: { text: londonDay(body.at), value: londonIsoDate(body.at) },
+    members: body.members.map((membership) => memberRow(membership, names)),
+    history: body.history.map((membership) => memberRow(membership, names)),
+    decisions: { text: `Decisions register of ${body.name}`, href: `/bodies/${segment(body.id)}/decisions` },
+  };
+}
+
+/** Every id the page shows a name for. */
+export const bodyNameIds = (body: BodyView): string[] => [
+  ...(body.organisationId ? [body.organisationId] : []),
+  ...body.memberOrganisationIds,
+  ...body.governs.map((term) => term.organisationId),
+  ...body.history.flatMap((membership) => [membership.memberOrganisationId, membership.onBehalfOfOrganisationId].filter((id): id is string => id !== null)),
+];

@@ -1,0 +1,22 @@
+/** A link as GOV.UK Frontend's components take it. */
+export interface Link {
+  text: string;
+  href: string;
+}
+
+/** What every page gives the layout: its title (also the browser's) and where it sits. */
+export interface PageFrame {
+  title: string;
+  breadcrumbs: Link[];
+}
+
+/** A presenter's answer: the frame and whatever the page's template shows. */
+export type Page<Content extends object = object> = { page: PageFrame } & Content;
+
+/** Breadcrumbs always start at the home page. */
+export function frame(title: string, ...trail: Link[]): PageFrame {
+  return { title, breadcrumbs: trail.length === 0 ? [] : [{ text: 'Home', href: '/' }, ...trail] };
+}
+
+/** A path segment as a URL carries it. */
+export const segment = encodeURIComponent;

@@ -1,0 +1,36 @@
+import { counted, lastDayBefore, londonDay, londonDayAndTime, londonIsoDate, pounds, shown } from './plain-english.js';
+
+describe('the site’s plain English', () => {
+  it('writes the London day of an instant, in summer (BST) and winter (GMT) alike', () => {
+    expect(londonDay('2017-05-16T00:00:00+01:00')).toBe('16 May 2017');
+    expect(londonDay('2017-05-15T23:00:00.000Z')).toBe('16 May 2017');
+    expect(londonDay('2018-02-08T00:00:00+00:00')).toBe('8 February 2018');
+    expect(londonIsoDate('2017-05-15T23:00:00.000Z')).toBe('2017-05-16');
+  });
+
+  it('gives the last day before a dissolution at 00:00 London time', () => {
+    expect(lastDayBefore('2022-07-01T00:00:00+01:00')).toBe('30 June 2022');
+  });
+
+  it('writes a time of day as the papers do', () => {
+    expect(londonDayAndTime('2017-12-04T17:00:00+00:00')).toBe('4 December 2017 at 5:00pm');
+    expect(londonDayAndTime('2017-06-04T09:05:00+01:00')).toBe('4 June 2017 at 9:05am');
+  });
+
+  it('writes money in pounds, with pence only when there are some', () => {
+    expect(pounds(125_000_000)).toBe('£1,250,000');
+    expect(pounds(4_125_000_050)).toBe('£41,250,000.50');
+    expect(pounds(0)).toBe('£0');
+  });
+
+  it('turns the API’s exempt marker into words, wherever it stands', () => {
+    expect(shown('[exempt: Schedule 12A paragraph 3]')).toBe('Exempt: Schedule 12A, paragraph 3');
+    expect(shown('Minute: [exempt: Schedule 12A paragraph 1].')).toBe('Minute: Exempt: Schedule 12A, paragraph 1.');
+    expect(shown('Nothing exempt here')).toBe('Nothing exempt here');
+  });
+
+  it('counts', () => {
+    expect(counted(1, 'step')).toBe('1 step');
+    expect(counted(7, 'step')).toBe('7 steps');
+  });
+});

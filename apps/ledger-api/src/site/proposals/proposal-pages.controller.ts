@@ -1,0 +1,69 @@
+import { Controller, Get, Query as QueryParams, Res, UseFilters } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { MAX_LIMIT } from '@ledger/read-models';
+import { PublicRead } from '../../api-keys/access.decorator.js';
+import { NotFoundError } from '@ledger/governance';
+import type { DelegationView } from '@ledger/read-models';
+import { GetDelegation } from '../../registers/delegation-register/get-delegation.query.js';
+import { GetNames } from '../../registers/names/get-names.query.js';
+import { GetProposal, GetProposalHistory, ListProposalRegister } from '../../registers/proposal-register/proposal-register.queries.js';
+import { ProposalsQuery } from '../../registers/proposal-register/proposals.query-params.js';
+import { SlugParam } from '../../validation/slug-param.pipe.js';
+import { decisionNameIds, presentDecision, reliedOnDelegationIds } from '../decisions/decision.presenter.js';
+import { PageReader, type Reader } from '../reader.decorator.js';
+import { SitePageFilter } from '../site-page.filter.js';
+import { SitePages } from '../site-pages.js';
+import { presentProposalRegister } from './proposal-register.presenter.js';
+import { presentProposal, proposalNameIds } from './proposal.presenter.js';
+
+const REGISTER_PAGE = 25;
+
+@ApiExcludeController()
+@Controller('proposals')
+@UseFilters(SitePageFilter)
+export class ProposalPagesController {
+  constructor(
+    private readonly queries: QueryBus,
+    private readonly pages: SitePages,
+  ) {}
+
+  @Get()
+  @PublicRead()
+  async register(@QueryParams() query: ProposalsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const filters = { status: query.status, organisationId: query.organisationId, scope: query.scope, from: query.from, to: query.to };
+    const page = await this.queries.execute(new ListProposalRegister({ ...filters, limit: query.limit ?? REGISTER_PAGE, cursor: query.cursor }, reader.seesExemptDetail));
+    return this.pages.render(reply, 'proposals', presentProposalRegister(filters, page));
+  }
+
+  @Get(':id')
+  @PublicRead()
+  async proposal(@SlugParam('id', 'proposal') id: string, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const [proposal, history] = await Promise.all([
+      this.queries.execute(new GetProposal(id, reader.seesExemptDetail)),
+      this.queries.execute(new GetProposalHistory(id, { limit: MAX_LIMIT }, reader.seesExemptDetail)),
+    ]);
+    const names = await this.queries.execute(new GetNames(proposalNameIds(proposal)));
+    return this.pages.render(reply, 'proposal', presentProposal(proposal, history.items, names));
+  }
+
+  @Get(':id/decisions/:ratificationId')
+  @PublicRead()
+  async decision(
+    @SlugParam('id', 'proposal') id: string,
+    @SlugParam('ratificationId', 'ratification') ratificationId: string,
+    @PageReader() reader: Reader,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const proposal = await this.queries.execute(new GetProposal(id, reader.seesExemptDetail));
+    const decision = proposal.ratifications.find((ratification) => ratification.id === ratificationId);
+    if (!decision) throw new NotFoundError('ratification', ratificationId);
+    const [delegations, names] = await Promise.all([
+      Promise.all(reliedOnDelegationIds(decision).map((delegationId): Promise<DelegationView | null> => this.queries.execute(new GetDelegation(delegationId)).catch(() => null))),
+      this.queries.execute(new GetNames(decisionNameIds(decision))),
+    ]);
+    const found = new Map(delegations.filter((delegation): delegation is DelegationView => delegation !== null).map((delegation) => [delegation.delegationId, delegation]));
+    return this.pages.render(reply, 'decision', presentDecision(proposal, decision, found, names));
+  }
+}

@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import type {} from '@fastify/view';
+import type { FastifyReply } from 'fastify';
+import { LedgerStanding } from './ledger-standing.js';
+import type { Link, Page } from './page.js';
+
+/** The site's sections, in its service navigation. */
+const NAVIGATION: Link[] = [
+  { text: 'Proposals', href: '/proposals' },
+  { text: 'Call-ins', href: '/call-ins' },
+  { text: 'Authority', href: '/authority' },
+  { text: 'Audit trail', href: '/audit' },
+  { text: 'Sealed log', href: '/ledger' },
+  { text: 'Help', href: '/help' },
+];
+
+const FOOTER_LINKS: Link[] = [
+  { text: 'Help and glossary', href: '/help' },
+  { text: 'Accessibility statement', href: '/accessibility' },
+  { text: 'JSON API', href: '/docs' },
+];
+
+/** Renders a page's template with what its presenter gave, in the layout every page shares. */
+@Injectable()
+export class SitePages {
+  constructor(private readonly standing: LedgerStanding) {}
+
+  async render(reply: FastifyReply, template: string, page: Page, status = 200): Promise<FastifyReply> {
+    const section = (href: string) => reply.request.url === href || reply.request.url.startsWith(`${href}/`) || reply.request.url.startsWith(`${href}?`);
+    const site = {
+      navigation: NAVIGATION.map((link) => ({ ...link, active: section(link.href) })),
+      footerLinks: FOOTER_LINKS,
+      standing: await this.standing.line(),
+      origin: `${reply.request.protocol}://${reply.request.host}`,
+    };
+    return reply.status(status).header('Cache-Control', 'no-cache').view(`pages/${template}.njk`, { ...page, site });
+  }
+}

@@ -54,7 +54,7 @@ export class LedgerApi {
     let body: string | undefined = options.rawBody;
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(this.baseUrl + path, { method, headers, body });
+    const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
     const text = await response.text();
     return { status: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
   }

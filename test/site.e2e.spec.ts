@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { importScenarios } from '../apps/ledger-cli/src/scenarios/scenario-import.js';
-import { ADMIN_KEY, describeOnEveryStore, type HttpAnswer } from './ledger-api.js';
+import { ADMIN_KEY, describeOnEveryStore, describeWithFreshApis, type HttpAnswer } from './ledger-api.js';
 
 /*
  * The website over HTTP, on a ledger holding the five seed papers: every page type answers HTML in
@@ -126,11 +126,44 @@ describeOnEveryStore('the website', (api) => {
     expect(shown.text).toContain(WIRRAL_EXEMPT_WORDS);
   });
 
-  it('answers unknown records with a 404 page, and unknown paths outside the API as before', async () => {
+  it('answers unknown records with a 404 page, an unknown address asked for by a browser too, and the API’s with a problem', async () => {
     for (const path of ['/organisations/no-such-council', '/bodies/no-such-body', '/bodies/no-such-body/decisions', '/proposals/no-such-proposal', `${WOKINGHAM_S75}/decisions/no-such-decision`]) {
       const { text } = await page(path, { status: 404 });
       expect(text).toContain('Page not found');
     }
+    const browser = await api().get('/no-such-page', { key: null, headers: { accept: 'text/html,application/xhtml+xml' } });
+    expect([browser.status, browser.headers['content-type'], textOf(browser.body).includes('Page not found')]).toEqual([404, 'text/html; charset=utf-8', true]);
+    for (const path of ['/no-such-page', '/v1/no-such-read']) {
+      const answer = await api().get(path, { key: null, headers: path.startsWith('/v1') ? { accept: 'text/html' } : {} });
+      expect([path, answer.status, answer.headers['content-type']]).toEqual([path, 404, 'application/problem+json; charset=utf-8']);
+    }
+  });
+
+  it('signs a reader in with an API key: a signed, HttpOnly, SameSite=Strict session that shows exempt detail, never cached, until sign-out', async () => {
+    const form = (fields: Record<string, string>) => api().request('POST', '/sign-in', { key: null, rawBody: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect((await page('/sign-in')).text).toContain('API key');
+
+    const refused = await form({ key: 'dl_not-a-key-anyone-was-given', returnTo: WIRRAL });
+    expect([refused.status, textOf(refused.body).includes('This API key is not known')]).toEqual([401, true]);
+    expect(refused.headers['set-cookie']).toBeUndefined();
+    expect((await form({ key: '' })).status).toBe(400);
+
+    const signedIn = await form({ key: scrutiny, returnTo: WIRRAL });
+    expect([signedIn.status, signedIn.headers.location]).toEqual([303, WIRRAL]);
+    const cookie = signedIn.headers['set-cookie'];
+    expect(cookie).toMatch(/^ledger_session=[^;]+; Max-Age=28800; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(cookie).not.toContain(scrutiny);
+    const session = cookie.split(';')[0];
+
+    const shown = await api().get(WIRRAL, { key: null, headers: { cookie: session } });
+    expect([shown.status, shown.headers['cache-control'], shown.body.includes(WIRRAL_EXEMPT_WORDS), textOf(shown.body).includes('Signed in as wirral-scrutiny (scrutiny)')]).toEqual([200, 'private, no-store', true, true]);
+    const forged = await api().get(WIRRAL, { key: null, headers: { cookie: `${session.slice(0, -2)}xx` } });
+    expect([forged.status, forged.body.includes(WIRRAL_EXEMPT_WORDS), forged.headers['cache-control']]).toEqual([200, false, 'no-cache']);
+
+    const out = await api().request('POST', '/sign-out', { key: null, headers: { cookie: session } });
+    expect([out.status, out.headers.location]).toEqual([303, '/']);
+    expect(out.headers['set-cookie']).toMatch(/^ledger_session=; Max-Age=0; Path=\/; Expires=Thu, 01 Jan 1970/);
+    expect((await form({ key: scrutiny, returnTo: '//evil.example/' })).headers.location).toBe('/');
   });
 
   it('sends security headers with a Content-Security-Policy that allows no inline script, and keeps /docs working', async () => {
@@ -144,5 +177,20 @@ describeOnEveryStore('the website', (api) => {
     expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
     for (const asset of ['/assets/site.css', '/assets/site.js', '/assets/govuk-frontend.min.js']) expect({ asset, status: (await api().get(asset, { key: null })).status }).toEqual({ asset, status: 200 });
     expect((await api().get('/assets/index.scss', { key: null })).status).toBe(404);
+  });
+});
+
+describeWithFreshApis('the website with anonymous reading switched off', (start) => {
+  it('sends the public to sign in, and back to the page they asked for', async () => {
+    const api = await start({ LEDGER_PUBLIC_READ: 'false' });
+    try {
+      const home = await api.get('/proposals?status=open', { key: null });
+      expect([home.status, home.headers.location]).toEqual([303, '/sign-in?returnTo=%2Fproposals%3Fstatus%3Dopen']);
+      expect((await api.get('/sign-in?returnTo=%2Fproposals', { key: null })).status).toBe(200);
+      const auditor = await api.keyFor('auditor');
+      expect((await api.get('/proposals', { key: auditor })).status).toBe(200);
+    } finally {
+      await api.stop();
+    }
   });
 });

@@ -26,7 +26,11 @@ export class ApiKeys {
 
   /** The principal a presented key belongs to, or null when no such key exists. */
   async principalFor(key: string): Promise<Principal | null> {
-    const hash = hashApiKey(key);
+    return this.principalForHash(hashApiKey(key));
+  }
+
+  /** The principal of the key with this hash (a website session keeps the hash, never the key), or null. */
+  async principalForHash(hash: string): Promise<Principal | null> {
     if (hash === this.bootstrapHash) return { name: 'bootstrap', role: 'admin', bodyIds: [] };
     const cached = this.cache.get(hash);
     if (cached && cached.until > Date.now()) return cached.principal;

@@ -115,6 +115,22 @@ export class LedgerEnvironment {
   @Max(86_400)
   LEDGER_READY_MAX_LAG!: number;
 
+  /**
+   * Signs the website's session cookies. Every instance behind one address needs the same; without
+   * one, each start makes its own, so sessions end when the process restarts.
+   */
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @MinLength(32, { message: 'LEDGER_SESSION_SECRET must be at least 32 characters' })
+  LEDGER_SESSION_SECRET?: string;
+
+  /** Hours a website session lasts from signing in. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  LEDGER_SESSION_HOURS!: number;
+
   @Transform(({ value }) => value || 'info')
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL!: string;
@@ -163,5 +179,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_CHECKPOINT_INTERVAL = undefined;
   LEDGER_LOG_ORIGIN = undefined;
   LEDGER_MIN_POSITION_WAIT_MS = undefined;
+  LEDGER_SESSION_SECRET = undefined;
+  LEDGER_SESSION_HOURS = undefined;
   LOG_LEVEL = undefined;
 }

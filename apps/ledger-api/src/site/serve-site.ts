@@ -1,7 +1,9 @@
 import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import nunjucks from 'nunjucks';
+import { SiteSessions } from './sign-in/site-sessions.js';
 import { siteFiles } from './site-files.js';
 
 /** GOV.UK Frontend's files the pages load, served under /assets beside the site's own. */
@@ -45,6 +47,7 @@ export async function serveSite(app: NestFastifyApplication): Promise<void> {
     const query = request.query as Record<string, unknown>;
     for (const [name, value] of Object.entries(query)) if (value === '') delete query[name];
   });
+  await app.register(fastifyCookie, { secret: app.get(SiteSessions).secret });
   await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: SITE_POLICY } });
   app.setViewEngine({
     engine: { nunjucks },

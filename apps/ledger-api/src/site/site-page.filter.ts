@@ -3,6 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { problem } from '../problems/problem.js';
 import { problemForError } from '../problems/problem-for-error.js';
 import { presentError } from './error-page.js';
+import { SignInRequired } from './sign-in/sign-in-required.js';
 import { SitePages } from './site-pages.js';
 
 /**
@@ -18,6 +19,10 @@ export class SitePageFilter implements ExceptionFilter {
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    if (exception instanceof SignInRequired) {
+      void reply.status(303).header('Location', `/sign-in?${new URLSearchParams({ returnTo: exception.returnTo }).toString()}`).send();
+      return;
+    }
     let answer = problemForError(exception);
     if (!answer) {
       this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type {} from '@fastify/view';
 import type { FastifyReply } from 'fastify';
+import type { AuthenticatedRequest } from '../api-keys/api-key.guard.js';
+import { ANONYMOUS } from '../api-keys/principal.js';
 import { LedgerStanding } from './ledger-standing.js';
 import type { Link, Page } from './page.js';
 
@@ -27,12 +29,18 @@ export class SitePages {
 
   async render(reply: FastifyReply, template: string, page: Page, status = 200): Promise<FastifyReply> {
     const section = (href: string) => reply.request.url === href || reply.request.url.startsWith(`${href}/`) || reply.request.url.startsWith(`${href}?`);
+    const principal = (reply.request as Partial<AuthenticatedRequest>).principal ?? ANONYMOUS;
+    const signedIn = principal.role === 'anonymous' ? null : { name: principal.name, role: principal.role };
     const site = {
       navigation: NAVIGATION.map((link) => ({ ...link, active: section(link.href) })),
+      signedIn,
+      returnTo: reply.request.url,
       footerLinks: FOOTER_LINKS,
       standing: await this.standing.line(),
       origin: `${reply.request.protocol}://${reply.request.host}`,
     };
-    return reply.status(status).header('Cache-Control', 'no-cache').view(`pages/${template}.njk`, { ...page, site });
+    // What a signed-in reader sees may hold exempt detail: never kept by a shared cache or the browser's history.
+    void reply.header('Cache-Control', signedIn ? 'private, no-store' : 'no-cache');
+    return reply.status(status).view(`pages/${template}.njk`, { ...page, site });
   }
 }

@@ -1,8 +1,6 @@
-import { Controller, Get, Query as QueryParams, Res, UseFilters } from '@nestjs/common';
+import { Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { PublicRead } from '../../api-keys/access.decorator.js';
 import { toCsv } from '../../lists/csv.interceptor.js';
 import { inLondonTime } from '../../london-time/in-london-time.js';
 import { GetBody } from '../../registers/body-register/get-body.query.js';
@@ -13,7 +11,7 @@ import { ReadAtParams } from '../../registers/read.params.js';
 import { SlugParam } from '../../validation/slug-param.pipe.js';
 import { deciderIds } from '../decisions/decision-summary.js';
 import { PageReader, type Reader } from '../reader.decorator.js';
-import { SitePageFilter } from '../site-page.filter.js';
+import { SitePageController } from '../site-page.decorator.js';
 import { SitePages } from '../site-pages.js';
 import { presentBodyDecisionsFeed } from './body-decisions-feed.presenter.js';
 import { presentBodyDecisions } from './body-decisions.presenter.js';
@@ -23,9 +21,7 @@ import { bodyNameIds, presentBody } from './body.presenter.js';
 const REGISTER_PAGE = 25;
 const FEED_ENTRIES = 50;
 
-@ApiExcludeController()
-@Controller('bodies')
-@UseFilters(SitePageFilter)
+@SitePageController('bodies')
 export class BodyPagesController {
   constructor(
     private readonly queries: QueryBus,
@@ -33,7 +29,6 @@ export class BodyPagesController {
   ) {}
 
   @Get(':id')
-  @PublicRead()
   async body(@SlugParam('id', 'body') id: string, @QueryParams() query: ReadAtParams, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const body = await this.queries.execute(new GetBody(id, query.at));
     const names = await this.queries.execute(new GetNames(bodyNameIds(body)));
@@ -41,7 +36,6 @@ export class BodyPagesController {
   }
 
   @Get(':id/decisions')
-  @PublicRead()
   async decisions(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const [body, decisions] = await Promise.all([
       this.queries.execute(new GetBody(id, undefined)),
@@ -53,7 +47,6 @@ export class BodyPagesController {
 
   /** The register as CSV, every field as the JSON API's CSV gives it (exempt detail withheld from the public alike). */
   @Get(':id/decisions.csv')
-  @PublicRead()
   async decisionsCsv(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const decisions = await this.queries.execute(new GetBodyDecisions(id, { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, reader.seesExemptDetail));
     if (decisions.nextCursor) void reply.header('X-Next-Cursor', decisions.nextCursor);
@@ -65,7 +58,6 @@ export class BodyPagesController {
 
   /** The latest decisions as an Atom feed, for readers that follow a body. */
   @Get(':id/decisions.atom')
-  @PublicRead()
   async decisionsFeed(@SlugParam('id', 'body') id: string, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const [body, decisions] = await Promise.all([
       this.queries.execute(new GetBody(id, undefined)),

@@ -1,14 +1,13 @@
-import { Controller, Get, Res, UseFilters } from '@nestjs/common';
+import { Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { PublicRead } from '../../api-keys/access.decorator.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetBodies } from '../../registers/body-register/get-bodies.query.js';
 import { GetOrganisations } from '../../registers/organisation-register/get-organisations.query.js';
 import { ListRatificationRegister } from '../../registers/ratification-register/list-ratifications.query.js';
 import { deciderIds } from '../decisions/decision-summary.js';
-import { SitePageFilter } from '../site-page.filter.js';
+import { PageReader, type Reader } from '../reader.decorator.js';
+import { SitePageController } from '../site-page.decorator.js';
 import { SitePages } from '../site-pages.js';
 import { presentHome } from './home.presenter.js';
 
@@ -16,9 +15,7 @@ import { presentHome } from './home.presenter.js';
 const LISTED = 200;
 const LATEST_DECISIONS = 10;
 
-@ApiExcludeController()
-@Controller()
-@UseFilters(SitePageFilter)
+@SitePageController()
 export class HomeController {
   constructor(
     private readonly queries: QueryBus,
@@ -26,12 +23,11 @@ export class HomeController {
   ) {}
 
   @Get()
-  @PublicRead()
-  async home(@Res() reply: FastifyReply): Promise<FastifyReply> {
+  async home(@PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const [organisations, bodies, decisions] = await Promise.all([
       this.queries.execute(new GetOrganisations({ limit: LISTED })),
       this.queries.execute(new GetBodies({ limit: LISTED })),
-      this.queries.execute(new ListRatificationRegister({ limit: LATEST_DECISIONS }, undefined, false)),
+      this.queries.execute(new ListRatificationRegister({ limit: LATEST_DECISIONS }, undefined, reader.seesExemptDetail)),
     ]);
     const names = await this.queries.execute(new GetNames(deciderIds(decisions.items)));
     return this.pages.render(reply, 'home', presentHome({ organisations: organisations.items, bodies: bodies.items, latestDecisions: decisions.items, names }));

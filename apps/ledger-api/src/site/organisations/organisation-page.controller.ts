@@ -1,20 +1,16 @@
-import { Controller, Get, Res, UseFilters } from '@nestjs/common';
+import { Get, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { MAX_LIMIT } from '@ledger/read-models';
-import { PublicRead } from '../../api-keys/access.decorator.js';
 import { GetDelegations } from '../../registers/delegation-register/get-delegations.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetOrganisation } from '../../registers/organisation-register/get-organisation.query.js';
 import { SlugParam } from '../../validation/slug-param.pipe.js';
-import { SitePageFilter } from '../site-page.filter.js';
+import { SitePageController } from '../site-page.decorator.js';
 import { SitePages } from '../site-pages.js';
 import { delegationPartyIds, presentOrganisation } from './organisation.presenter.js';
 
-@ApiExcludeController()
-@Controller('organisations')
-@UseFilters(SitePageFilter)
+@SitePageController('organisations')
 export class OrganisationPageController {
   constructor(
     private readonly queries: QueryBus,
@@ -22,7 +18,6 @@ export class OrganisationPageController {
   ) {}
 
   @Get(':id')
-  @PublicRead()
   async organisation(@SlugParam('id', 'organisation') id: string, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const organisation = await this.queries.execute(new GetOrganisation(id));
     const delegations = organisation.dissolution ? (await this.queries.execute(new GetDelegations({ organisationId: id, limit: MAX_LIMIT }))).items : [];

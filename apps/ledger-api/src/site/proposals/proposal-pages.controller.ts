@@ -1,11 +1,8 @@
-import { Controller, Get, Query as QueryParams, Res, UseFilters } from '@nestjs/common';
+import { Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { MAX_LIMIT } from '@ledger/read-models';
-import { PublicRead } from '../../api-keys/access.decorator.js';
 import { NotFoundError } from '@ledger/governance';
-import type { DelegationView } from '@ledger/read-models';
+import { MAX_LIMIT, type DelegationView } from '@ledger/read-models';
 import { GetDelegation } from '../../registers/delegation-register/get-delegation.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetProposal, GetProposalHistory, ListProposalRegister } from '../../registers/proposal-register/proposal-register.queries.js';
@@ -13,16 +10,14 @@ import { ProposalsQuery } from '../../registers/proposal-register/proposals.quer
 import { SlugParam } from '../../validation/slug-param.pipe.js';
 import { decisionNameIds, presentDecision, reliedOnDelegationIds } from '../decisions/decision.presenter.js';
 import { PageReader, type Reader } from '../reader.decorator.js';
-import { SitePageFilter } from '../site-page.filter.js';
+import { SitePageController } from '../site-page.decorator.js';
 import { SitePages } from '../site-pages.js';
 import { presentProposalRegister } from './proposal-register.presenter.js';
 import { presentProposal, proposalNameIds } from './proposal.presenter.js';
 
 const REGISTER_PAGE = 25;
 
-@ApiExcludeController()
-@Controller('proposals')
-@UseFilters(SitePageFilter)
+@SitePageController('proposals')
 export class ProposalPagesController {
   constructor(
     private readonly queries: QueryBus,
@@ -30,7 +25,6 @@ export class ProposalPagesController {
   ) {}
 
   @Get()
-  @PublicRead()
   async register(@QueryParams() query: ProposalsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const filters = { status: query.status, organisationId: query.organisationId, scope: query.scope, from: query.from, to: query.to };
     const page = await this.queries.execute(new ListProposalRegister({ ...filters, limit: query.limit ?? REGISTER_PAGE, cursor: query.cursor }, reader.seesExemptDetail));
@@ -38,7 +32,6 @@ export class ProposalPagesController {
   }
 
   @Get(':id')
-  @PublicRead()
   async proposal(@SlugParam('id', 'proposal') id: string, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const [proposal, history] = await Promise.all([
       this.queries.execute(new GetProposal(id, reader.seesExemptDetail)),
@@ -49,7 +42,6 @@ export class ProposalPagesController {
   }
 
   @Get(':id/decisions/:ratificationId')
-  @PublicRead()
   async decision(
     @SlugParam('id', 'proposal') id: string,
     @SlugParam('ratificationId', 'ratification') ratificationId: string,

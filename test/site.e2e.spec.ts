@@ -112,6 +112,22 @@ describeOnEveryStore('the website', (api) => {
     expect(text).toContain('npx ledger verify --url');
   });
 
+  it('gives an auditor the decision’s inclusion proof and the signed checkpoint to check in the browser, and the public the command', async () => {
+    await api().request('POST', '/v1/ledger/checkpoints');
+    const path = `${WOKINGHAM_S75}/decisions/wbc-corporate-team-2017-05-09`;
+    const auditor = await api().keyFor('auditor');
+    const { answer } = await page(path, { key: auditor });
+    const decision = (await api().get(`/v1${WOKINGHAM_S75}`)).json().ratifications.find((ratification: { id: string }) => ratification.id === 'wbc-corporate-team-2017-05-09');
+    const proof = (await api().get(`/v1/ledger/proofs/inclusion?position=${decision.position}`, { key: auditor })).json();
+    expect(answer.body).toContain(`data-leaf-index="${proof.leafIndex}"`);
+    expect(answer.body).toContain(proof.leafHash);
+    for (const hash of proof.proof) expect(answer.body).toContain(hash);
+    expect(answer.body).toContain('Verify in this browser');
+    const { answer: anonymous, text } = await page(path);
+    expect(anonymous.body).not.toContain('data-proof');
+    expect(text).toContain('Auditors who sign in see its inclusion proof');
+  });
+
   it('withholds exempt detail from the public on the decision, proposal, register, CSV and feed, and shows it to scrutiny', async () => {
     for (const path of [WIRRAL_DECISION, WIRRAL, '/bodies/wirral-cabinet/decisions']) {
       const { answer, text } = await page(path);

@@ -5,3 +5,6 @@ import { initAll } from '/assets/govuk-frontend.min.js';
 
 document.body.classList.add('js-enabled', 'govuk-frontend-supported');
 initAll();
+
+const proof = document.querySelector('[data-proof]');
+if (proof) import('/assets/proof-check.js').then(({ offerProofCheck }) => offerProofCheck(proof));

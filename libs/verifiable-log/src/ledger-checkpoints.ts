@@ -181,14 +181,21 @@ export class LedgerCheckpoints {
     return merkleRoot(leaves).equals(rangeRoot(range)) && verifyConsistency(last.treeSize, range.size, consistencyProof(leaves, last.treeSize, range.size), last.rootHash, rangeRoot(range));
   }
 
-  /** The leaf of the event at a log position, and its audit path in the tree of `treeSize` leaves. */
-  async inclusion(position: string, treeSize: number): Promise<{ leafIndex: number; treeSize: number; leafHash: Buffer; rootHash: Buffer; proof: Hash[] }> {
+  /**
+   * The leaf of the event at a log position — its index, hash and the bytes it hashes (the sealed
+   * event: its canonical body, chain hash, position and stream version) — and its audit path in the
+   * tree of `treeSize` leaves.
+   */
+  async inclusion(position: string, treeSize: number): Promise<{ leafIndex: number; treeSize: number; leafHash: Buffer; leafBytes: string; rootHash: Buffer; proof: Hash[] }> {
     const [leaf] = await this.database.query<{ leaf_index: string }>(LEAF_AT_POSITION_SQL, [position]);
     if (!leaf) throw new SealedLogRangeError(`There is no sealed event at log position ${position}.`, true);
     const leafIndex = Number(leaf.leaf_index);
     if (leafIndex >= treeSize) throw new SealedLogRangeError(`Leaf ${leafIndex} is not in a tree of ${treeSize} leaves.`);
-    const leaves = await this.leafHashes(treeSize);
-    return { leafIndex, treeSize, leafHash: leaves[leafIndex], rootHash: merkleRoot(leaves), proof: inclusionProof(leaves, leafIndex, treeSize) };
+    const [leaves, [{ bytes }]] = await Promise.all([
+      this.leafHashes(treeSize),
+      this.database.query<{ bytes: string }>('SELECT bytes FROM ledger_leaves WHERE leaf_index = $1', [leafIndex]),
+    ]);
+    return { leafIndex, treeSize, leafHash: leaves[leafIndex], leafBytes: bytes, rootHash: merkleRoot(leaves), proof: inclusionProof(leaves, leafIndex, treeSize) };
   }
 
   /** That the tree of `fromSize` leaves is a prefix of the tree of `toSize`. */

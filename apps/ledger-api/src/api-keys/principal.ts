@@ -31,3 +31,8 @@ export function generateApiKey(): string {
 export function seesExemptDetail(principal: Principal): boolean {
   return principal.role !== 'anonymous' && principal.role !== 'integration';
 }
+
+/** Whether the principal may read the sealed log's proofs (API.md: auditors, and admins). */
+export function mayReadProofs(principal: Principal): boolean {
+  return principal.role === 'auditor' || principal.role === 'admin';
+}

@@ -55,7 +55,7 @@ export class LedgerSealController {
     const treeSize = query.treeSize ?? (await this.checkpoints.latest())?.treeSize;
     if (treeSize === undefined) throw new NotFoundError('checkpoint', 'yet: nothing has been sealed and signed');
     const proof = await this.answer(() => this.checkpoints.inclusion(query.position, treeSize), 'treeSize', query.position);
-    return { position: query.position, leafIndex: proof.leafIndex, treeSize, leafHash: hex(proof.leafHash), rootHash: hex(proof.rootHash), proof: proof.proof.map(hex) };
+    return { position: query.position, leafIndex: proof.leafIndex, treeSize, leafHash: hex(proof.leafHash), leafBytes: proof.leafBytes, rootHash: hex(proof.rootHash), proof: proof.proof.map(hex) };
   }
 
   @Get('proofs/consistency')

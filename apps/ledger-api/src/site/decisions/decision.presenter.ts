@@ -3,6 +3,7 @@ import type { DelegationView, ProposalView, RatificationView } from '@ledger/rea
 import { frame, segment, type Link, type Page } from '../page.js';
 import { londonDay, londonDayAndTime, pounds, shown, words } from '../plain-english.js';
 import { outcomeTag, standingTag, type Tag } from '../tags.js';
+import type { DecisionProofContent } from './decision-proof.presenter.js';
 import { nameOf, type Names } from './decision-summary.js';
 
 type SummaryRow = { key: { text: string }; value: { text: string } };
@@ -37,6 +38,8 @@ export interface DecisionContent {
   authority: AuthorityContent | null;
   /** Where the decision stands in the log, for its proof. */
   position: string;
+  /** Its inclusion proof and the signed checkpoint, for readers who may see proofs (auditors); null for others. */
+  proof: DecisionProofContent | null;
 }
 
 function terms(link: AuthorityLink): string {
@@ -107,7 +110,13 @@ function callIn(decision: RatificationView, names: Names): DecisionContent['call
 }
 
 /** A decision's page: the statutory record, call-in, the authority relied on and whether it still holds. */
-export function presentDecision(proposal: ProposalView, decision: RatificationView, delegations: Map<string, DelegationView>, names: Names): Page<DecisionContent> {
+export function presentDecision(
+  proposal: ProposalView,
+  decision: RatificationView,
+  delegations: Map<string, DelegationView>,
+  names: Names,
+  proof: DecisionProofContent | null = null,
+): Page<DecisionContent> {
   const proposalHref = `/proposals/${segment(proposal.id)}`;
   const decider = [nameOf(names, decision.deciderId), decision.decidedByPerson].filter(Boolean).join(', ');
   const optional = (key: string, value: string | null): SummaryRow[] => (value === null || value === '' ? [] : [{ key: { text: key }, value: { text: shown(value) } }]);
@@ -135,6 +144,7 @@ export function presentDecision(proposal: ProposalView, decision: RatificationVi
     callIn: callIn(decision, names),
     authority: authority(decision, delegations, names),
     position: decision.position,
+    proof,
   };
 }
 

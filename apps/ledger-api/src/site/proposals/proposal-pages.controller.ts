@@ -3,11 +3,15 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@ledger/governance';
 import { MAX_LIMIT, type DelegationView } from '@ledger/read-models';
+import { LedgerCheckpoints, SealedLogRangeError } from '@ledger/verifiable-log';
+import { mayReadProofs } from '../../api-keys/principal.js';
 import { GetDelegation } from '../../registers/delegation-register/get-delegation.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetProposal, GetProposalHistory, ListProposalRegister } from '../../registers/proposal-register/proposal-register.queries.js';
 import { ProposalsQuery } from '../../registers/proposal-register/proposals.query-params.js';
 import { SlugParam } from '../../validation/slug-param.pipe.js';
+import { presentDecisionProof } from '../decisions/decision-proof.presenter.js';
+import { londonDayAndTime } from '../plain-english.js';
 import { decisionNameIds, presentDecision, reliedOnDelegationIds } from '../decisions/decision.presenter.js';
 import { PageReader, type Reader } from '../reader.decorator.js';
 import { SitePageController } from '../site-page.decorator.js';
@@ -22,6 +26,7 @@ export class ProposalPagesController {
   constructor(
     private readonly queries: QueryBus,
     private readonly pages: SitePages,
+    private readonly checkpoints: LedgerCheckpoints,
   ) {}
 
   @Get()
@@ -56,6 +61,20 @@ export class ProposalPagesController {
       this.queries.execute(new GetNames(decisionNameIds(decision))),
     ]);
     const found = new Map(delegations.filter((delegation): delegation is DelegationView => delegation !== null).map((delegation) => [delegation.delegationId, delegation]));
-    return this.pages.render(reply, 'decision', presentDecision(proposal, decision, found, names));
+    const proof = mayReadProofs(reader.principal) ? await this.proofOf(decision.id, decision.position) : null;
+    return this.pages.render(reply, 'decision', presentDecision(proposal, decision, found, names, proof));
+  }
+
+  /** The decision's inclusion proof in the latest checkpoint, as `GET /v1/ledger/proofs/inclusion` gives it; null while it is not yet sealed in one. */
+  private async proofOf(ratificationId: string, position: string) {
+    const checkpoint = await this.checkpoints.latest();
+    if (!checkpoint) return null;
+    try {
+      const inclusion = await this.checkpoints.inclusion(position, checkpoint.treeSize);
+      return presentDecisionProof(ratificationId, inclusion, checkpoint, this.checkpoints.verifierKey, londonDayAndTime(checkpoint.issuedAt));
+    } catch (error) {
+      if (error instanceof SealedLogRangeError) return null; // recorded after the latest checkpoint
+      throw error;
+    }
   }
 }

@@ -87,6 +87,26 @@ describeOnEveryStore('the website', (api) => {
     expect(feed.body).toContain('Integrated Commissioning for Wirral');
   });
 
+  it('scheme of delegation: the delegations in force at a date from the governing body down, a successor holding what its predecessor passed on', async () => {
+    const council = await page('/organisations/wiltshire-council/delegations?at=2022-08-01');
+    expect(council.text).toContain('Scheme of delegation on 1 August 2022');
+    expect(council.text).toContain('to Wiltshire Alliance Joint Committee wiltshire-cabinet-to-wajc-bcf');
+    const icb = await page('/organisations/bsw-icb/delegations?at=2022-08-01');
+    expect(icb.text).toContain('bsw-ccg-to-wiltshire-lcg-s75');
+    expect(icb.text).toContain('transferred to NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board when it was dissolved');
+    expect((await page('/organisations/bsw-icb/delegations?at=2022-03-01')).text).not.toContain('bsw-ccg-to-wiltshire-lcg-s75');
+    expect((await page('/organisations/wiltshire-council/delegations?at=1 August', { status: 400 })).text).toContain('There is a problem with the address');
+  });
+
+  it('delegation: its terms, instrument and timeline, transfer included; 404 under another organisation', async () => {
+    const { text } = await page('/organisations/bsw-ccg/delegations/bsw-ccg-to-wiltshire-lcg-s75');
+    expect(text).toContain('Granted');
+    expect(text).toContain('With effect from 1 April 2020');
+    expect(text).toContain('Transferred to NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board');
+    expect(text).toContain('Wiltshire Section 75 Agreement');
+    await page('/organisations/wiltshire-council/delegations/bsw-ccg-to-wiltshire-lcg-s75', { status: 404 });
+  });
+
   it('proposal register: filters as the API’s, and a clear message for one that is not valid', async () => {
     const open = await page('/proposals?status=open');
     expect(open.text).toContain('Enhanced Section 75 Partnership');

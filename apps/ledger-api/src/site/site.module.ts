@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PROBLEM_PAGE } from '../problems/problem-page.js';
 import { BodyPagesController } from './bodies/body-pages.controller.js';
+import { DelegationPagesController } from './delegations/delegation-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
 import { ProposalPagesController } from './proposals/proposal-pages.controller.js';
 import { OrganisationPageController } from './organisations/organisation-page.controller.js';
@@ -19,7 +20,7 @@ import { SiteProblemPage } from './site-problem-page.js';
  */
 @Global()
 @Module({
-  controllers: [SignInController, HomeController, OrganisationPageController, BodyPagesController, ProposalPagesController],
+  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController],
   providers: [LedgerStanding, SitePages, SitePageFilter, SiteSessions, PageReaderGuard, { provide: PROBLEM_PAGE, useClass: SiteProblemPage }],
   exports: [PROBLEM_PAGE],
 })

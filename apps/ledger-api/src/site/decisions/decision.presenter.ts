@@ -1,8 +1,8 @@
-import type { AuthorityLink } from '@ledger/governance';
 import type { DelegationView, ProposalView, RatificationView } from '@ledger/read-models';
 import { frame, segment, type Link, type Page } from '../page.js';
 import { londonDay, londonDayAndTime, pounds, shown, words } from '../plain-english.js';
 import { outcomeTag, standingTag, type Tag } from '../tags.js';
+import { termsInWords } from '../delegations/delegation-terms.js';
 import type { DecisionProofContent } from './decision-proof.presenter.js';
 import { nameOf, type Names } from './decision-summary.js';
 
@@ -42,16 +42,6 @@ export interface DecisionContent {
   proof: DecisionProofContent | null;
 }
 
-function terms(link: AuthorityLink): string {
-  return [
-    link.scopes.map(words).join(', '),
-    link.limitPence === null ? 'no financial limit' : `up to ${pounds(link.limitPence)}`,
-    link.mayRedelegate === undefined ? null : link.mayRedelegate ? 'may delegate further' : 'may not delegate further',
-  ]
-    .filter(Boolean)
-    .join('; ');
-}
-
 function authority(decision: RatificationView, delegations: Map<string, DelegationView>, names: Names): AuthorityContent | null {
   const basis = decision.authority;
   if (!basis) return null;
@@ -67,7 +57,7 @@ function authority(decision: RatificationView, delegations: Map<string, Delegati
         return {
           to: nameOf(names, link.toId),
           delegation: { text: link.delegationId, href: `/organisations/${segment(organisationId)}/delegations/${segment(link.delegationId)}` },
-          terms: terms(link),
+          terms: termsInWords(link),
           instrument: delegation ? { text: [delegation.instrument.title, delegation.instrument.reference].filter(Boolean).join(', '), href: delegation.instrument.url } : null,
         };
       }),

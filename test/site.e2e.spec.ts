@@ -107,6 +107,20 @@ describeOnEveryStore('the website', (api) => {
     await page('/organisations/wiltshire-council/delegations/bsw-ccg-to-wiltshire-lcg-s75', { status: 404 });
   });
 
+  it('authority check: a form answering in a sentence with every granting chain, or the reasons, and saying what it cannot use', async () => {
+    const question = '/authority?holderId=wiltshire-alliance-joint-committee&organisationId=bsw-icb&scopes=bcf&amount=1%2C000%2C000';
+    const august = await page(`${question}&at=2022-08-01`);
+    expect(august.text).toContain('Yes: Wiltshire Alliance Joint Committee could decide bcf up to £1,000,000 for NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board on 1 August 2022.');
+    expect(august.text).toContain('delegated to Wiltshire Alliance Joint Committee by bsw-icb-to-wajc-bcf');
+    const march = await page(`${question}&at=2022-03-01`);
+    expect(march.text).toContain('No: Wiltshire Alliance Joint Committee could not decide bcf up to £1,000,000 for NHS Bath and North East Somerset, Swindon and Wiltshire Integrated Care Board on 1 March 2022.');
+    expect(march.text).toContain('not established until');
+    const empty = await page('/authority?holderId=&organisationId=&scopes=&amount=lots&at=', { status: 400 });
+    for (const message of ['There is a problem', 'Enter the body or post that decides', 'Choose the organisation', 'Enter at least one function', 'Enter the amount in pounds']) expect(empty.text).toContain(message);
+    expect((await page('/authority?holderId=wiltshire-alliance-joint-committee&organisationId=bsw-icb&scopes=bcf&at=1st of August', { status: 400 })).text).toContain('There is a problem');
+    expect((await page('/authority')).text).toContain('Check authority');
+  });
+
   it('proposal register: filters as the API’s, and a clear message for one that is not valid', async () => {
     const open = await page('/proposals?status=open');
     expect(open.text).toContain('Enhanced Section 75 Partnership');

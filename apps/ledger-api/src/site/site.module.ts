@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { PROBLEM_PAGE } from '../problems/problem-page.js';
+import { AuthorityPageController } from './authority/authority-page.controller.js';
 import { BodyPagesController } from './bodies/body-pages.controller.js';
 import { DelegationPagesController } from './delegations/delegation-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
@@ -20,7 +21,7 @@ import { SiteProblemPage } from './site-problem-page.js';
  */
 @Global()
 @Module({
-  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController],
+  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController, AuthorityPageController],
   providers: [LedgerStanding, SitePages, SitePageFilter, SiteSessions, PageReaderGuard, { provide: PROBLEM_PAGE, useClass: SiteProblemPage }],
   exports: [PROBLEM_PAGE],
 })

@@ -2,26 +2,17 @@ import type { DelegationView, ProposalView, RatificationView } from '@ledger/rea
 import { frame, segment, type Link, type Page } from '../page.js';
 import { londonDay, londonDayAndTime, pounds, shown, words } from '../plain-english.js';
 import { outcomeTag, standingTag, type Tag } from '../tags.js';
-import { termsInWords } from '../delegations/delegation-terms.js';
+import { chainDelegationIds, chainNameIds, presentChain, type Chain } from '../authority/authority-chain.js';
 import type { DecisionProofContent } from './decision-proof.presenter.js';
 import { nameOf, type Names } from './decision-summary.js';
 
 type SummaryRow = { key: { text: string }; value: { text: string } };
 
-export interface ChainLink {
-  /** The delegate, as the chain reaches it. */
-  to: string;
-  delegation: Link;
-  /** "adult social care, bcf; up to £500,000; may not delegate further". */
-  terms: string;
-  instrument: { text: string; href: string | null } | null;
-}
-
 export interface AuthorityContent {
   /** The question the decision answered: who, for which organisation, what, up to how much, when. */
   question: string;
   /** Each chain from the governing body down to the decider. */
-  chains: { start: string; links: ChainLink[] }[];
+  chains: Chain[];
   /** Whether that authority still holds on what the ledger knows now, in sentences. */
   now: { holds: boolean; sentences: string[] };
 }
@@ -49,19 +40,7 @@ function authority(decision: RatificationView, delegations: Map<string, Delegati
   const now = decision.authorityNow;
   return {
     question: `Whether ${nameOf(names, basis.holderId)} could decide ${basis.scopes.map(words).join(', ')}${amount} for ${nameOf(names, basis.organisationId)} on ${londonDay(basis.at)}.`,
-    chains: basis.chains.map((chain) => ({
-      start: chain.length === 0 ? `${nameOf(names, basis.holderId)} is the governing body itself: it needs no delegation.` : nameOf(names, chain[0].fromId),
-      links: chain.map((link) => {
-        const delegation = delegations.get(link.delegationId);
-        const organisationId = link.organisationId ?? delegation?.organisationId ?? basis.organisationId;
-        return {
-          to: nameOf(names, link.toId),
-          delegation: { text: link.delegationId, href: `/organisations/${segment(organisationId)}/delegations/${segment(link.delegationId)}` },
-          terms: termsInWords(link),
-          instrument: delegation ? { text: [delegation.instrument.title, delegation.instrument.reference].filter(Boolean).join(', '), href: delegation.instrument.url } : null,
-        };
-      }),
-    })),
+    chains: basis.chains.map((chain) => presentChain(chain, basis.holderId, basis.organisationId, delegations, names)),
     now:
       now === undefined || now === null
         ? { holds: true, sentences: [] }
@@ -142,8 +121,8 @@ export function presentDecision(
 export const decisionNameIds = (decision: RatificationView): string[] => [
   decision.deciderId,
   ...decision.callIns.map((lodged) => lodged.scrutinyBodyId),
-  ...(decision.authority ? [decision.authority.holderId, decision.authority.organisationId, ...decision.authority.chains.flat().flatMap((link) => [link.fromId, link.toId])] : []),
+  ...(decision.authority ? [decision.authority.holderId, decision.authority.organisationId, ...chainNameIds(decision.authority.chains)] : []),
 ];
 
 /** The delegations a decision's authority rests on. */
-export const reliedOnDelegationIds = (decision: RatificationView): string[] => [...new Set((decision.authority?.chains ?? []).flat().map((link) => link.delegationId))];
+export const reliedOnDelegationIds = (decision: RatificationView): string[] => chainDelegationIds(decision.authority?.chains ?? []);

@@ -228,6 +228,40 @@ describeOnEveryStore('the website', (api) => {
     for (const asset of ['/assets/site.css', '/assets/site.js', '/assets/govuk-frontend.min.js']) expect({ asset, status: (await api().get(asset, { key: null })).status }).toEqual({ asset, status: 200 });
     expect((await api().get('/assets/index.scss', { key: null })).status).toBe(404);
   });
+
+  // Last: it changes the ledger the tests above read (a decision open to call-in, a call-in, a revocation).
+  it('call-ins: decisions open to call-in closing soonest first, call-ins lodged with their outcomes; and decisions whose authority is in doubt', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const commands: [string, unknown][] = [
+      ['/v1/bodies', { id: 'wokingham-overview-and-scrutiny', name: 'Wokingham Overview and Scrutiny Management Committee', kind: 'scrutiny-committee', organisationId: 'wokingham-borough-council', establishedOn: '2001-05-01' }],
+      [`/v1${WOKINGHAM_S75}/ratifications`, { ratificationId: 'wokingham-hwb-endorsement', deciderId: 'wokingham-hwb', version: 1, outcome: 'approved', decidedOn: today, callInUntil: `${inDays(7)}T17:00:00Z` }],
+      [`/v1${WOKINGHAM_S75}/call-ins`, { callInId: 'wokingham-call-in', ratificationId: 'wokingham-hwb-endorsement', scrutinyBodyId: 'wokingham-overview-and-scrutiny', lodgedOn: today, reason: 'The partnership’s risk share needs scrutiny' }],
+      ['/v1/delegations/wokingham-executive-to-corporate-team/revocation', { effectiveFrom: '2017-04-01', reason: 'The Executive withdrew the officers’ delegation (recorded late)' }],
+    ];
+    let last = '';
+    for (const [path, body] of commands) {
+      const answer = await api().post(path, body);
+      expect({ path, status: answer.status, body: answer.status === 201 ? '' : answer.body }).toEqual({ path, status: 201, body: '' });
+      last = answer.json().position;
+    }
+    await api().get(`/v1/proposals?minPosition=${last}`);
+
+    const callIns = await page('/call-ins');
+    expect(callIns.text).toContain(`Open to call-in until ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(`${inDays(7)}T17:00:00Z`))}`);
+    expect(callIns.text).toContain('Called in by Wokingham Overview and Scrutiny Management Committee');
+    expect(callIns.text).toContain('The partnership’s risk share needs scrutiny');
+    expect(callIns.text).toContain('Not yet resolved');
+
+    const doubt = await page('/decisions?authority=lapsed');
+    expect(doubt.text).toContain('Decisions whose authority is in doubt');
+    expect(doubt.text).toContain('Authority no longer holds');
+    expect(doubt.text).toContain('9 May 2017');
+    const decision = await page(`${WOKINGHAM_S75}/decisions/wbc-corporate-team-2017-05-09`);
+    expect(decision.text).toContain('On what the ledger knows now, this authority no longer holds.');
+    expect(decision.text).toMatch(/The ledger learnt this on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}(am|pm) \(delegation revoked, position/);
+    expect((await page('/decisions?outcome=adopted', { status: 400 })).text).toContain('outcome');
+  });
 });
 
 describeWithFreshApis('the website with anonymous reading switched off', (start) => {

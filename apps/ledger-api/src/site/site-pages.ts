@@ -9,6 +9,7 @@ import type { Link, Page } from './page.js';
 /** The site's sections, in its service navigation. */
 const NAVIGATION: Link[] = [
   { text: 'Proposals', href: '/proposals' },
+  { text: 'Decisions', href: '/decisions' },
   { text: 'Call-ins', href: '/call-ins' },
   { text: 'Authority', href: '/authority' },
   { text: 'Audit trail', href: '/audit' },

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { PROBLEM_PAGE } from '../problems/problem-page.js';
 import { AuthorityPageController } from './authority/authority-page.controller.js';
 import { BodyPagesController } from './bodies/body-pages.controller.js';
+import { DecisionPagesController } from './decisions/decision-pages.controller.js';
 import { DelegationPagesController } from './delegations/delegation-pages.controller.js';
 import { HomeController } from './home/home.controller.js';
 import { ProposalPagesController } from './proposals/proposal-pages.controller.js';
@@ -21,7 +22,7 @@ import { SiteProblemPage } from './site-problem-page.js';
  */
 @Global()
 @Module({
-  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController, AuthorityPageController],
+  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController, DecisionPagesController, AuthorityPageController],
   providers: [LedgerStanding, SitePages, SitePageFilter, SiteSessions, PageReaderGuard, { provide: PROBLEM_PAGE, useClass: SiteProblemPage }],
   exports: [PROBLEM_PAGE],
 })

@@ -76,7 +76,11 @@ export interface ListRatificationsQuery extends ListQuery, DateRange {
   authority?: string;
   /** The instant `pendingCallIn` and `status` are judged at; defaults to now. */
   now?: string;
+  /** `open`: decisions whose call-in period has not yet ended (at `now`); `lodged`: decisions a call-in was lodged against. */
+  callIn?: string;
 }
+
+export const CALL_IN_FILTERS = ['open', 'lodged'] as const;
 
 export interface BodyDecisionsQuery extends ListQuery, DateRange {
   now?: string;
@@ -191,7 +195,7 @@ interface RatificationListRow extends RatificationRow {
 
 async function ratificationsPage(
   reader: ReadModelReader,
-  filter: { organisationId: string | null; deciderId: string | null; outcome: RatificationOutcome | null; proposalId: string | null },
+  filter: { organisationId: string | null; deciderId: string | null; outcome: RatificationOutcome | null; proposalId: string | null; callIn?: (typeof CALL_IN_FILTERS)[number] | null },
   query: ListQuery & DateRange & { now?: string },
 ): Promise<Page<RatificationView>> {
   const limit = pageLimit(query.limit);
@@ -210,9 +214,10 @@ async function ratificationsPage(
        AND ($5::timestamptz IS NULL OR r.decided_on >= $5::timestamptz)
        AND ($6::timestamptz IS NULL OR r.decided_on <= $6::timestamptz)
        AND ($7::timestamptz IS NULL OR (r.decided_on, r.log_transaction, r.log_sequence) < ($7::timestamptz, $8::bigint, $9::bigint))
+       AND ($11::text IS NULL OR ($11::text = 'open' AND r.call_in_until > $12::timestamptz) OR ($11::text = 'lodged' AND r.call_ins <> '[]'))
      ORDER BY r.decided_on DESC, r.log_transaction DESC, r.log_sequence DESC
      LIMIT $10`,
-    [filter.organisationId, filter.deciderId, filter.outcome, filter.proposalId, from, to, afterInstant, afterTransaction, afterSequence, limit + 1],
+    [filter.organisationId, filter.deciderId, filter.outcome, filter.proposalId, from, to, afterInstant, afterTransaction, afterSequence, limit + 1, filter.callIn ?? null, now],
   );
   return toPage(
     rows,
@@ -250,6 +255,7 @@ export async function listRatifications(reader: ReadModelReader, query: ListRati
       deciderId: textFilter(query.deciderId),
       outcome: oneOf(textFilter(query.outcome) ?? undefined, RATIFICATION_OUTCOMES, 'outcome'),
       proposalId: textFilter(query.proposalId),
+      callIn: oneOf(textFilter(query.callIn) ?? undefined, CALL_IN_FILTERS, 'callIn'),
     },
     query,
   );

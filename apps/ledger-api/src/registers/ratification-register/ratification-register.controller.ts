@@ -37,6 +37,7 @@ export class RatificationRegisterController {
           organisationId: query.organisationId,
           deciderId: query.deciderId,
           outcome: query.outcome,
+          callIn: query.callIn,
           from: query.from,
           to: query.to,
           limit: query.limit,

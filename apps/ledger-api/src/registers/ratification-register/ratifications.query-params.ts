@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { RATIFICATION_OUTCOMES } from '@ledger/governance';
+import { CALL_IN_FILTERS } from '@ledger/read-models';
 import { ListQuery } from '../../lists/list.query.js';
 import { IsLedgerDateInQuery, IsSlug } from '../../validation/ledger-validators.js';
 
@@ -43,4 +44,9 @@ export class RatificationsQuery extends ListQuery {
   @IsOptional()
   @IsIn(AUTHORITY_FILTERS)
   authority?: AuthorityFilter;
+
+  @ApiPropertyOptional({ enum: CALL_IN_FILTERS, description: '`open`: decisions whose call-in period has not yet ended; `lodged`: decisions a call-in was lodged against (with its outcome).' })
+  @IsOptional()
+  @IsIn(CALL_IN_FILTERS)
+  callIn?: string;
 }

@@ -121,6 +121,20 @@ describeOnEveryStore('the website', (api) => {
     expect((await page('/authority')).text).toContain('Check authority');
   });
 
+  it('audit trail, sealed log, help and accessibility statement', async () => {
+    const audit = await page('/audit?actor=admin:bootstrap&recordedFrom=2020-01-01');
+    expect(audit.text).toContain('Audit trail');
+    expect(audit.text).toContain('admin:bootstrap');
+    expect((await page('/audit?fromPosition=yesterday', { status: 400 })).text).toContain('fromPosition');
+    const ledger = await page('/ledger');
+    const checkpoint = (await api().get('/v1/ledger/checkpoint', { key: null })).json();
+    expect(ledger.text).toContain(checkpoint.verifierKey);
+    expect(ledger.text).toContain('npx ledger verify --url');
+    const help = await page('/help');
+    for (const word of ['Ratification', 'Delegation', 'Scheme of delegation', 'Committee in common', 'Call-in', 'Exempt information and Schedule 12A', 'Checkpoint']) expect(help.text).toContain(word);
+    expect((await page('/accessibility')).text).toContain('Web Content Accessibility Guidelines version 2.2 AA');
+  });
+
   it('proposal register: filters as the API’s, and a clear message for one that is not valid', async () => {
     const open = await page('/proposals?status=open');
     expect(open.text).toContain('Enhanced Section 75 Partnership');

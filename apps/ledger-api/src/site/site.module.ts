@@ -7,6 +7,7 @@ import { DelegationPagesController } from './delegations/delegation-pages.contro
 import { HomeController } from './home/home.controller.js';
 import { ProposalPagesController } from './proposals/proposal-pages.controller.js';
 import { OrganisationPageController } from './organisations/organisation-page.controller.js';
+import { LedgerPagesController } from './ledger/ledger-pages.controller.js';
 import { LedgerStanding } from './ledger-standing.js';
 import { PageReaderGuard } from './sign-in/page-reader.guard.js';
 import { SignInController } from './sign-in/sign-in.controller.js';
@@ -22,7 +23,7 @@ import { SiteProblemPage } from './site-problem-page.js';
  */
 @Global()
 @Module({
-  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController, DecisionPagesController, AuthorityPageController],
+  controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController, DecisionPagesController, AuthorityPageController, LedgerPagesController],
   providers: [LedgerStanding, SitePages, SitePageFilter, SiteSessions, PageReaderGuard, { provide: PROBLEM_PAGE, useClass: SiteProblemPage }],
   exports: [PROBLEM_PAGE],
 })

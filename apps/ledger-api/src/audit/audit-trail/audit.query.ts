@@ -1,3 +1,6 @@
+import { isLogPosition, type LogPosition } from '@ledger/event-store';
+import { InvalidCommandError, parseInstant } from '@ledger/governance';
+import type { AuditFilter, ListOptions } from '@ledger/read-models';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { ListQuery } from '../../lists/list.query.js';
@@ -36,4 +39,21 @@ export class AuditQuery extends ListQuery {
   @IsOptional()
   @IsLedgerDateInQuery()
   recordedTo?: string;
+}
+
+/** The audit trail's filter from the query; refuses a `fromPosition` that is not a log position. */
+export function auditFilterOf(query: AuditQuery): AuditFilter & ListOptions {
+  if (query.fromPosition !== undefined && !isLogPosition(query.fromPosition)) {
+    throw new InvalidCommandError('fromPosition must be a log position ("<transactionId>:<sequence>").', 'fromPosition');
+  }
+  return {
+    streamId: query.streamId,
+    actor: query.actor,
+    type: query.type,
+    fromPosition: query.fromPosition as LogPosition | undefined,
+    recordedFrom: query.recordedFrom ? parseInstant(query.recordedFrom) : undefined,
+    recordedTo: query.recordedTo ? parseInstant(query.recordedTo) : undefined,
+    limit: query.limit,
+    cursor: query.cursor,
+  };
 }

@@ -3,6 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { toCsv } from '../../lists/csv.interceptor.js';
 import { inLondonTime } from '../../london-time/in-london-time.js';
+import { GetHolderAuthority } from '../../registers/authority-register/get-holder-authority.query.js';
 import { GetBody } from '../../registers/body-register/get-body.query.js';
 import { BodyDecisionsQuery } from '../../registers/decisions-register/body-decisions.query-params.js';
 import { GetBodyDecisions } from '../../registers/decisions-register/body-decisions.query.js';
@@ -31,8 +32,9 @@ export class BodyPagesController {
   @Get(':id')
   async body(@SlugParam('id', 'body') id: string, @QueryParams() query: ReadAtParams, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const body = await this.queries.execute(new GetBody(id, query.at));
-    const names = await this.queries.execute(new GetNames(bodyNameIds(body)));
-    return this.pages.render(reply, 'body', presentBody(body, names));
+    const authority = await this.queries.execute(new GetHolderAuthority({ holderId: id, at: body.at }));
+    const names = await this.queries.execute(new GetNames(bodyNameIds(body, authority)));
+    return this.pages.render(reply, 'body', presentBody(body, authority, names));
   }
 
   @Get(':id/decisions')

@@ -1,8 +1,10 @@
+import type { HolderAuthority } from '@ledger/governance';
 import type { BodyView, MembershipView } from '@ledger/read-models';
 import { nameOf, type Names } from '../decisions/decision-summary.js';
 import { frame, segment, type Link, type Page } from '../page.js';
 import { bodyKindName } from '../kinds.js';
-import { lastDayBefore, londonDay, londonIsoDate, sentenceCase } from '../plain-english.js';
+import { presentChain, chainNameIds, type Chain } from '../authority/authority-chain.js';
+import { lastDayBefore, londonDay, londonIsoDate, pounds, sentenceCase, words } from '../plain-english.js';
 
 export interface MemberRow {
   member: string;
@@ -24,6 +26,8 @@ export interface BodyContent {
   members: MemberRow[];
   history: MemberRow[];
   decisions: Link;
+  /** What it could decide on that date, for each organisation: each function, its limit and the chain that grants it. */
+  authority: { organisation: Link; governingBody: boolean; scopes: { scope: string; limit: string; chain: Chain }[] }[];
 }
 
 function memberRow(membership: MembershipView, names: Names): MemberRow {
@@ -39,7 +43,7 @@ function memberRow(membership: MembershipView, names: Names): MemberRow {
 }
 
 /** A body's page: what it is, who sat on it at a date (with the whole history), and a way to its decisions. */
-export function presentBody(body: BodyView, names: Names): Page<BodyContent> {
+export function presentBody(body: BodyView, authority: HolderAuthority, names: Names): Page<BodyContent> {
   const organisationIds = [...(body.organisationId ? [body.organisationId] : []), ...body.memberOrganisationIds.filter((id) => id !== body.organisationId)];
   return {
     page: frame(`${body.name} on ${londonDay(body.at)}`, { text: body.name, href: `/bodies/${segment(body.id)}` }),
@@ -61,11 +65,21 @@ export function presentBody(body: BodyView, names: Names): Page<BodyContent> {
     members: body.members.map((membership) => memberRow(membership, names)),
     history: body.history.map((membership) => memberRow(membership, names)),
     decisions: { text: `Decisions register of ${body.name}`, href: `/bodies/${segment(body.id)}/decisions` },
+    authority: authority.organisations.map((held) => ({
+      organisation: { text: nameOf(names, held.organisationId), href: `/organisations/${segment(held.organisationId)}` },
+      governingBody: held.governingBody,
+      scopes: held.scopes.map((granted) => ({
+        scope: words(granted.scope),
+        limit: granted.limitPence === null ? 'no financial limit' : `up to ${pounds(granted.limitPence)}`,
+        chain: presentChain(granted.chain, body.id, held.organisationId, new Map(), names),
+      })),
+    })),
   };
 }
 
 /** Every id the page shows a name for. */
-export const bodyNameIds = (body: BodyView): string[] => [
+export const bodyNameIds = (body: BodyView, authority: HolderAuthority): string[] => [
+  ...authority.organisations.flatMap((held) => [held.organisationId, ...chainNameIds(held.scopes.map((granted) => granted.chain))]),
   ...(body.organisationId ? [body.organisationId] : []),
   ...body.memberOrganisationIds,
   ...body.governs.map((term) => term.organisationId),

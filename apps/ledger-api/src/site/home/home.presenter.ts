@@ -33,7 +33,7 @@ export function presentHome({ organisations, bodies, latestDecisions, names }: H
       kind: organisationKindName(organisation.kind),
       dissolved: organisation.dissolution ? `Dissolved at the end of ${lastDayBefore(organisation.dissolution.dissolvedOn)}` : null,
       bodies: bodies
-        .filter((body) => body.organisationId === organisation.id)
+        .filter((body) => body.organisationId === organisation.id || body.memberOrganisationIds.includes(organisation.id))
         .map((body) => ({ text: body.name, href: `/bodies/${segment(body.id)}` })),
     })),
     latestDecisions: latestDecisions.map((decision) => decisionLine(decision, names)),

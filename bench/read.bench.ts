@@ -21,226 +21,28 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import autocannon from 'autocannon';
 import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog, Sealer } from '@ledger/verifiable-log';
-import { startApiProcess, stopApiProcess } from './api-process.js';
-import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
-
-const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const PORT = Number(process.env.BENCH_PORT ?? 3998);
-const BASE = `http://127.0.0.1:${PORT}`;
-const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
-const CONNECTIONS = 20;
-const ORGANISATIONS = 50;
-const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 20_000);
-const SCOPES = Array.from({ length: 10 }, (_, k) => `function-${k}`);
-const COMMITTEES = 4;
-const POSTS = 5;
-
-function progress(message: string): void {
-  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${message}`);
-}
-
-async function send(method: string, path: string, body: unknown, key: string): Promise<{ status: number; text: string }> {
-  const response = await fetch(BASE + path, {
-    method,
-    headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, text: await response.text() };
-}
-
-async function post(path: string, body: unknown, key: string): Promise<void> {
-  const answer = await send('POST', path, body, key);
-  if (answer.status !== 201) throw new Error(`POST ${path} answered ${answer.status}: ${answer.text}`);
-}
-
-/** Runs `count` tasks from `CONNECTIONS` concurrent workers (untimed set-up). */
-async function inParallel(label: string, count: number, task: (index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      for (let index = next++; index < count; index = next++) {
-        await task(index);
-        if (index % 200 === 0) progress(`${label}: ${index}/${count}`);
-      }
-    }),
-  );
-  progress('');
-}
-
-const organisationId = (o: number) => `bench-council-${o}`;
-const cabinet = (o: number) => `${organisationId(o)}-cabinet`;
-const committee = (o: number, c: number) => `${organisationId(o)}-committee-${c}`;
-const officer = (o: number, p: number) => `${organisationId(o)}-officer-${p}`;
-
-/** Bodies, posts and a scheme of 100 delegations per organisation: chains of up to 4 links. */
-async function prepareAuthority(clerk: string): Promise<void> {
-  const instrument = { title: 'Scheme of Delegation, Part 3 of the Constitution' };
-  await inParallel('organisations', ORGANISATIONS, async (o) => {
-    await post('/v1/organisations', { id: organisationId(o), name: `Bench Council ${o}`, kind: 'local-authority', functions: SCOPES, establishedOn: '2010-04-01' }, clerk);
-    await post('/v1/bodies', { id: cabinet(o), name: 'Cabinet', kind: 'governing-body', organisationId: organisationId(o), establishedOn: '2010-04-01' }, clerk);
-    for (let c = 1; c <= COMMITTEES; c++) await post('/v1/bodies', { id: committee(o, c), name: `Committee ${c}`, kind: 'committee', organisationId: organisationId(o), establishedOn: '2010-04-01' }, clerk);
-    for (let p = 0; p < POSTS; p++) await post('/v1/posts', { id: officer(o, p), title: `Officer ${p}`, organisationId: organisationId(o) }, clerk);
-    // Cabinet → committee 1 → 2 → 3 → 4, for every function: 40 links.
-    for (let c = 1; c <= COMMITTEES; c++) {
-      for (const [k, scope] of SCOPES.entries()) {
-        await post(
-          '/v1/delegations',
-          {
-            id: `${organisationId(o)}-l${c}-s${k}`,
-            organisationId: organisationId(o),
-            fromId: c === 1 ? cabinet(o) : committee(o, c - 1),
-            toId: committee(o, c),
-            scopes: [scope],
-            limitPence: 1_000_000_000 - c * 100_000_000,
-            effectiveFrom: '2012-04-01',
-            mayRedelegate: true,
-            instrument,
-          },
-          clerk,
-        );
-      }
-    }
-    // Each officer holds 12 of the functions from a committee: 60 more.
-    for (let p = 0; p < POSTS; p++) {
-      for (let j = 0; j < 12; j++) {
-        await post(
-          '/v1/delegations',
-          {
-            id: `${officer(o, p)}-d${j}`,
-            organisationId: organisationId(o),
-            fromId: committee(o, 1 + ((p + j) % COMMITTEES)),
-            toId: officer(o, p),
-            scopes: [SCOPES[(p + j) % SCOPES.length]],
-            limitPence: 50_000_000,
-            effectiveFrom: `${2013 + (j % 5)}-04-01`,
-            mayRedelegate: false,
-            instrument,
-          },
-          clerk,
-        );
-      }
-    }
-  });
-}
-
-/** The officer who holds `scope` for organisation `o`, and through which delegation. */
-function holderOf(o: number, k: number): string {
-  for (let p = 0; p < POSTS; p++) for (let j = 0; j < 12; j++) if ((p + j) % SCOPES.length === k) return officer(o, p);
-  throw new Error('no holder');
-}
-
-async function prepareProposals(clerk: string): Promise<void> {
-  const proposals = Array.from({ length: PROPOSALS }, (_, i) => ({ id: `bench-proposal-${i}`, o: i % ORGANISATIONS, k: i % SCOPES.length }));
-  await inParallel('proposals', PROPOSALS, async (i) => {
-    const { id, o, k } = proposals[i];
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const month = String(1 + (i % 12)).padStart(2, '0');
-    const year = 2018 + (i % 6);
-    await post(
-      '/v1/proposals',
-      {
-        id,
-        title: `Commissioning decision ${i}`,
-        summary: 'A decision on a care contract within the framework the committee agreed',
-        scopes: [SCOPES[k]],
-        valuePence: 2_000_000 + (i % 100) * 10_000,
-        keyDecision: i % 7 === 0,
-        proposedById: committee(o, 1),
-        route: [
-          { organisationId: organisationId(o), requirement: 'approve' },
-          { bodyId: committee(o, 1), requirement: 'endorse' },
-          ...[2, 3, 4].map((c) => ({ bodyId: committee(o, c), requirement: 'note' as const })),
-          { bodyId: cabinet(o), requirement: 'note' },
-        ],
-        tabledOn: `${year}-${month}-${day}`,
-      },
-      clerk,
-    );
-    let version = 1;
-    if (i % 2 === 0) {
-      await post(`/v1/proposals/${id}/amendments`, { amendedOn: `${year}-${month}-${day}T12:00:00Z`, reason: 'Value corrected', valuePence: 2_000_001 + (i % 100) * 10_000 }, clerk);
-      version = 2;
-    }
-    const decidedOn = `${year}-${month}-${day}T18:00:00Z`;
-    const decide = (deciderId: string, outcome: string, n: number) =>
-      post(`/v1/proposals/${id}/ratifications`, { ratificationId: `${id}-r${n}`, deciderId, version, outcome, decidedOn }, clerk);
-    await decide(holderOf(o, k), 'deferred', 0);
-    await decide(holderOf(o, k), 'approved', 1);
-    await decide(committee(o, 1), 'approved', 2);
-    for (const [n, c] of [2, 3, 4].entries()) await decide(committee(o, c), 'noted', 3 + n);
-    await decide(cabinet(o), 'noted', 6);
-  });
-}
-
-function startApi(schema: string, environment: Record<string, string> = {}): Promise<ChildProcess> {
-  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '60000', ...environment });
-}
-
-/** Waits until the API has read the whole sealed log back against the store, as it does at start (its sealer's audit), so that the load is measured alone. */
-async function sealedLogReadBack(): Promise<number> {
-  for (const deadline = Date.now() + 300_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const ready = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
-    const audited = ((await ready.json()) as { details?: { sealer?: { audited?: { events: number } } } }).details?.sealer?.audited;
-    if (audited) return audited.events;
-  }
-  throw new Error('the API did not read the sealed log back within 5 minutes');
-}
-
-/** A clerk's key, under a name no earlier run used. */
-async function issueKey(name: string): Promise<string> {
-  const answer = await send('POST', '/v1/api-keys', { name: `${name}-${randomBytes(4).toString('hex')}`, role: 'clerk' }, ADMIN_KEY);
-  if (answer.status !== 201) throw new Error(`POST /v1/api-keys answered ${answer.status}: ${answer.text}`);
-  return (JSON.parse(answer.text) as { key: string }).key;
-}
-
-/** The ledger's events, made through the API's commands. Its projector is off meanwhile: the rebuild below projects them all. */
-async function prepareLedger(schema: string): Promise<void> {
-  const api = await startApi(schema, { LEDGER_RUN_PROJECTOR: 'false' });
-  try {
-    const clerk = await issueKey('bench-clerk');
-    await prepareAuthority(clerk);
-    await prepareProposals(clerk);
-  } finally {
-    await stopApiProcess(api);
-  }
-}
-
-interface Latency {
-  rps: number;
-  p50: number;
-  p99: number;
-}
-
-async function cannon(label: string, path: () => string, key: string, apiPid: number): Promise<Latency> {
-  const cpuBefore = cpuTimes(apiPid);
-  const result = await autocannon({
-    url: BASE,
-    connections: CONNECTIONS,
-    duration: 10,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: { authorization: `Bearer ${key}` } }) }],
-  });
-  if (result.non2xx > 0 || result.errors > 0) {
-    const sample = await send('GET', path(), undefined, key);
-    throw new Error(`${label}: ${result.non2xx} answers were not 2xx and ${result.errors} failed; for example ${sample.status} ${sample.text}`);
-  }
-  const latency = { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-  console.log(`${label.padEnd(48)} ${Math.round(latency.rps).toLocaleString('en-GB').padStart(7)} req/s  p50 ${latency.p50.toFixed(1)} ms  p99 ${latency.p99.toFixed(1)} ms`);
-  console.log(`  ${describeCpuPerOperation(cpuBefore, cpuTimes(apiPid), result.requests.total, 'request')}`);
-  return latency;
-}
-
-const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
-
-async function residentMegabytes(pid: number): Promise<number> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
+import { stopApiProcess } from './api-process.js';
+import {
+  cannon,
+  committee,
+  COMMITTEES,
+  DATABASE_URL,
+  holderOf,
+  issueKey,
+  organisationId,
+  ORGANISATIONS,
+  pick,
+  prepareLedger,
+  progress,
+  residentMegabytes,
+  SCOPES,
+  sealedLogReadBack,
+  startApi,
+} from './read-ledger.js';
 
 async function main(): Promise<void> {
   // BENCH_SCHEMA names a schema to keep, so that a second run skips the set-up.

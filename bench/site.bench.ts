@@ -1,0 +1,76 @@
+/**
+ * The website's pages under load, each against the JSON read of the same data in the same run.
+ *
+ * On the PostgreSQL named by BENCH_DATABASE_URL (default the local `test` database), on the ledger of
+ * `npm run bench:read` (about 200,000 events, made through the API's commands in a schema of its
+ * own; `BENCH_SCHEMA=<name>` keeps it for the next run, `BENCH_PROPOSALS` scales it down): the read
+ * models are rebuilt, the API starts as its own process, and 20 autocannon connections read for
+ * 10 s each, as an anonymous member of the public:
+ *   - a decision page `/proposals/{id}/decisions/{ratificationId}` against `/v1/proposals/{id}`;
+ *   - a body's decisions register `/bodies/{id}/decisions` against `/v1/bodies/{id}/decisions?limit=25`;
+ *   - a proposal page `/proposals/{id}` against `/v1/proposals/{id}`.
+ * Last line: `RESULT site decision_p99_ms=<n> register_p99_ms=<n> page/json=<r>`, page/json being the
+ * lowest of the three ratios of requests/s. Not a test.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
+import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { SealedLog, Sealer } from '@ledger/verifiable-log';
+import { stopApiProcess } from './api-process.js';
+import { cannon, committee, DATABASE_URL, ORGANISATIONS, prepareLedger, progress, sealedLogReadBack, startApi, type Latency } from './read-ledger.js';
+
+const random = (count: number) => Math.floor(Math.random() * count);
+
+async function pair(label: string, page: () => string, json: () => string, apiPid: number): Promise<{ page: Latency; json: Latency; ratio: number }> {
+  const measuredPage = await cannon(`page ${label}`, page, null, apiPid);
+  const measuredJson = await cannon(`JSON ${label}`, json, null, apiPid);
+  const ratio = measuredPage.rps / measuredJson.rps;
+  console.log(`  page/json = ${ratio.toFixed(3)}`);
+  return { page: measuredPage, json: measuredJson, ratio };
+}
+
+async function main(): Promise<void> {
+  const kept = process.env.BENCH_SCHEMA;
+  const schema = kept ?? `bench_site_${randomBytes(4).toString('hex')}`;
+  const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: 4 });
+  let api: ChildProcess | undefined;
+  try {
+    const started = performance.now();
+    const [{ exists }] = await database.query<{ exists: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS exists`);
+    if (!exists) await prepareLedger(schema);
+    const [{ count: events }] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger_events');
+    const [{ count: proposals }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM ledger_streams WHERE stream_id LIKE 'proposal-%'`);
+    console.log(`${exists ? 'found' : 'prepared'} ${events.toLocaleString('en-GB')} events (${proposals.toLocaleString('en-GB')} proposals) in ${schema} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    const store = new SqlEventStore(database);
+    await new Sealer(database, store, 2_000).catchUp();
+    const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS, ({ events: done }) => progress(`rebuilding the read models: ${done.toLocaleString('en-GB')} events`));
+    progress('');
+    console.log(`read models rebuilt into ${rebuilt.schema} in ${rebuilt.seconds.toFixed(1)} s`);
+    api = await startApi(schema);
+    await sealedLogReadBack();
+
+    const proposal = () => `bench-proposal-${random(proposals)}`;
+    const decisionPage = () => {
+      const id = proposal();
+      return `/proposals/${id}/decisions/${id}-r1`;
+    };
+    const registerPage = () => `/bodies/${committee(random(ORGANISATIONS), 1)}/decisions`;
+    const decisions = await pair('decision /proposals/{id}/decisions/{rid}', decisionPage, () => `/v1/proposals/${proposal()}`, api.pid!);
+    const registers = await pair('register /bodies/{id}/decisions', registerPage, () => `/v1/bodies/${committee(random(ORGANISATIONS), 1)}/decisions?limit=25`, api.pid!);
+    const proposalPages = await pair('proposal /proposals/{id}', () => `/proposals/${proposal()}`, () => `/v1/proposals/${proposal()}`, api.pid!);
+    const lowest = Math.min(decisions.ratio, registers.ratio, proposalPages.ratio);
+    console.log(`RESULT site decision_p99_ms=${decisions.page.p99.toFixed(1)} register_p99_ms=${registers.page.p99.toFixed(1)} page/json=${lowest.toFixed(3)}`);
+  } finally {
+    await stopApiProcess(api);
+    if (!kept) {
+      const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
+      for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
+      await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    }
+    await database.close();
+  }
+}
+
+await main();

@@ -131,7 +131,7 @@ describe('the ledger command line without a store', () => {
 });
 
 describe('ledger demo', () => {
-  it('serves a fresh embedded ledger with the five seed papers, says where to look, and stops on Ctrl-C', async () => {
+  it('serves a fresh embedded ledger with the five seed papers, gives pages to open in a browser, and stops on Ctrl-C', async () => {
     const port = await freePort();
     const { DATABASE_URL: _url, DATABASE_SCHEMA: _schema, ...inherited } = process.env;
     const demo = spawn(process.execPath, ['bin/ledger.js', 'demo', '--port', String(port)], { env: inherited, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -142,10 +142,12 @@ describe('ledger demo', () => {
       const deadline = Date.now() + 60_000;
       while (!output.includes('Stop with Ctrl-C') && demo.exitCode === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
       expect(output).toMatch(/calls from the 5 seed papers loaded into a fresh embedded ledger/);
-      const wirral = `http://127.0.0.1:${port}/v1/proposals/wirral-integrated-commissioning`;
-      expect(output).toContain(wirral);
-      const answer = await fetch(wirral);
-      expect(answer.status).toBe(200);
+      const wirral = `http://127.0.0.1:${port}/proposals/wirral-integrated-commissioning`;
+      expect(output).toContain(wirral); // a page to open in a browser
+      const page = await fetch(wirral);
+      expect([page.status, page.headers.get('content-type')]).toEqual([200, 'text/html; charset=utf-8']);
+      expect(await page.text()).toContain('Exempt: Schedule 12A, paragraph 3');
+      const answer = await fetch(wirral.replace('/proposals/', '/v1/proposals/'));
       expect(await answer.json()).toMatchObject({ status: 'open', summary: '[exempt: Schedule 12A paragraph 3]' });
       const checkpoint = await fetch(`http://127.0.0.1:${port}/v1/ledger/checkpoint`);
       expect(await checkpoint.json()).toMatchObject({ treeSize: expect.any(Number), verifierKey: expect.any(String) });

@@ -9,18 +9,20 @@ import { packageRoot } from '../package-root.js';
 import { importScenarios } from '../scenarios/scenario-import.js';
 import { count, ProgressLine } from '../terminal.js';
 
-/** The papers' facts worth a first look, as URLs an anonymous reader may open. */
+/** The papers' facts worth a first look, as pages an anonymous reader may open in a browser. */
 const WHERE_TO_LOOK: [string, string][] = [
-  ['Wokingham: the Enhanced Section 75 approval route, step by step, two steps still open (seed 000)', '/v1/proposals/wokingham-enhanced-section-75-partnership'],
-  ['Wiltshire: the Alliance Joint Committee’s authority on 1 August 2022, from the ICB and the council (seed 001)', '/v1/authority?holderId=wiltshire-alliance-joint-committee&at=2022-08-01'],
-  ['… and on 1 March 2022, before the ICB existed: none', '/v1/authority?holderId=wiltshire-alliance-joint-committee&at=2022-03-01'],
-  ['Wiltshire: BSW CCG, dissolved 30 June 2022, with BSW ICB as successor', '/v1/organisations/bsw-ccg'],
-  ['Wirral: the Cabinet decision of 27 November 2017 as the public sees it, the exempt appendix redacted (seed 002)', '/v1/proposals/wirral-integrated-commissioning'],
-  ['Wokingham: the Integrated Partnership and who sat on it in November 2018 (seed 003)', '/v1/bodies/wokingham-integrated-partnership?at=2018-11-08'],
-  ['Berkshire West 10: every ratification recorded, newest first (seed 004)', '/v1/ratifications'],
-  ['The audit trail: every event, in order, in plain English', '/v1/audit'],
-  ['The signed checkpoint of the sealed log, for an auditor to keep (then: npx ledger export / ledger verify)', '/v1/ledger/checkpoint'],
-  ['The REST contract (OpenAPI)', '/docs'],
+  ['The ledger’s home page: organisations, their bodies, the latest decisions', '/'],
+  ['Wokingham: the Enhanced Section 75 approval route, step by step, two steps still open (seed 000)', '/proposals/wokingham-enhanced-section-75-partnership'],
+  ['… a decision on it: the record, the authority relied on as a chain, and whether it still holds', '/proposals/wokingham-enhanced-section-75-partnership/decisions/wbc-corporate-team-2017-05-09'],
+  ['Wiltshire: the Alliance Joint Committee and the authority it held on 1 August 2022, from the ICB (seed 001)', '/bodies/wiltshire-alliance-joint-committee?at=2022-08-01'],
+  ['… asked on 1 March 2022, before the ICB existed: no', '/authority?holderId=wiltshire-alliance-joint-committee&organisationId=bsw-icb&scopes=bcf&at=2022-03-01'],
+  ['Wiltshire: BSW CCG, dissolved at the end of 30 June 2022, and what became of its delegations', '/organisations/bsw-ccg'],
+  ['Wirral: the Cabinet decision of 27 November 2017 as the public sees it, the exempt appendix withheld (seed 002)', '/proposals/wirral-integrated-commissioning'],
+  ['Wokingham: the Integrated Partnership and who sat on it in November 2018 (seed 003)', '/bodies/wokingham-integrated-partnership?at=2018-11-08'],
+  ['Every decision, newest first (seed 004 and the rest)', '/decisions'],
+  ['The audit trail: every event, in order, in plain English', '/audit'],
+  ['The sealed log: the signed checkpoint and how to verify it (sign in as an auditor to verify a decision in the browser)', '/ledger'],
+  ['The JSON API integrations use (OpenAPI)', '/docs'],
 ];
 
 /**
@@ -53,7 +55,7 @@ export function demoCommand(program: Command): void {
         // Sealed and signed now, rather than at the next interval.
         await fetch(`${url}/v1/ledger/checkpoints`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' });
         console.log(`Decision Ledger demo: ${count(result.calls)} calls from the ${files.length} seed papers loaded into a fresh embedded ledger at ${url}\n`);
-        console.log('Where to look (anonymous reads; add "Authorization: Bearer <key>" to see exempt detail):');
+        console.log('Open in a browser (as the public sees it; sign in at /sign-in with the key below to see exempt detail and proofs):');
         for (const [what, path] of WHERE_TO_LOOK) console.log(`  ${what}\n    ${url}${path}`);
         console.log(`\nAdmin API key for this demo: ${key}\nStop with Ctrl-C.`);
       } catch (error) {

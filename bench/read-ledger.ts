@@ -5,6 +5,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import type { Database } from '@ledger/event-store';
 import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { startApiProcess, stopApiProcess } from './api-process.js';
@@ -223,3 +224,10 @@ export async function residentMegabytes(pid: number): Promise<number> {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
+
+/** Drops a benchmark's schema and its read-model generations. */
+export async function dropBenchSchema(database: Database, schema: string): Promise<void> {
+  const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
+  for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
+  await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}

@@ -42,6 +42,7 @@ import {
   SCOPES,
   sealedLogReadBack,
   startApi,
+  dropBenchSchema,
 } from './read-ledger.js';
 
 async function main(): Promise<void> {
@@ -112,11 +113,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await stopApiProcess(api);
-    if (!kept) {
-      const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
-      for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
-      await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    }
+    if (!kept) await dropBenchSchema(database, schema);
     await database.close();
   }
 }

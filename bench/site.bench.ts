@@ -19,7 +19,7 @@ import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog, Sealer } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
-import { cannon, committee, DATABASE_URL, ORGANISATIONS, prepareLedger, progress, sealedLogReadBack, startApi, type Latency } from './read-ledger.js';
+import { cannon, committee, DATABASE_URL, dropBenchSchema, ORGANISATIONS, prepareLedger, progress, sealedLogReadBack, startApi, type Latency } from './read-ledger.js';
 
 const random = (count: number) => Math.floor(Math.random() * count);
 
@@ -64,11 +64,7 @@ async function main(): Promise<void> {
     console.log(`RESULT site decision_p99_ms=${decisions.page.p99.toFixed(1)} register_p99_ms=${registers.page.p99.toFixed(1)} page/json=${lowest.toFixed(3)}`);
   } finally {
     await stopApiProcess(api);
-    if (!kept) {
-      const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
-      for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
-      await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-    }
+    if (!kept) await dropBenchSchema(database, schema);
     await database.close();
   }
 }

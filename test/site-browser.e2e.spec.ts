@@ -26,6 +26,7 @@ const EXEMPT = 'Exempt: Schedule 12A, paragraph 3';
 /** One page of each type, as a reader reaches it. */
 const PAGE_TYPES: [name: string, path: string][] = [
   ['home', '/'],
+  ['search', '/search?q=wokingham'],
   ['organisation', '/organisations/bsw-ccg'],
   ['scheme', '/organisations/wiltshire-council/delegations?at=2022-08-01'],
   ['delegation', '/organisations/bsw-icb/delegations/bsw-icb-to-wajc-bcf'],

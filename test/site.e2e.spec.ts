@@ -53,6 +53,19 @@ describeOnEveryStore('the website', (api) => {
     expect(footer).toContain(`sealed in checkpoint ${signed.treeSize.toLocaleString('en-GB')}, signed`);
   });
 
+  it('search: proposals, bodies and organisations by words in their title, name or id, on the page and in the API', async () => {
+    const found = await page('/search?q=wirral+commissioning');
+    expect(found.text).toContain('Integrated Commissioning for Wirral');
+    expect(found.text).toMatch(/\d+ results? for “wirral commissioning”/);
+    const api_ = (await api().get('/v1/search?q=Wiltshire%20Alliance', { key: null })).json();
+    expect(api_.bodies.map((body: { id: string }) => body.id)).toContain('wiltshire-alliance-joint-committee');
+    expect((await page('/search?q=no-such-words-anywhere')).text).toContain('Nothing in the ledger matches');
+    expect((await page('/search?q=100%25_')).text).toContain('Nothing in the ledger matches'); // % and _ are taken literally
+    expect((await page('/search?q=')).text).toContain('Enter words to search for.');
+    expect((await page('/')).text).toContain('Search proposals, decisions, bodies and organisations');
+    expect((await api().get('/v1/search', { key: null })).status).toBe(400);
+  });
+
   it('organisation: a dissolved CCG says plainly who took over and what became of its delegations', async () => {
     const { text } = await page('/organisations/bsw-ccg');
     expect(text).toContain('was dissolved at the end of 30 June 2022.');

@@ -14,3 +14,4 @@ export * from './proposals/index.js';
 export * from './projector/rebuild.js';
 export * from './projector/active-generation-projector.js';
 export * from './projector/replay-as-known.js';
+export * from './search/ledger-search.js';

@@ -12,12 +12,14 @@ import { GetOrganisationHandler } from './organisation-register/get-organisation
 import { GetOrganisationsHandler } from './organisation-register/get-organisations.handler.js';
 import { OrganisationRegisterController } from './organisation-register/organisations.controller.js';
 import { GetNamesHandler } from './names/get-names.handler.js';
+import { SearchController } from './search/search.controller.js';
+import { SearchLedgerHandler } from './search/search-ledger.handler.js';
 import { GetPostHandler } from './post-register/get-post.handler.js';
 import { PostRegisterController } from './post-register/posts.controller.js';
 
 /** The registers of organisations, bodies, posts and delegations, and the authority reads (API.md "Reads"). */
 @Module({
-  controllers: [OrganisationRegisterController, BodyRegisterController, PostRegisterController, DelegationRegisterController, AuthorityRegisterController],
+  controllers: [OrganisationRegisterController, BodyRegisterController, PostRegisterController, DelegationRegisterController, AuthorityRegisterController, SearchController],
   providers: [
     GetOrganisationsHandler,
     GetOrganisationHandler,
@@ -29,6 +31,7 @@ import { PostRegisterController } from './post-register/posts.controller.js';
     CheckAuthorityHandler,
     GetHolderAuthorityHandler,
     GetNamesHandler,
+    SearchLedgerHandler,
   ],
 })
 export class GovernanceRegistersModule {}

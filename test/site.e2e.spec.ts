@@ -89,6 +89,11 @@ describeOnEveryStore('the website', (api) => {
     const cabinet = await page('/bodies/wirral-cabinet/decisions?from=2017-11-01&to=2017-11-30');
     expect(cabinet.text).toContain('27 November 2017');
     expect(cabinet.text).not.toContain('16 January 2017');
+    const keyOnly = await page('/bodies/wirral-cabinet/decisions?keyDecision=true&outcome=approved&callIn=');
+    const apiKeyOnly = (await api().get('/v1/bodies/wirral-cabinet/decisions?keyDecision=true&outcome=approved', { key: null })).json();
+    for (const decision of apiKeyOnly.items as { decidedOn: string }[]) expect(keyOnly.text).toContain(new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' }).format(new Date(decision.decidedOn)));
+    expect((await page('/bodies/wirral-cabinet/decisions?keyDecision=maybe', { status: 400 })).text).toContain('keyDecision must be true or false');
+    expect((await page('/bodies/wirral-cabinet/decisions?callIn=open')).text).toContain('No decisions match.');
     const csv = await api().get('/bodies/wirral-cabinet/decisions.csv', { key: null });
     expect(csv.status).toBe(200);
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');

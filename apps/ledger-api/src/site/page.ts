@@ -20,3 +20,16 @@ export function frame(title: string, ...trail: Link[]): PageFrame {
 
 /** A path segment as a URL carries it. */
 export const segment = encodeURIComponent;
+
+/** An option of a GOV.UK select. */
+export interface Option {
+  value: string;
+  text: string;
+  selected: boolean;
+}
+
+/** A filter's select: "Any" (no filter) first, then each value in words, the chosen one selected. */
+export const options = (values: readonly string[], chosen: string | undefined, words: (value: string) => string, any = 'Any'): Option[] => [
+  { value: '', text: any, selected: !chosen },
+  ...values.map((value) => ({ value, text: words(value), selected: chosen === value })),
+];

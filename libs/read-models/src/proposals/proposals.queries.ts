@@ -78,12 +78,17 @@ export interface ListRatificationsQuery extends ListQuery, DateRange {
   now?: string;
   /** `open`: decisions whose call-in period has not yet ended (at `now`); `lodged`: decisions a call-in was lodged against. */
   callIn?: string;
+  /** Only decisions on key decisions (`true`), or on others (`false`). */
+  keyDecision?: boolean;
 }
 
 export const CALL_IN_FILTERS = ['open', 'lodged'] as const;
 
 export interface BodyDecisionsQuery extends ListQuery, DateRange {
   now?: string;
+  outcome?: string;
+  callIn?: string;
+  keyDecision?: boolean;
 }
 
 export interface ProposalHistoryQuery extends ListQuery {}
@@ -195,7 +200,14 @@ interface RatificationListRow extends RatificationRow {
 
 async function ratificationsPage(
   reader: ReadModelReader,
-  filter: { organisationId: string | null; deciderId: string | null; outcome: RatificationOutcome | null; proposalId: string | null; callIn?: (typeof CALL_IN_FILTERS)[number] | null },
+  filter: {
+    organisationId: string | null;
+    deciderId: string | null;
+    outcome: RatificationOutcome | null;
+    proposalId: string | null;
+    callIn?: (typeof CALL_IN_FILTERS)[number] | null;
+    keyDecision?: boolean | null;
+  },
   query: ListQuery & DateRange & { now?: string },
 ): Promise<Page<RatificationView>> {
   const limit = pageLimit(query.limit);
@@ -215,9 +227,10 @@ async function ratificationsPage(
        AND ($6::timestamptz IS NULL OR r.decided_on <= $6::timestamptz)
        AND ($7::timestamptz IS NULL OR (r.decided_on, r.log_transaction, r.log_sequence) < ($7::timestamptz, $8::bigint, $9::bigint))
        AND ($11::text IS NULL OR ($11::text = 'open' AND r.call_in_until > $12::timestamptz) OR ($11::text = 'lodged' AND r.call_ins <> '[]'))
+       AND ($13::boolean IS NULL OR p.key_decision = $13::boolean)
      ORDER BY r.decided_on DESC, r.log_transaction DESC, r.log_sequence DESC
      LIMIT $10`,
-    [filter.organisationId, filter.deciderId, filter.outcome, filter.proposalId, from, to, afterInstant, afterTransaction, afterSequence, limit + 1, filter.callIn ?? null, now],
+    [filter.organisationId, filter.deciderId, filter.outcome, filter.proposalId, from, to, afterInstant, afterTransaction, afterSequence, limit + 1, filter.callIn ?? null, now, filter.keyDecision ?? null],
   );
   return toPage(
     rows,
@@ -256,6 +269,7 @@ export async function listRatifications(reader: ReadModelReader, query: ListRati
       outcome: oneOf(textFilter(query.outcome) ?? undefined, RATIFICATION_OUTCOMES, 'outcome'),
       proposalId: textFilter(query.proposalId),
       callIn: oneOf(textFilter(query.callIn) ?? undefined, CALL_IN_FILTERS, 'callIn'),
+      keyDecision: query.keyDecision ?? null,
     },
     query,
   );
@@ -263,7 +277,18 @@ export async function listRatifications(reader: ReadModelReader, query: ListRati
 
 /** `GET /v1/bodies/{id}/decisions`: the body's (or post's) decisions register, every ratification it made, newest first. */
 export async function bodyDecisions(reader: ReadModelReader, bodyId: string, query: BodyDecisionsQuery = {}): Promise<Page<RatificationView>> {
-  return ratificationsPage(reader, { organisationId: null, deciderId: bodyId, outcome: null, proposalId: null }, query);
+  return ratificationsPage(
+    reader,
+    {
+      organisationId: null,
+      deciderId: bodyId,
+      outcome: oneOf(textFilter(query.outcome) ?? undefined, RATIFICATION_OUTCOMES, 'outcome'),
+      proposalId: null,
+      callIn: oneOf(textFilter(query.callIn) ?? undefined, CALL_IN_FILTERS, 'callIn'),
+      keyDecision: query.keyDecision ?? null,
+    },
+    query,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import type { AuthenticatedRequest } from '../../api-keys/api-key.guard.js';
 import { seesExemptDetail } from '../../api-keys/principal.js';
 import { SlugParam } from '../../validation/slug-param.pipe.js';
 import { BodyDecisionsQuery } from './body-decisions.query-params.js';
+import { decisionFilterOf } from './decision-filter.params.js';
 import { GetBodyDecisions } from './body-decisions.query.js';
 
 @ApiTags('bodies')
@@ -28,7 +29,7 @@ export class DecisionsRegisterController {
   @ApiNotFoundResponse({ description: 'not_found: an id that cannot name a body.' })
   list(@SlugParam('id', 'body') bodyId: string, @QueryParams() query: BodyDecisionsQuery, @Req() request: AuthenticatedRequest): Promise<Page<RatificationView>> {
     return this.queries.execute(
-      new GetBodyDecisions(bodyId, { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, seesExemptDetail(request.principal)),
+      new GetBodyDecisions(bodyId, decisionFilterOf(query), seesExemptDetail(request.principal)),
     );
   }
 }

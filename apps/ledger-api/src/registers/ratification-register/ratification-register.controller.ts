@@ -38,6 +38,7 @@ export class RatificationRegisterController {
           deciderId: query.deciderId,
           outcome: query.outcome,
           callIn: query.callIn,
+          keyDecision: query.keyDecision,
           from: query.from,
           to: query.to,
           limit: query.limit,

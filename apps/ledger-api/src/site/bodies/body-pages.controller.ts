@@ -7,6 +7,7 @@ import { GetHolderAuthority } from '../../registers/authority-register/get-holde
 import { GetBody } from '../../registers/body-register/get-body.query.js';
 import { BodyDecisionsQuery } from '../../registers/decisions-register/body-decisions.query-params.js';
 import { GetBodyDecisions } from '../../registers/decisions-register/body-decisions.query.js';
+import { decisionFilterOf } from '../../registers/decisions-register/decision-filter.params.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { ReadAtParams } from '../../registers/read.params.js';
 import { SlugParam } from '../../validation/slug-param.pipe.js';
@@ -41,16 +42,16 @@ export class BodyPagesController {
   async decisions(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const [body, decisions] = await Promise.all([
       this.queries.execute(new GetBody(id, undefined)),
-      this.queries.execute(new GetBodyDecisions(id, { from: query.from, to: query.to, limit: query.limit ?? REGISTER_PAGE, cursor: query.cursor }, reader.seesExemptDetail)),
+      this.queries.execute(new GetBodyDecisions(id, { ...decisionFilterOf(query), limit: query.limit ?? REGISTER_PAGE }, reader.seesExemptDetail)),
     ]);
     const names = await this.queries.execute(new GetNames(deciderIds(decisions.items)));
-    return this.pages.render(reply, 'body-decisions', presentBodyDecisions(body, { from: query.from, to: query.to }, decisions, names));
+    return this.pages.render(reply, 'body-decisions', presentBodyDecisions(body, decisionFilterOf(query), decisions, names));
   }
 
   /** The register as CSV, every field as the JSON API's CSV gives it (exempt detail withheld from the public alike). */
   @Get(':id/decisions.csv')
   async decisionsCsv(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const decisions = await this.queries.execute(new GetBodyDecisions(id, { from: query.from, to: query.to, limit: query.limit, cursor: query.cursor }, reader.seesExemptDetail));
+    const decisions = await this.queries.execute(new GetBodyDecisions(id, decisionFilterOf(query), reader.seesExemptDetail));
     if (decisions.nextCursor) void reply.header('X-Next-Cursor', decisions.nextCursor);
     return reply
       .header('Content-Type', 'text/csv; charset=utf-8')

@@ -23,10 +23,10 @@ export class DecisionPagesController {
 
   @Get('decisions')
   async register(@QueryParams() query: RatificationsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const filters = { organisationId: query.organisationId, outcome: query.outcome, callIn: query.callIn, from: query.from, to: query.to };
+    const filters = { organisationId: query.organisationId, outcome: query.outcome, callIn: query.callIn, keyDecision: query.keyDecision, from: query.from, to: query.to };
     const page = await this.queries.execute(new ListRatificationRegister({ ...filters, limit: query.limit ?? REGISTER_PAGE, cursor: query.cursor }, query.authority, reader.seesExemptDetail));
     const names = await this.queries.execute(new GetNames(deciderIds(page.items)));
-    return this.pages.render(reply, 'decisions', presentDecisionRegister({ ...filters, authority: query.authority }, page, names));
+    return this.pages.render(reply, 'decisions', presentDecisionRegister({ ...filters, keyDecision: query.keyDecision === undefined ? undefined : String(query.keyDecision), authority: query.authority }, page, names));
   }
 
   @Get('call-ins')

@@ -1,6 +1,6 @@
 import { PROPOSAL_STATUSES } from '@ledger/governance';
 import type { Page as ListPage, ProposalListItem } from '@ledger/read-models';
-import { frame, segment, type Link, type Page } from '../page.js';
+import { frame, options, segment, type Link, type Option, type Page } from '../page.js';
 import { londonDay, pounds, sentenceCase } from '../plain-english.js';
 import { statusTag, type Tag } from '../tags.js';
 
@@ -14,7 +14,7 @@ export interface ProposalRegisterFilters {
 
 export interface ProposalRegisterContent {
   filters: Required<ProposalRegisterFilters>;
-  statuses: { value: string; text: string; selected: boolean }[];
+  statuses: Option[];
   proposals: { proposal: Link; status: Tag; tabledOn: string; value: string; exempt: string | null }[];
   next: string | null;
 }
@@ -25,7 +25,7 @@ export function presentProposalRegister(filters: ProposalRegisterFilters, page: 
   return {
     page: frame('Proposals', { text: 'Proposals', href: '/proposals' }),
     filters: { status: '', organisationId: '', scope: '', from: '', to: '', ...kept },
-    statuses: [{ value: '', text: 'Any', selected: !filters.status }, ...PROPOSAL_STATUSES.map((status) => ({ value: status, text: sentenceCase(status), selected: filters.status === status }))],
+    statuses: options(PROPOSAL_STATUSES, filters.status, sentenceCase),
     proposals: page.items.map((proposal) => ({
       proposal: { text: proposal.title, href: `/proposals/${segment(proposal.id)}` },
       status: statusTag(proposal.status),

@@ -11,6 +11,7 @@ import { GetDelegationsHandler } from './delegation-register/get-delegations.han
 import { GetOrganisationHandler } from './organisation-register/get-organisation.handler.js';
 import { GetOrganisationsHandler } from './organisation-register/get-organisations.handler.js';
 import { OrganisationRegisterController } from './organisation-register/organisations.controller.js';
+import { GetDelegationInstrumentsHandler } from './names/get-delegation-instruments.handler.js';
 import { GetNamesHandler } from './names/get-names.handler.js';
 import { SearchController } from './search/search.controller.js';
 import { SearchLedgerHandler } from './search/search-ledger.handler.js';
@@ -31,6 +32,7 @@ import { PostRegisterController } from './post-register/posts.controller.js';
     CheckAuthorityHandler,
     GetHolderAuthorityHandler,
     GetNamesHandler,
+    GetDelegationInstrumentsHandler,
     SearchLedgerHandler,
   ],
 })

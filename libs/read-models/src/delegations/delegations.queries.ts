@@ -1,4 +1,4 @@
-import { parseInstant, type Instant } from '@ledger/governance';
+import { parseInstant, type Instant, type Instrument } from '@ledger/governance';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage, type Page } from '../lists/page.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
 import { DISSOLUTION_COLUMNS, instant, toDelegationView, toHistoryEntry, type DelegationRow, type HistoryRow } from './delegation-rows.js';
@@ -84,4 +84,14 @@ export async function delegationById(reader: ReadModelReader, delegationId: stri
   const then = delegationRecords(known);
   if (!then) return null; // not yet granted at that record time
   return { ...toDelegationView(then.delegation), history: then.history.map(toHistoryEntry) };
+}
+
+/** The instruments of these delegations, by id (unknown ids left out): for pages that show a chain of authority. */
+export async function delegationInstruments(reader: ReadModelReader, ids: readonly string[]): Promise<Record<string, Instrument>> {
+  if (ids.length === 0) return {};
+  const rows = await reader.query<{ delegation_id: string; instrument_title: string; instrument_reference: string | null; instrument_url: string | null }>(
+    'SELECT delegation_id, instrument_title, instrument_reference, instrument_url FROM delegations WHERE delegation_id = ANY($1::text[])',
+    [[...new Set(ids)]],
+  );
+  return Object.fromEntries(rows.map((row) => [row.delegation_id, { title: row.instrument_title, reference: row.instrument_reference, url: row.instrument_url }]));
 }

@@ -1,5 +1,4 @@
-import type { AuthorityLink } from '@ledger/governance';
-import type { DelegationView } from '@ledger/read-models';
+import type { AuthorityLink, Instrument } from '@ledger/governance';
 import { nameOf, type Names } from '../decisions/decision-summary.js';
 import { termsInWords } from '../delegations/delegation-terms.js';
 import { segment, type Link } from '../page.js';
@@ -20,17 +19,17 @@ export interface Chain {
 }
 
 /** A chain from the governing body down to a holder, each delegation linked with its terms and (when known) its instrument. */
-export function presentChain(chain: readonly AuthorityLink[], holderId: string, organisationId: string, delegations: ReadonlyMap<string, DelegationView>, names: Names): Chain {
+export function presentChain(chain: readonly AuthorityLink[], holderId: string, organisationId: string, instruments: Readonly<Record<string, Instrument>>, names: Names): Chain {
   return {
     start: chain.length === 0 ? `${nameOf(names, holderId)} is the governing body itself: it needs no delegation.` : nameOf(names, chain[0].fromId),
     links: chain.map((link) => {
-      const delegation = delegations.get(link.delegationId);
-      const scheme = link.organisationId ?? delegation?.organisationId ?? organisationId;
+      const instrument = instruments[link.delegationId];
+      const scheme = link.organisationId ?? organisationId;
       return {
         to: nameOf(names, link.toId),
         delegation: { text: link.delegationId, href: `/organisations/${segment(scheme)}/delegations/${segment(link.delegationId)}` },
         terms: termsInWords(link),
-        instrument: delegation ? { text: [delegation.instrument.title, delegation.instrument.reference].filter(Boolean).join(', '), href: delegation.instrument.url } : null,
+        instrument: instrument ? { text: [instrument.title, instrument.reference].filter(Boolean).join(', '), href: instrument.url } : null,
       };
     }),
   };

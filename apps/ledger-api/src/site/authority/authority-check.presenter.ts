@@ -1,5 +1,5 @@
-import type { AuthorityAnswer } from '@ledger/governance';
-import type { DelegationView, OrganisationSummaryView } from '@ledger/read-models';
+import type { AuthorityAnswer, Instrument } from '@ledger/governance';
+import type { OrganisationSummaryView } from '@ledger/read-models';
 import { nameOf, type Names } from '../decisions/decision-summary.js';
 import { frame, type Page } from '../page.js';
 import { londonDay, pounds, words } from '../plain-english.js';
@@ -45,7 +45,7 @@ export function presentAuthorityCheck(
   form: AuthorityForm,
   organisations: OrganisationSummaryView[],
   errors: FieldError[],
-  asked: { question: AuthorityQuestionAsked; answer: AuthorityAnswer; delegations: ReadonlyMap<string, DelegationView>; names: Names } | null,
+  asked: { question: AuthorityQuestionAsked; answer: AuthorityAnswer; instruments: Readonly<Record<string, Instrument>>; names: Names } | null,
 ): Page<AuthorityCheckContent> {
   const title = errors.length > 0 ? 'Error: Check authority' : 'Check authority';
   let answer: AuthorityCheckContent['answer'] = null;
@@ -59,7 +59,7 @@ export function presentAuthorityCheck(
       sentence: asked.answer.allowed
         ? `Yes: ${who} could decide ${what} for ${whom} on ${londonDay(question.at)}.`
         : `No: ${who} could not decide ${what} for ${whom} on ${londonDay(question.at)}.`,
-      chains: asked.answer.chains.map((chain) => presentChain(chain, question.holderId, question.organisationId, asked.delegations, names)),
+      chains: asked.answer.chains.map((chain) => presentChain(chain, question.holderId, question.organisationId, asked.instruments, names)),
       reasons: asked.answer.reasons,
     };
   }

@@ -4,10 +4,10 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
 import { DomainError, parseInstant, type AuthorityAnswer } from '@ledger/governance';
-import { MAX_LIMIT, type DelegationView } from '@ledger/read-models';
+import { MAX_LIMIT } from '@ledger/read-models';
 import { AuthorityCheckParams } from '../../registers/authority-register/authority.params.js';
 import { CheckAuthority } from '../../registers/authority-register/check-authority.query.js';
-import { GetDelegation } from '../../registers/delegation-register/get-delegation.query.js';
+import { GetDelegationInstruments } from '../../registers/names/get-delegation-instruments.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetOrganisations } from '../../registers/organisation-register/get-organisations.query.js';
 import { londonIsoDate } from '../plain-english.js';
@@ -52,12 +52,11 @@ export class AuthorityPageController {
     }
     if (!answer) return this.pages.render(reply, 'authority', presentAuthorityCheck(form, organisations, errors, null), 400);
 
-    const [names, delegations] = await Promise.all([
+    const [names, instruments] = await Promise.all([
       this.queries.execute(new GetNames([question.holderId, question.organisationId, ...chainNameIds(answer.chains)])),
-      Promise.all(chainDelegationIds(answer.chains).map((id): Promise<DelegationView | null> => this.queries.execute(new GetDelegation(id)).catch(() => null))),
+      this.queries.execute(new GetDelegationInstruments(chainDelegationIds(answer.chains))),
     ]);
-    const found = new Map(delegations.filter((delegation): delegation is DelegationView => delegation !== null).map((delegation) => [delegation.delegationId, delegation]));
     const at = parseInstant(question.at) ?? question.at;
-    return this.pages.render(reply, 'authority', presentAuthorityCheck(form, organisations, [], { question: { ...question, at }, answer, delegations: found, names }));
+    return this.pages.render(reply, 'authority', presentAuthorityCheck(form, organisations, [], { question: { ...question, at }, answer, instruments, names }));
   }
 }

@@ -1,6 +1,7 @@
 import { Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
+import { NotFoundError } from '@ledger/governance';
 import { toCsv } from '../../lists/csv.interceptor.js';
 import { inLondonTime } from '../../london-time/in-london-time.js';
 import { GetHolderAuthority } from '../../registers/authority-register/get-holder-authority.query.js';
@@ -8,6 +9,7 @@ import { GetBody } from '../../registers/body-register/get-body.query.js';
 import { BodyDecisionsQuery } from '../../registers/decisions-register/body-decisions.query-params.js';
 import { GetBodyDecisions } from '../../registers/decisions-register/body-decisions.query.js';
 import { decisionFilterOf } from '../../registers/decisions-register/decision-filter.params.js';
+import { GetDelegationInstruments } from '../../registers/names/get-delegation-instruments.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { ReadAtParams } from '../../registers/read.params.js';
 import { SlugParam } from '../../validation/slug-param.pipe.js';
@@ -17,7 +19,7 @@ import { SitePageController } from '../site-page.decorator.js';
 import { SitePages } from '../site-pages.js';
 import { presentBodyDecisionsFeed } from './body-decisions-feed.presenter.js';
 import { presentBodyDecisions } from './body-decisions.presenter.js';
-import { bodyNameIds, presentBody } from './body.presenter.js';
+import { bodyNameIds, heldDelegationIds, presentBody } from './body.presenter.js';
 
 /** How many decisions a page of the register shows, and how many the feed carries. */
 const REGISTER_PAGE = 25;
@@ -34,18 +36,19 @@ export class BodyPagesController {
   async body(@SlugParam('id', 'body') id: string, @QueryParams() query: ReadAtParams, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const body = await this.queries.execute(new GetBody(id, query.at));
     const authority = await this.queries.execute(new GetHolderAuthority({ holderId: id, at: body.at }));
-    const names = await this.queries.execute(new GetNames(bodyNameIds(body, authority)));
-    return this.pages.render(reply, 'body', presentBody(body, authority, names));
+    const [names, instruments] = await Promise.all([
+      this.queries.execute(new GetNames(bodyNameIds(body, authority))),
+      this.queries.execute(new GetDelegationInstruments(heldDelegationIds(authority))),
+    ]);
+    return this.pages.render(reply, 'body', presentBody(body, authority, instruments, names));
   }
 
   @Get(':id/decisions')
   async decisions(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const [body, decisions] = await Promise.all([
-      this.queries.execute(new GetBody(id, undefined)),
-      this.queries.execute(new GetBodyDecisions(id, { ...decisionFilterOf(query), limit: query.limit ?? REGISTER_PAGE }, reader.seesExemptDetail)),
-    ]);
-    const names = await this.queries.execute(new GetNames(deciderIds(decisions.items)));
-    return this.pages.render(reply, 'body-decisions', presentBodyDecisions(body, decisionFilterOf(query), decisions, names));
+    const decisions = await this.queries.execute(new GetBodyDecisions(id, { ...decisionFilterOf(query), limit: query.limit ?? REGISTER_PAGE }, reader.seesExemptDetail));
+    const names = await this.queries.execute(new GetNames([id, ...deciderIds(decisions.items)]));
+    if (names[id] === undefined) throw new NotFoundError('body', id);
+    return this.pages.render(reply, 'body-decisions', presentBodyDecisions({ id, name: names[id] }, decisionFilterOf(query), decisions, names));
   }
 
   /** The register as CSV, every field as the JSON API's CSV gives it (exempt detail withheld from the public alike). */

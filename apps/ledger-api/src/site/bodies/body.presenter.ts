@@ -1,9 +1,9 @@
-import type { HolderAuthority } from '@ledger/governance';
+import type { HolderAuthority, Instrument } from '@ledger/governance';
 import type { BodyView, MembershipView } from '@ledger/read-models';
 import { nameOf, type Names } from '../decisions/decision-summary.js';
 import { frame, segment, type Link, type Page } from '../page.js';
 import { bodyKindName } from '../kinds.js';
-import { presentChain, chainNameIds, type Chain } from '../authority/authority-chain.js';
+import { chainDelegationIds, chainNameIds, presentChain, type Chain } from '../authority/authority-chain.js';
 import { lastDayBefore, londonDay, londonIsoDate, pounds, sentenceCase, words } from '../plain-english.js';
 
 export interface MemberRow {
@@ -43,7 +43,7 @@ function memberRow(membership: MembershipView, names: Names): MemberRow {
 }
 
 /** A body's page: what it is, who sat on it at a date (with the whole history), and a way to its decisions. */
-export function presentBody(body: BodyView, authority: HolderAuthority, names: Names): Page<BodyContent> {
+export function presentBody(body: BodyView, authority: HolderAuthority, instruments: Readonly<Record<string, Instrument>>, names: Names): Page<BodyContent> {
   const organisationIds = [...(body.organisationId ? [body.organisationId] : []), ...body.memberOrganisationIds.filter((id) => id !== body.organisationId)];
   return {
     page: frame(`${body.name} on ${londonDay(body.at)}`, { text: body.name, href: `/bodies/${segment(body.id)}` }),
@@ -71,7 +71,7 @@ export function presentBody(body: BodyView, authority: HolderAuthority, names: N
       scopes: held.scopes.map((granted) => ({
         scope: words(granted.scope),
         limit: granted.limitPence === null ? 'no financial limit' : `up to ${pounds(granted.limitPence)}`,
-        chain: presentChain(granted.chain, body.id, held.organisationId, new Map(), names),
+        chain: presentChain(granted.chain, body.id, held.organisationId, instruments, names),
       })),
     })),
   };
@@ -85,3 +85,6 @@ export const bodyNameIds = (body: BodyView, authority: HolderAuthority): string[
   ...body.governs.map((term) => term.organisationId),
   ...body.history.flatMap((membership) => [membership.memberOrganisationId, membership.onBehalfOfOrganisationId].filter((id): id is string => id !== null)),
 ];
+
+/** The delegations the authority it held runs through. */
+export const heldDelegationIds = (authority: HolderAuthority): string[] => chainDelegationIds(authority.organisations.flatMap((held) => held.scopes.map((granted) => granted.chain)));

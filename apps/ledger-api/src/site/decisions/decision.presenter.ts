@@ -1,4 +1,5 @@
-import type { DelegationView, ProposalView, RatificationView } from '@ledger/read-models';
+import type { Instrument } from '@ledger/governance';
+import type { ProposalView, RatificationView } from '@ledger/read-models';
 import { frame, segment, type Link, type Page } from '../page.js';
 import { londonDay, londonDayAndTime, pounds, shown, words } from '../plain-english.js';
 import { outcomeTag, standingTag, type Tag } from '../tags.js';
@@ -33,14 +34,14 @@ export interface DecisionContent {
   proof: DecisionProofContent | null;
 }
 
-function authority(decision: RatificationView, delegations: Map<string, DelegationView>, names: Names): AuthorityContent | null {
+function authority(decision: RatificationView, instruments: Readonly<Record<string, Instrument>>, names: Names): AuthorityContent | null {
   const basis = decision.authority;
   if (!basis) return null;
   const amount = basis.amountPence === null ? '' : ` up to ${pounds(basis.amountPence)}`;
   const now = decision.authorityNow;
   return {
     question: `Whether ${nameOf(names, basis.holderId)} could decide ${basis.scopes.map(words).join(', ')}${amount} for ${nameOf(names, basis.organisationId)} on ${londonDay(basis.at)}.`,
-    chains: basis.chains.map((chain) => presentChain(chain, basis.holderId, basis.organisationId, delegations, names)),
+    chains: basis.chains.map((chain) => presentChain(chain, basis.holderId, basis.organisationId, instruments, names)),
     now:
       now === undefined || now === null
         ? { holds: true, sentences: [] }
@@ -82,7 +83,7 @@ function callIn(decision: RatificationView, names: Names): DecisionContent['call
 export function presentDecision(
   proposal: ProposalView,
   decision: RatificationView,
-  delegations: Map<string, DelegationView>,
+  instruments: Readonly<Record<string, Instrument>>,
   names: Names,
   proof: DecisionProofContent | null = null,
 ): Page<DecisionContent> {
@@ -111,7 +112,7 @@ export function presentDecision(
     ],
     conflicts: decision.conflictsOfInterest.map((conflict) => ({ member: shown(conflict.member), interest: shown(conflict.interest), dispensation: conflict.dispensation === null ? 'None' : shown(conflict.dispensation) })),
     callIn: callIn(decision, names),
-    authority: authority(decision, delegations, names),
+    authority: authority(decision, instruments, names),
     position: decision.position,
     proof,
   };

@@ -1,6 +1,5 @@
 import { aDecision, aProposal, NAMES } from '../proposals/proposal.fixtures.js';
 import { presentDecision } from './decision.presenter.js';
-import type { DelegationView } from '@ledger/read-models';
 
 const basis = {
   holderId: 'wokingham-corporate-team',
@@ -26,16 +25,12 @@ const basis = {
   ],
 };
 
-const delegation = {
-  delegationId: 'wokingham-executive-to-corporate-team',
-  organisationId: 'wokingham-borough-council',
-  instrument: { title: 'Officer Scheme of Delegation', reference: 'Part 3', url: 'https://example.org/constitution' },
-} as DelegationView;
+const instruments = { 'wokingham-executive-to-corporate-team': { title: 'Officer Scheme of Delegation', reference: 'Part 3', url: 'https://example.org/constitution' } };
 
 describe('the decision page’s presenter', () => {
   it('draws the authority relied on as a chain from the governing body down, each delegation linked with its terms and instrument', () => {
     const decision = aDecision({ authority: basis, authorityNow: { holds: true, reasons: [], since: null } });
-    const { authority } = presentDecision(aProposal({ ratifications: [decision] }), decision, new Map([[delegation.delegationId, delegation]]), NAMES);
+    const { authority } = presentDecision(aProposal({ ratifications: [decision] }), decision, instruments, NAMES);
     expect(authority).toEqual({
       question: 'Whether Wokingham Borough Council Corporate Team could decide adult social care up to £25,000 for Wokingham Borough Council on 9 May 2017.',
       chains: [
@@ -64,7 +59,7 @@ describe('the decision page’s presenter', () => {
         since: { position: '950:2', recordedAt: '2018-01-15T10:00:00+00:00', streamId: 'scheme-wokingham-borough-council', streamVersion: 5, type: 'DelegationRevoked' },
       },
     });
-    const { authority } = presentDecision(aProposal(), decision, new Map(), NAMES);
+    const { authority } = presentDecision(aProposal(), decision, {}, NAMES);
     expect(authority?.now).toEqual({
       holds: false,
       sentences: [
@@ -83,7 +78,7 @@ describe('the decision page’s presenter', () => {
       callInUntil: '2017-05-16T17:00:00+01:00',
       implementableFrom: '2017-05-17T00:00:00+01:00',
     });
-    const content = presentDecision(aProposal(), decision, new Map(), NAMES);
+    const content = presentDecision(aProposal(), decision, {}, NAMES);
     expect(content.record.map((row) => row.key.text)).toEqual(['Decision', 'Decided on', 'Decided by', 'Step of the route', 'On version', 'Reasons', 'Alternatives considered and rejected', 'Minute reference', 'Recorded in the ledger']);
     expect(content.conflicts).toEqual([{ member: 'Cllr A', interest: 'Employed by the trust', dispensation: 'None' }]);
     expect(content.callIn.sentences).toEqual(['The call-in period ended on 16 May 2017.', 'It may be implemented from 17 May 2017.']);
@@ -92,6 +87,6 @@ describe('the decision page’s presenter', () => {
 
   it('says a decision still open to call-in may not yet be implemented', () => {
     const decision = aDecision({ callInUntil: '2030-05-16T17:00:00+01:00', pendingCallIn: true, status: 'pending-call-in', implementableFrom: null });
-    expect(presentDecision(aProposal(), decision, new Map(), NAMES).callIn.sentences).toEqual(['Open to call-in until 16 May 2030.', 'It may not be implemented while it is open to call-in.']);
+    expect(presentDecision(aProposal(), decision, {}, NAMES).callIn.sentences).toEqual(['Open to call-in until 16 May 2030.', 'It may not be implemented while it is open to call-in.']);
   });
 });

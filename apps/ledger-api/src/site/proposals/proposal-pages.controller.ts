@@ -2,10 +2,10 @@ import { Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@ledger/governance';
-import { MAX_LIMIT, type DelegationView } from '@ledger/read-models';
+import { MAX_LIMIT } from '@ledger/read-models';
 import { LedgerCheckpoints, SealedLogRangeError } from '@ledger/verifiable-log';
 import { mayReadProofs } from '../../api-keys/principal.js';
-import { GetDelegation } from '../../registers/delegation-register/get-delegation.query.js';
+import { GetDelegationInstruments } from '../../registers/names/get-delegation-instruments.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetProposal, GetProposalHistory, ListProposalRegister } from '../../registers/proposal-register/proposal-register.queries.js';
 import { ProposalsQuery } from '../../registers/proposal-register/proposals.query-params.js';
@@ -56,13 +56,12 @@ export class ProposalPagesController {
     const proposal = await this.queries.execute(new GetProposal(id, reader.seesExemptDetail));
     const decision = proposal.ratifications.find((ratification) => ratification.id === ratificationId);
     if (!decision) throw new NotFoundError('ratification', ratificationId);
-    const [delegations, names] = await Promise.all([
-      Promise.all(reliedOnDelegationIds(decision).map((delegationId): Promise<DelegationView | null> => this.queries.execute(new GetDelegation(delegationId)).catch(() => null))),
+    const [instruments, names] = await Promise.all([
+      this.queries.execute(new GetDelegationInstruments(reliedOnDelegationIds(decision))),
       this.queries.execute(new GetNames(decisionNameIds(decision))),
     ]);
-    const found = new Map(delegations.filter((delegation): delegation is DelegationView => delegation !== null).map((delegation) => [delegation.delegationId, delegation]));
     const proof = mayReadProofs(reader.principal) ? await this.proofOf(decision.id, decision.position) : null;
-    return this.pages.render(reply, 'decision', presentDecision(proposal, decision, found, names, proof));
+    return this.pages.render(reply, 'decision', presentDecision(proposal, decision, instruments, names, proof));
   }
 
   /** The decision's inclusion proof in the latest checkpoint, as `GET /v1/ledger/proofs/inclusion` gives it; null while it is not yet sealed in one. */

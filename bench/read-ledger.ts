@@ -5,7 +5,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { Database } from '@ledger/event-store';
+import { performance } from 'node:perf_hooks';
+import { PostgresDatabase, type Database } from '@ledger/event-store';
 import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { startApiProcess, stopApiProcess } from './api-process.js';
@@ -230,4 +231,18 @@ export async function dropBenchSchema(database: Database, schema: string): Promi
   const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
   for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
   await database.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+}
+
+/** The benchmark's ledger: in `BENCH_SCHEMA` when set (kept for the next run, made only once), else in a fresh schema named from `prefix`. */
+export async function openBenchLedger(prefix: string): Promise<{ database: PostgresDatabase; schema: string; kept: boolean; proposals: number }> {
+  const kept = process.env.BENCH_SCHEMA;
+  const schema = kept ?? `${prefix}_${randomBytes(4).toString('hex')}`;
+  const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: 4 });
+  const started = performance.now();
+  const [{ exists }] = await database.query<{ exists: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS exists`);
+  if (!exists) await prepareLedger(schema);
+  const [{ count: events }] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger_events');
+  const [{ count: proposals }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM ledger_streams WHERE stream_id LIKE 'proposal-%'`);
+  console.log(`${exists ? 'found' : 'prepared'} ${events.toLocaleString('en-GB')} events (${proposals.toLocaleString('en-GB')} proposals) in ${schema} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return { database, schema, kept: kept !== undefined, proposals };
 }

@@ -20,9 +20,8 @@
  * prepared ledger in that schema, so that the next run with the same name skips the set-up.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
+import { SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog, Sealer } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
@@ -30,35 +29,24 @@ import {
   cannon,
   committee,
   COMMITTEES,
-  DATABASE_URL,
   holderOf,
   issueKey,
   organisationId,
   ORGANISATIONS,
   pick,
-  prepareLedger,
   progress,
   residentMegabytes,
   SCOPES,
   sealedLogReadBack,
   startApi,
   dropBenchSchema,
+  openBenchLedger,
 } from './read-ledger.js';
 
 async function main(): Promise<void> {
-  // BENCH_SCHEMA names a schema to keep, so that a second run skips the set-up.
-  const kept = process.env.BENCH_SCHEMA;
-  const schema = kept ?? `bench_read_${randomBytes(4).toString('hex')}`;
-  const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: 4 });
+  const { database, schema, kept, proposals } = await openBenchLedger('bench_read');
   let api: ChildProcess | undefined;
   try {
-    const started = performance.now();
-    const [{ exists }] = await database.query<{ exists: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS exists`);
-    if (!exists) await prepareLedger(schema);
-    const [{ count: events }] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger_events');
-    console.log(`${exists ? 'found' : 'prepared'} ${events.toLocaleString('en-GB')} events in ${schema} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    const [{ count: proposals }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM ledger_streams WHERE stream_id LIKE 'proposal-%'`);
-
     // A raw ordered read of the whole log, then a full rebuild of every read model.
     const store = new SqlEventStore(database);
     const rawStarted = performance.now();

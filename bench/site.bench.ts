@@ -13,13 +13,11 @@
  * lowest of the three ratios of requests/s. Not a test.
  */
 import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
-import { PostgresDatabase, SqlEventStore } from '@ledger/event-store';
+import { SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog, Sealer } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
-import { cannon, committee, DATABASE_URL, dropBenchSchema, ORGANISATIONS, prepareLedger, progress, sealedLogReadBack, startApi, type Latency } from './read-ledger.js';
+import { cannon, committee, dropBenchSchema, openBenchLedger, ORGANISATIONS, progress, sealedLogReadBack, startApi, type Latency } from './read-ledger.js';
 
 const random = (count: number) => Math.floor(Math.random() * count);
 
@@ -32,17 +30,9 @@ async function pair(label: string, page: () => string, json: () => string, apiPi
 }
 
 async function main(): Promise<void> {
-  const kept = process.env.BENCH_SCHEMA;
-  const schema = kept ?? `bench_site_${randomBytes(4).toString('hex')}`;
-  const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: 4 });
+  const { database, schema, kept, proposals } = await openBenchLedger('bench_site');
   let api: ChildProcess | undefined;
   try {
-    const started = performance.now();
-    const [{ exists }] = await database.query<{ exists: boolean }>(`SELECT to_regclass('ledger_events') IS NOT NULL AS exists`);
-    if (!exists) await prepareLedger(schema);
-    const [{ count: events }] = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM ledger_events');
-    const [{ count: proposals }] = await database.query<{ count: number }>(`SELECT count(*)::int AS count FROM ledger_streams WHERE stream_id LIKE 'proposal-%'`);
-    console.log(`${exists ? 'found' : 'prepared'} ${events.toLocaleString('en-GB')} events (${proposals.toLocaleString('en-GB')} proposals) in ${schema} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     const store = new SqlEventStore(database);
     await new Sealer(database, store, 2_000).catchUp();
     const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS, ({ events: done }) => progress(`rebuilding the read models: ${done.toLocaleString('en-GB')} events`));

@@ -14,6 +14,14 @@ export type AuthenticatedRequest = FastifyRequest & {
   retryingIdempotencyKey?: boolean;
 };
 
+/** The API key an Authorization header carries; undefined without one; 401 when it is not `Bearer <key>`. */
+export function bearerKey(header: string | undefined): string | undefined {
+  if (header === undefined || header === '') return undefined;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match) throw new ProblemException(problem(401, 'The Authorization header must be "Bearer <api key>".'));
+  return match[1];
+}
+
 /**
  * Every route: a Bearer key, if given, must be known (401 otherwise); the route's access rule
  * then decides (403). Routes without a rule are for admins only, so nothing is open by mistake.
@@ -50,10 +58,9 @@ export class ApiKeyGuard implements CanActivate {
   }
 
   private async authenticate(header: string | undefined): Promise<Principal> {
-    if (header === undefined || header === '') return ANONYMOUS;
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match) throw new ProblemException(problem(401, 'The Authorization header must be "Bearer <api key>".'));
-    const principal = await this.apiKeys.principalFor(match[1]);
+    const key = bearerKey(header);
+    if (key === undefined) return ANONYMOUS;
+    const principal = await this.apiKeys.principalFor(key);
     if (!principal) throw new ProblemException(problem(401, 'This API key is not known.'));
     return principal;
   }

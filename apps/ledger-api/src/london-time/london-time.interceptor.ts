@@ -39,8 +39,9 @@ export class LondonTimeInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     return next.handle().pipe(
       tap((body: unknown) => {
-        // Only an answer Fastify would write as JSON: text (metrics, CSV), streams and buffers go as they are.
-        if (body !== null && typeof body === 'object' && !ArrayBuffer.isView(body) && typeof (body as { pipe?: unknown }).pipe !== 'function') {
+        // Only an answer Fastify would write as JSON: text (metrics, CSV), streams and buffers go as they
+        // are, and a page the handler sent itself (it hands back the reply) is already written.
+        if (body !== null && body !== reply && typeof body === 'object' && !ArrayBuffer.isView(body) && typeof (body as { pipe?: unknown }).pipe !== 'function') {
           reply.serializer((payload: unknown) => inLondonTimeJson(JSON.stringify(payload)));
         }
       }),

@@ -1,10 +1,8 @@
 import { ArgumentsHost, Catch, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { problem } from '../problems/problem.js';
-import { problemForError } from '../problems/problem-for-error.js';
-import { presentError } from './error-page.js';
+import { answeredProblem } from '../problems/answered-problem.js';
 import { SignInRequired } from './sign-in/sign-in-required.js';
-import { SitePages } from './site-pages.js';
+import { SiteProblemPage } from './site-problem-page.js';
 
 /**
  * A page's error as a page in the site's design, with the status the API would answer for it:
@@ -15,7 +13,7 @@ import { SitePages } from './site-pages.js';
 export class SitePageFilter implements ExceptionFilter {
   private readonly logger = new Logger('Site');
 
-  constructor(private readonly pages: SitePages) {}
+  constructor(private readonly page: SiteProblemPage) {}
 
   async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -23,13 +21,8 @@ export class SitePageFilter implements ExceptionFilter {
       void reply.status(303).header('Location', `/sign-in?${new URLSearchParams({ returnTo: exception.returnTo }).toString()}`).send();
       return;
     }
-    let answer = problemForError(exception);
-    if (!answer) {
-      this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-      answer = problem(500, 'The ledger met an unexpected error; it has been logged.');
-    }
-    if (answer.status === 503) void reply.header('Retry-After', '2');
-    await this.pages.render(reply, 'error', presentError(answer), answer.status).catch((error: unknown) => {
+    const answer = answeredProblem(exception, reply, this.logger);
+    await this.page.render(reply, answer).catch((error: unknown) => {
       this.logger.error(`The error page could not be shown: ${error instanceof Error ? error.message : String(error)}`);
       if (!reply.sent) void reply.status(answer.status).type('text/plain; charset=utf-8').send(answer.detail);
     });

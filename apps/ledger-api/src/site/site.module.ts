@@ -24,7 +24,7 @@ import { SiteProblemPage } from './site-problem-page.js';
 @Global()
 @Module({
   controllers: [SignInController, HomeController, OrganisationPageController, DelegationPagesController, BodyPagesController, ProposalPagesController, DecisionPagesController, AuthorityPageController, LedgerPagesController],
-  providers: [LedgerStanding, SitePages, SitePageFilter, SiteSessions, PageReaderGuard, { provide: PROBLEM_PAGE, useClass: SiteProblemPage }],
+  providers: [LedgerStanding, SitePages, SitePageFilter, SiteSessions, PageReaderGuard, SiteProblemPage, { provide: PROBLEM_PAGE, useExisting: SiteProblemPage }],
   exports: [PROBLEM_PAGE],
 })
 export class SiteModule {}

@@ -58,10 +58,10 @@ function authority(decision: RatificationView, instruments: Readonly<Record<stri
   };
 }
 
-function callIn(decision: RatificationView, names: Names): DecisionContent['callIn'] {
+function callIn(decision: RatificationView, names: Names, now: number): DecisionContent['callIn'] {
   const sentences: string[] = [];
   if (decision.callInUntil) {
-    sentences.push(decision.pendingCallIn && decision.callIns.every((lodged) => lodged.resolution !== null) ? `Open to call-in until ${londonDay(decision.callInUntil)}.` : `The call-in period ended on ${londonDay(decision.callInUntil)}.`);
+    sentences.push(Date.parse(decision.callInUntil) > now ? `Open to call-in until ${londonDay(decision.callInUntil)}.` : `The call-in period ended on ${londonDay(decision.callInUntil)}.`);
   } else {
     sentences.push('This decision is not subject to call-in.');
   }
@@ -86,6 +86,7 @@ export function presentDecision(
   instruments: Readonly<Record<string, Instrument>>,
   names: Names,
   proof: DecisionProofContent | null = null,
+  now = Date.now(),
 ): Page<DecisionContent> {
   const proposalHref = `/proposals/${segment(proposal.id)}`;
   const decider = [nameOf(names, decision.deciderId), decision.decidedByPerson].filter(Boolean).join(', ');
@@ -111,7 +112,7 @@ export function presentDecision(
       { key: { text: 'Recorded in the ledger' }, value: { text: londonDayAndTime(decision.recordedAt) } },
     ],
     conflicts: decision.conflictsOfInterest.map((conflict) => ({ member: shown(conflict.member), interest: shown(conflict.interest), dispensation: conflict.dispensation === null ? 'None' : shown(conflict.dispensation) })),
-    callIn: callIn(decision, names),
+    callIn: callIn(decision, names, now),
     authority: authority(decision, instruments, names),
     position: decision.position,
     proof,

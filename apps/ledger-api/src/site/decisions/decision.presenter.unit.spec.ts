@@ -85,8 +85,13 @@ describe('the decision page’s presenter', () => {
     expect(content.authority).toBeNull();
   });
 
-  it('says a decision still open to call-in may not yet be implemented', () => {
+  it('says a decision still open to call-in may not yet be implemented, a call-in lodged or not', () => {
     const decision = aDecision({ callInUntil: '2030-05-16T17:00:00+01:00', pendingCallIn: true, status: 'pending-call-in', implementableFrom: null });
-    expect(presentDecision(aProposal(), decision, {}, NAMES).callIn.sentences).toEqual(['Open to call-in until 16 May 2030.', 'It may not be implemented while it is open to call-in.']);
+    const lodged = { ...decision, callIns: [{ callInId: 'c', scrutinyBodyId: 'wokingham-hwb', lodgedOn: '2030-05-10T00:00:00+01:00', reason: 'Risk share', resolution: null }] };
+    const before = Date.parse('2030-05-12T00:00:00Z');
+    for (const shown of [decision, lodged]) {
+      expect(presentDecision(aProposal(), shown, {}, NAMES, null, before).callIn.sentences.slice(0, 2)).toEqual(['Open to call-in until 16 May 2030.', 'It may not be implemented while it is open to call-in.']);
+    }
+    expect(presentDecision(aProposal(), lodged, {}, NAMES, null, Date.parse('2030-06-01T00:00:00Z')).callIn.sentences[0]).toBe('The call-in period ended on 16 May 2030.');
   });
 });

@@ -35,11 +35,9 @@ export interface ProposalContent {
   history: { when: string; text: string }[];
 }
 
-const REQUIREMENT_VERBS = { approve: 'approve', endorse: 'endorse', note: 'note' } as const;
-
 function stepHeading(step: Pick<RouteStepView, 'organisationId' | 'bodyId' | 'requirement'>, names: Names): string {
   const who = step.requirement === 'approve' && step.organisationId ? nameOf(names, step.organisationId) : nameOf(names, step.bodyId ?? step.organisationId ?? '');
-  return `${who} to ${REQUIREMENT_VERBS[step.requirement]}`;
+  return `${who} to ${step.requirement}`;
 }
 
 function covers(step: RouteStepView): string | null {

@@ -1,6 +1,6 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { AuthenticatedRequest } from '../../api-keys/api-key.guard.js';
+import { bearerKey, type AuthenticatedRequest } from '../../api-keys/api-key.guard.js';
 import { ApiKeys } from '../../api-keys/api-keys.js';
 import { ANONYMOUS } from '../../api-keys/principal.js';
 import { SignInRequired } from './sign-in-required.js';
@@ -25,8 +25,8 @@ export class PageReaderGuard implements CanActivate {
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
-    const principal = bearer ? await this.apiKeys.principalFor(bearer[1]) : await this.sessions.principalOf(request);
+    const key = bearerKey(request.headers.authorization);
+    const principal = key === undefined ? await this.sessions.principalOf(request) : await this.apiKeys.principalFor(key);
     request.principal = principal ?? ANONYMOUS;
     if (request.principal.role === 'anonymous' && !this.publicRead) throw new SignInRequired(request.url);
     return true;

@@ -19,3 +19,4 @@ export * from './open-storage.js';
 export * from './nest/ledger-storage.options.js';
 export * from './nest/ledger-storage.module.js';
 export * from './postgres/data-folder-lock.js';
+export * from './package-root.js';

@@ -5,7 +5,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
-import { packageRoot } from '../package-root.js';
+import { ledgerPackageRoot } from '@ledger/event-store';
 import { importScenarios } from '../scenarios/scenario-import.js';
 import { count, ProgressLine } from '../terminal.js';
 
@@ -35,7 +35,7 @@ export function demoCommand(program: Command): void {
     .description('start a fresh embedded ledger with the five seed scenarios loaded, and say where to look')
     .option('--port <port>', 'where the API listens', process.env.PORT ?? '3000')
     .action(async ({ port }: { port: string }) => {
-      const root = packageRoot();
+      const root = ledgerPackageRoot();
       const key = `demo-admin-${randomBytes(12).toString('hex')}`;
       const url = `http://127.0.0.1:${port}`;
       const api = spawn(process.execPath, [join(root, 'dist', 'apps', 'ledger-api', 'src', 'main.js')], {

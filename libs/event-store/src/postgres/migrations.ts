@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ledgerPackageRoot } from '../package-root.js';
 import { assertSchemaName, type Database } from './database.js';
 
 const MIGRATION_FILE = /^\d{4}_[a-z0-9_]+\.sql$/;
@@ -32,16 +31,9 @@ export function readModelMigrationsDirectory(): string {
   return join(defaultMigrationsDirectory(), 'read-models');
 }
 
-/** The repository's `migrations/` folder, found by walking up from this file (source or build). */
+/** The repository's `migrations/` folder. */
 export function defaultMigrationsDirectory(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const candidate = join(directory, 'migrations');
-    if (existsSync(candidate) && existsSync(join(directory, 'package.json'))) return candidate;
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error('No migrations/ folder beside a package.json above ' + fileURLToPath(import.meta.url));
-    directory = parent;
-  }
+  return join(ledgerPackageRoot(), 'migrations');
 }
 
 /**

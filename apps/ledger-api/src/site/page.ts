@@ -33,3 +33,14 @@ export const options = (values: readonly string[], chosen: string | undefined, w
   { value: '', text: any, selected: !chosen },
   ...values.map((value) => ({ value, text: words(value), selected: chosen === value })),
 ];
+
+/** The filters a reader set (empty ones left out), to keep in the next page's address and fill the form again. */
+export function keptFilters(filters: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+}
+
+/** `?a=1&b=2` from the filters set, or nothing without any. */
+export function queryOf(filters: Record<string, unknown>): string {
+  const text = new URLSearchParams(keptFilters(filters)).toString();
+  return text === '' ? '' : `?${text}`;
+}

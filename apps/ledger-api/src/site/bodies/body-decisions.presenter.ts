@@ -2,7 +2,7 @@ import type { BodyView, Page as ListPage, RatificationView } from '@ledger/read-
 import { decisionLine, type DecisionLine, type Names } from '../decisions/decision-summary.js';
 import { RATIFICATION_OUTCOMES } from '@ledger/governance';
 import { CALL_IN_FILTERS } from '@ledger/read-models';
-import { frame, options, segment, type Link, type Option, type Page } from '../page.js';
+import { frame, options, queryOf, segment, type Link, type Option, type Page } from '../page.js';
 import { sentenceCase } from '../plain-english.js';
 
 export interface BodyDecisionsContent {
@@ -31,12 +31,6 @@ export interface BodyDecisionsFilters {
   limit?: number;
 }
 
-const query = (parameters: Record<string, string | undefined | null>): string => {
-  const search = new URLSearchParams(Object.entries(parameters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
-  const text = search.toString();
-  return text === '' ? '' : `?${text}`;
-};
-
 /** A body's decisions register: newest first, filtered by date, a page at a time, with its CSV and feed. */
 export function presentBodyDecisions(body: Pick<BodyView, 'id' | 'name'>, filters: BodyDecisionsFilters, page: ListPage<RatificationView>, names: Names): Page<BodyDecisionsContent> {
   const href = `/bodies/${segment(body.id)}/decisions`;
@@ -50,8 +44,8 @@ export function presentBodyDecisions(body: Pick<BodyView, 'id' | 'name'>, filter
     callIns: options(CALL_IN_FILTERS, filters.callIn, (value) => (value === 'open' ? 'Open to call-in' : 'Called in')),
     keyDecisions: options(['true', 'false'], filters.keyDecision === undefined ? undefined : String(filters.keyDecision), (value) => (value === 'true' ? 'Key decisions' : 'Other decisions')),
     decisions: page.items.map((decision) => decisionLine(decision, names)),
-    next: page.nextCursor ? `${href}${query({ ...kept, cursor: page.nextCursor })}` : null,
-    csv: `${href}.csv${query(kept)}`,
+    next: page.nextCursor ? `${href}${queryOf({ ...kept, cursor: page.nextCursor })}` : null,
+    csv: `${href}.csv${queryOf(kept)}`,
     feed: `${href}.atom`,
   };
 }

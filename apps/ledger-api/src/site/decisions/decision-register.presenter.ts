@@ -1,6 +1,6 @@
 import { RATIFICATION_OUTCOMES } from '@ledger/governance';
 import type { Page as ListPage, RatificationView, WithAuthorityNow } from '@ledger/read-models';
-import { frame, options, type Option, type Page } from '../page.js';
+import { frame, keptFilters, options, queryOf, type Option, type Page } from '../page.js';
 import { sentenceCase } from '../plain-english.js';
 import { decisionLine, type DecisionLine, type Names } from './decision-summary.js';
 
@@ -30,7 +30,7 @@ export interface DecisionRegisterContent {
 
 /** Every decision (the ratification register), newest first, with the API's filters — `authority=lapsed` being the decisions whose authority is in doubt. */
 export function presentDecisionRegister(filters: DecisionRegisterFilters, page: ListPage<WithAuthorityNow<RatificationView>>, names: Names): Page<DecisionRegisterContent> {
-  const kept = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const kept = keptFilters({ ...filters });
   const lapsed = filters.authority === 'lapsed';
   return {
     page: frame(lapsed ? 'Decisions whose authority is in doubt' : 'Decisions', { text: 'Decisions', href: '/decisions' }),
@@ -45,6 +45,6 @@ export function presentDecisionRegister(filters: DecisionRegisterFilters, page: 
       ...decisionLine(decision, names),
       authorityNow: decision.authorityNow ? (decision.authorityNow.holds ? null : decision.authorityNow.reasons.join(' ') || 'Its authority no longer holds.') : null,
     })),
-    next: page.nextCursor ? `/decisions?${new URLSearchParams({ ...kept, cursor: page.nextCursor }).toString()}` : null,
+    next: page.nextCursor ? `/decisions${queryOf({ ...kept, cursor: page.nextCursor })}` : null,
   };
 }

@@ -1,5 +1,5 @@
 import type { AuditEntry, Page as ListPage } from '@ledger/read-models';
-import { frame, type Page } from '../page.js';
+import { frame, keptFilters, queryOf, type Page } from '../page.js';
 import { londonDayAndTime, shown } from '../plain-english.js';
 
 export interface AuditFilters {
@@ -18,7 +18,7 @@ export interface AuditContent {
 
 /** The audit trail: every event in the order the ledger recorded it, in plain English, with who recorded it. */
 export function presentAudit(filters: AuditFilters, page: ListPage<AuditEntry>): Page<AuditContent> {
-  const kept = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const kept = keptFilters({ ...filters });
   return {
     page: frame('Audit trail', { text: 'Audit trail', href: '/audit' }),
     filters: { streamId: '', actor: '', type: '', recordedFrom: '', recordedTo: '', ...kept },
@@ -29,6 +29,6 @@ export function presentAudit(filters: AuditFilters, page: ListPage<AuditEntry>):
       summary: shown(entry.summary),
       stream: `${entry.streamId} v${entry.streamVersion}`,
     })),
-    next: page.nextCursor ? `/audit?${new URLSearchParams({ ...kept, cursor: page.nextCursor }).toString()}` : null,
+    next: page.nextCursor ? `/audit${queryOf({ ...kept, cursor: page.nextCursor })}` : null,
   };
 }

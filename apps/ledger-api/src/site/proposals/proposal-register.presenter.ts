@@ -1,6 +1,6 @@
 import { PROPOSAL_STATUSES } from '@ledger/governance';
 import type { Page as ListPage, ProposalListItem } from '@ledger/read-models';
-import { frame, options, segment, type Link, type Option, type Page } from '../page.js';
+import { frame, keptFilters, options, queryOf, segment, type Link, type Option, type Page } from '../page.js';
 import { londonDay, pounds, sentenceCase } from '../plain-english.js';
 import { statusTag, type Tag } from '../tags.js';
 
@@ -21,7 +21,7 @@ export interface ProposalRegisterContent {
 
 /** The register of proposals, newest tabled first, with the API's filters. */
 export function presentProposalRegister(filters: ProposalRegisterFilters, page: ListPage<ProposalListItem>): Page<ProposalRegisterContent> {
-  const kept = Object.fromEntries(Object.entries(filters).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[1] !== ''));
+  const kept = keptFilters({ ...filters });
   return {
     page: frame('Proposals', { text: 'Proposals', href: '/proposals' }),
     filters: { status: '', organisationId: '', scope: '', from: '', to: '', ...kept },
@@ -33,6 +33,6 @@ export function presentProposalRegister(filters: ProposalRegisterFilters, page: 
       value: proposal.valuePence === null ? '' : pounds(proposal.valuePence),
       exempt: proposal.exempt ? `Exempt: Schedule 12A, paragraph ${proposal.exempt.paragraph}` : null,
     })),
-    next: page.nextCursor ? `/proposals?${new URLSearchParams({ ...kept, cursor: page.nextCursor }).toString()}` : null,
+    next: page.nextCursor ? `/proposals${queryOf({ ...kept, cursor: page.nextCursor })}` : null,
   };
 }

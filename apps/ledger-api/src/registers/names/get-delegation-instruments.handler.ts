@@ -4,12 +4,17 @@ import type { Instrument } from '@ledger/governance';
 import { delegationInstruments } from '@ledger/read-models';
 import { READ_MODELS, type ReadModels } from '../../read-models/read-models.js';
 import { GetDelegationInstruments } from './get-delegation-instruments.query.js';
+import { ReadInTheLastSecond } from './read-in-the-last-second.js';
 
 @QueryHandler(GetDelegationInstruments)
 export class GetDelegationInstrumentsHandler implements IQueryHandler<GetDelegationInstruments> {
-  constructor(@Inject(READ_MODELS) private readonly readModels: ReadModels) {}
+  private readonly instruments: ReadInTheLastSecond<Instrument>;
+
+  constructor(@Inject(READ_MODELS) readModels: ReadModels) {
+    this.instruments = new ReadInTheLastSecond((ids) => delegationInstruments(readModels, ids));
+  }
 
   execute({ ids }: GetDelegationInstruments): Promise<Record<string, Instrument>> {
-    return delegationInstruments(this.readModels, ids);
+    return this.instruments.of(ids);
   }
 }

@@ -124,7 +124,7 @@ describeOnEveryStore('the governance registers and authority over HTTP', (api) =
       expect(answer.status).toBe(200);
       expect(answer.headers['content-type']).toMatch(/^text\/csv/);
       const lines = answer.body.trim().split('\r\n');
-      expect(lines[0]).toBe('id,name,kind,functions,establishedOn,dissolution');
+      expect(lines[0]).toBe('id,name,kind,functions,establishedOn,dissolution.dissolvedOn,dissolution.successorId,dissolution.transferDelegations'); // nested values as columns of their own
       expect(lines).toHaveLength(3);
       expect(lines[1]).toMatch(/^bsw-ccg,NHS BSW CCG,ccg,/);
       expect(answer.headers['x-next-cursor']).toEqual(expect.any(String));

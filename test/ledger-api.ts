@@ -55,7 +55,7 @@ export class LedgerApi {
     if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
-    const text = await response.text();
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()); // a byte-order mark kept, as a file saved would keep it
     return { status: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
   }
 

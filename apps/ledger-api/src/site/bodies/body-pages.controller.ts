@@ -2,7 +2,8 @@ import { Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { FastifyReply } from 'fastify';
 import { NotFoundError } from '@ledger/governance';
-import { toCsv } from '../../lists/csv.interceptor.js';
+import { MAX_LIMIT } from '@ledger/read-models';
+import { toCsv } from '../../lists/csv.js';
 import { inLondonTime } from '../../london-time/in-london-time.js';
 import { GetHolderAuthority } from '../../registers/authority-register/get-holder-authority.query.js';
 import { GetBody } from '../../registers/body-register/get-body.query.js';
@@ -51,15 +52,24 @@ export class BodyPagesController {
     return this.pages.render(reply, 'body-decisions', presentBodyDecisions({ id, name: names[id] }, decisionFilterOf(query), decisions, names));
   }
 
-  /** The register as CSV, every field as the JSON API's CSV gives it (exempt detail withheld from the public alike). */
+  /**
+   * The whole register as one CSV file, every field as the JSON API's CSV gives it (exempt detail
+   * withheld from the public alike): read a page of MAX_LIMIT at a time through the same query, so
+   * that a clerk who opens it in Excel has every decision, not the first page.
+   */
   @Get(':id/decisions.csv')
   async decisionsCsv(@SlugParam('id', 'body') id: string, @QueryParams() query: BodyDecisionsQuery, @PageReader() reader: Reader, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const decisions = await this.queries.execute(new GetBodyDecisions(id, decisionFilterOf(query), reader.seesExemptDetail));
-    if (decisions.nextCursor) void reply.header('X-Next-Cursor', decisions.nextCursor);
+    const decisions = [];
+    let cursor: string | undefined = query.cursor;
+    do {
+      const page = await this.queries.execute(new GetBodyDecisions(id, { ...decisionFilterOf(query), limit: MAX_LIMIT, cursor }, reader.seesExemptDetail));
+      decisions.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
     return reply
       .header('Content-Type', 'text/csv; charset=utf-8')
       .header('Content-Disposition', `attachment; filename="${id}-decisions.csv"`)
-      .send(toCsv(inLondonTime(decisions.items) as Record<string, unknown>[]));
+      .send(toCsv(inLondonTime(decisions) as Record<string, unknown>[]));
   }
 
   /** The latest decisions as an Atom feed, for readers that follow a body. */

@@ -218,6 +218,16 @@ export async function cannon(label: string, path: () => string, key: string | nu
   return latency;
 }
 
+/** Reads as `cannon` does for `seconds`, measuring nothing: the code on this path compiled and the database's pages in memory before the measured run. */
+export async function warmUp(path: () => string, key: string | null, seconds = 5): Promise<void> {
+  await autocannon({
+    url: BASE,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: key === null ? {} : { authorization: `Bearer ${key}` } }) }],
+  });
+}
+
 export const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)];
 
 export async function residentMegabytes(pid: number): Promise<number> {

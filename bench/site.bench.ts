@@ -5,7 +5,8 @@
  * `npm run bench:read` (about 200,000 events, made through the API's commands in a schema of its
  * own; `BENCH_SCHEMA=<name>` keeps it for the next run, `BENCH_PROPOSALS` scales it down): the read
  * models are rebuilt, the API starts as its own process, and 20 autocannon connections read for
- * 10 s each, as an anonymous member of the public:
+ * 10 s each, as an anonymous member of the public, after 5 s of each read unmeasured (so that the
+ * first read measured does not pay for compiling its code and loading its pages alone):
  *   - a decision page `/proposals/{id}/decisions/{ratificationId}` against `/v1/proposals/{id}`;
  *   - a body's decisions register `/bodies/{id}/decisions` against `/v1/bodies/{id}/decisions?limit=25`;
  *   - a proposal page `/proposals/{id}` against `/v1/proposals/{id}`.
@@ -17,11 +18,13 @@ import { SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog, Sealer } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
-import { cannon, committee, dropBenchSchema, openBenchLedger, ORGANISATIONS, progress, sealedLogReadBack, startApi, type Latency } from './read-ledger.js';
+import { cannon, committee, dropBenchSchema, openBenchLedger, ORGANISATIONS, progress, sealedLogReadBack, startApi, warmUp, type Latency } from './read-ledger.js';
 
 const random = (count: number) => Math.floor(Math.random() * count);
 
 async function pair(label: string, page: () => string, json: () => string, apiPid: number): Promise<{ page: Latency; json: Latency; ratio: number }> {
+  await warmUp(page, null);
+  await warmUp(json, null);
   const measuredPage = await cannon(`page ${label}`, page, null, apiPid);
   const measuredJson = await cannon(`JSON ${label}`, json, null, apiPid);
   const ratio = measuredPage.rps / measuredJson.rps;

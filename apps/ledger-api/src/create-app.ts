@@ -5,17 +5,20 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { serveOpenApi } from './openapi.js';
+import { answerClientError } from './problems/client-error.js';
+import { takeOnlyJsonCommands } from './validation/json-bodies.js';
 import { serveSite } from './site/serve-site.js';
 
 /** The API application, configured but not yet listening (tests call `init` or `listen` on it). */
 export async function createApp(environment: LedgerEnvironment): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
-    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024 }),
+    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, clientErrorHandler: answerClientError }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  takeOnlyJsonCommands(app);
   await serveSite(app);
   serveOpenApi(app);
   return app;

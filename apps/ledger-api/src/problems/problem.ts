@@ -16,9 +16,12 @@ const TITLES: Record<number, [code: string, title: string]> = {
   404: ['not_found', 'Not found'],
   405: ['method_not_allowed', 'Method not allowed'],
   409: ['conflict', 'Conflict'],
+  408: ['request_timeout', 'The request took too long to arrive'],
   413: ['payload_too_large', 'The request body is too large'],
+  414: ['uri_too_long', 'The address is too long'],
   415: ['unsupported_media_type', 'Unsupported media type'],
   422: ['unprocessable', 'The request cannot be carried out'],
+  431: ['headers_too_large', 'The request headers are too large'],
   503: ['unavailable', 'Service unavailable'],
 };
 

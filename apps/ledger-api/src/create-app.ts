@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
+import { signCursorsWith } from '@ledger/read-models';
 import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { serveOpenApi } from './openapi.js';
@@ -11,6 +12,7 @@ import { serveSite } from './site/serve-site.js';
 
 /** The API application, configured but not yet listening (tests call `init` or `listen` on it). */
 export async function createApp(environment: LedgerEnvironment): Promise<NestFastifyApplication> {
+  if (environment.LEDGER_CURSOR_SECRET) signCursorsWith(environment.LEDGER_CURSOR_SECRET);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
     new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, clientErrorHandler: answerClientError }),

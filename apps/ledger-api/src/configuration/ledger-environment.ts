@@ -124,6 +124,16 @@ export class LedgerEnvironment {
   @MinLength(32, { message: 'LEDGER_SESSION_SECRET must be at least 32 characters' })
   LEDGER_SESSION_SECRET?: string;
 
+  /**
+   * Signs the cursors of every list, so that a client can neither make one up nor alter one. Every
+   * instance behind one address needs the same; without one, each start makes its own, so a
+   * cursor given out before a restart is refused (400) after it.
+   */
+  @IsOptional()
+  @Transform(({ value }) => value || undefined)
+  @MinLength(32, { message: 'LEDGER_CURSOR_SECRET must be at least 32 characters' })
+  LEDGER_CURSOR_SECRET?: string;
+
   /** Hours a website session lasts from signing in. */
   @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
   @IsInt()
@@ -180,6 +190,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_LOG_ORIGIN = undefined;
   LEDGER_MIN_POSITION_WAIT_MS = undefined;
   LEDGER_SESSION_SECRET = undefined;
+  LEDGER_CURSOR_SECRET = undefined;
   LEDGER_SESSION_HOURS = undefined;
   LOG_LEVEL = undefined;
 }

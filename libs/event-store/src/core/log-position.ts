@@ -17,20 +17,31 @@ export interface LogPositionParts {
   sequence: bigint;
 }
 
-const LOG_POSITION_PATTERN = /^(0|[1-9][0-9]{0,19}):(0|[1-9][0-9]{0,19})$/;
+const LOG_POSITION_PATTERN = /^(0|[1-9][0-9]{0,19}):(0|[1-9][0-9]{0,18})$/;
+/** A transaction id is PostgreSQL's `xid8` (unsigned, 64 bits), a sequence its `bigint`: no larger, or no query could take them. */
+const LARGEST_TRANSACTION_ID = 2n ** 64n - 1n;
+const LARGEST_SEQUENCE = 2n ** 63n - 1n;
+
+/** The parts of a position, or null when it is not one (malformed, or a part too large for the database). */
+function partsOf(value: string): LogPositionParts | null {
+  const match = LOG_POSITION_PATTERN.exec(value);
+  if (!match) return null;
+  const parts = { transactionId: BigInt(match[1]), sequence: BigInt(match[2]) };
+  return parts.transactionId <= LARGEST_TRANSACTION_ID && parts.sequence <= LARGEST_SEQUENCE ? parts : null;
+}
 
 export function logPosition(transactionId: bigint | string, sequence: bigint | string): LogPosition {
   return `${BigInt(transactionId)}:${BigInt(sequence)}`;
 }
 
 export function isLogPosition(value: unknown): value is LogPosition {
-  return typeof value === 'string' && LOG_POSITION_PATTERN.test(value);
+  return typeof value === 'string' && partsOf(value) !== null;
 }
 
 export function parseLogPosition(value: string): LogPositionParts {
-  const match = LOG_POSITION_PATTERN.exec(value);
-  if (!match) throw new InvalidLogPositionError(value);
-  return { transactionId: BigInt(match[1]), sequence: BigInt(match[2]) };
+  const parts = partsOf(value);
+  if (!parts) throw new InvalidLogPositionError(value);
+  return parts;
 }
 
 /** Negative when `a` comes before `b` in the log, zero when equal, positive after. */

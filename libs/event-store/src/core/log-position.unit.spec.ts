@@ -16,7 +16,7 @@ describe('log positions', () => {
     });
   });
 
-  it.each(['', '1', '1:', ':1', '01:1', '1:-1', '1.5:2', 'a:b', '1:2:3'])('refuse %j', (text) => {
+  it.each(['', '1', '1:', ':1', '01:1', '1:-1', '1.5:2', 'a:b', '1:2:3', '18446744073709551616:0', '99999999999999999999:1', '1:9223372036854775808', '1:99999999999999999999'])('refuse %j', (text) => {
     expect(isLogPosition(text)).toBe(false);
     expect(() => parseLogPosition(text)).toThrow(InvalidLogPositionError);
   });

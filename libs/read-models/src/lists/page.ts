@@ -1,3 +1,4 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { InvalidCommandError } from '@ledger/governance';
 
 /** A page of a list (API.md: `?limit=` default 50, max 500, and `?cursor=`). */
@@ -13,7 +14,7 @@ export const MAX_LIMIT = 500;
 /** A cursor this ledger did not give out: bad input (400), like any other malformed field. */
 export class InvalidCursorError extends InvalidCommandError {
   constructor(readonly cursor: string) {
-    super(`cursor ${JSON.stringify(cursor)} is not one this ledger gave out.`, 'cursor');
+    super(`cursor ${JSON.stringify(cursor.length > 60 ? `${cursor.slice(0, 60)}…` : cursor)} is not one this ledger gave out.`, 'cursor');
   }
 }
 
@@ -23,17 +24,36 @@ export function pageLimit(limit: number | undefined): number {
   return Math.min(MAX_LIMIT, Math.max(1, Math.trunc(limit)));
 }
 
+/** The key cursors are signed with: this process's own until `signCursorsWith` gives the ledger's. */
+let cursorKey = randomBytes(32);
+
+/**
+ * Sets the key cursors are signed with (the API's LEDGER_CURSOR_SECRET). Every instance serving
+ * one ledger needs the same, for a cursor one gave out to be taken by the next.
+ */
+export function signCursorsWith(secret: string): void {
+  cursorKey = createHash('sha256').update(`decision-ledger cursors\0${secret}`).digest();
+}
+
+const tagOf = (payload: string): Buffer => createHmac('sha256', cursorKey).update(payload).digest().subarray(0, 16);
+
 /**
  * A cursor is the sort key of the last item of a page (keyset pagination, stable while rows are
- * added), opaque to clients: base64url of its JSON.
+ * added), opaque to clients and tamper-evident: base64url of its JSON, a dot, and an HMAC of that.
+ * No key a client made up, or altered, reaches a query: it is refused (400) before it is read.
  */
 export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  const payload = Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+  return `${payload}.${tagOf(payload).toString('base64url')}`;
 }
 
 export function decodeCursor(cursor: string, arity: number): (string | number)[] {
+  const [payload, tag, ...rest] = cursor.split('.');
+  const given = Buffer.from(tag ?? '', 'base64url');
+  const expected = tagOf(payload);
+  if (rest.length > 0 || given.length !== expected.length || !timingSafeEqual(given, expected)) throw new InvalidCursorError(cursor);
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const key = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as unknown;
     if (Array.isArray(key) && key.length === arity && key.every((part) => typeof part === 'string' || typeof part === 'number')) return key;
   } catch {
     // falls through to the refusal

@@ -1,4 +1,4 @@
-import { decodeCursor, encodeCursor, InvalidCursorError, pageLimit, toPage } from './page.js';
+import { decodeCursor, encodeCursor, InvalidCursorError, pageLimit, signCursorsWith, toPage } from './page.js';
 
 describe('pages of a list', () => {
   it('default to 50 items and never exceed 500', () => {
@@ -17,5 +17,22 @@ describe('pages of a list', () => {
     expect(decodeCursor(encodeCursor(['7421:1050', 3]), 2)).toEqual(['7421:1050', 3]);
     expect(() => decodeCursor('not-a-cursor', 2)).toThrow(InvalidCursorError);
     expect(() => decodeCursor(encodeCursor(['a']), 2)).toThrow(InvalidCursorError);
+  });
+
+  it('refuse a cursor whose key was altered, or made up, though its shape is right', () => {
+    const [payload, tag] = encodeCursor(['2017-05-16T00:00:00.000Z', '7421', 3]).split('.');
+    const altered = Buffer.from(JSON.stringify(['2017-13-45T99:00:00Z', '7421', 3])).toString('base64url');
+    expect(() => decodeCursor(`${altered}.${tag}`, 3)).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(payload, 3)).toThrow(InvalidCursorError);
+    expect(() => decodeCursor(`${payload}.${tag}.${tag}`, 3)).toThrow(InvalidCursorError);
+  });
+
+  it('take the cursors of another instance signed with the same secret, and no other', () => {
+    signCursorsWith('a secret every instance of this ledger shares');
+    const given = encodeCursor(['wirral-council']);
+    signCursorsWith('the secret of some other ledger, not this one');
+    expect(() => decodeCursor(given, 1)).toThrow(InvalidCursorError);
+    signCursorsWith('a secret every instance of this ledger shares');
+    expect(decodeCursor(given, 1)).toEqual(['wirral-council']);
   });
 });

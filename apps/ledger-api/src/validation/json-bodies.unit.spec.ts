@@ -1,4 +1,4 @@
-import { nestingDepth } from './json-bodies.js';
+import { nestingDepth, oversizedPart } from './json-bodies.js';
 
 const depth = (json: string, limit = 32) => nestingDepth(Buffer.from(json), limit);
 
@@ -15,3 +15,13 @@ describe('how deep a JSON body nests', () => {
     expect(depth('['.repeat(3000) + ']'.repeat(3000), 32)).toBe(33);
   });
 });
+
+describe('a body past every field’s cap', () => {
+  it('is found wherever it sits, and said with its path', () => {
+    expect(oversizedPart({ title: 'Better Care Fund', scopes: ['bcf'], route: [{ bodyId: 'wirral-cabinet' }] })).toBeNull();
+    expect(oversizedPart({ scopes: Array.from({ length: 501 }, () => 'bcf') })).toBe('scopes holds 501 items; no list takes more than 500.');
+    expect(oversizedPart({ meeting: { minutes: [{ text: 'x'.repeat(50_001) }] } })).toBe('meeting.minutes[0].text is 50,001 characters long; no field takes more than 50,000.');
+    expect(oversizedPart('x'.repeat(50_001))).toBe('the body is 50,001 characters long; no field takes more than 50,000.');
+  });
+});
+

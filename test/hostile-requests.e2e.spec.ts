@@ -81,15 +81,18 @@ describeOnEveryStore('requests an attacker sends', (api) => {
     expect(JSON.parse(answer.body)).toMatchObject({ status: 400, code: 'validation_failed', title: expect.any(String) });
   });
 
-  it('refuses 100,000 scopes, 60,000 conflicts of interest and a summary of 60,000 characters (400) before validating them, and records nothing', async () => {
-    const proposal = { id: 'wirral-flood', title: 'A flood', scopes: Array.from({ length: 100_000 }, (_, index) => `scope-${index}`), keyDecision: false, proposedById: 'wirral-council', route: [{ organisationId: 'wirral-council', bodyId: 'wirral-cabinet', requirement: 'approve' }], tabledOn: '2018-01-08' };
+  it('refuses 100,000 scopes, 10,000 conflicts of interest and a summary of 60,000 characters (400) before validating them, and records nothing', async () => {
+    const proposal = { id: 'wirral-flood', title: 'A flood', scopes: Array.from({ length: 100_000 }, (_, index) => `s${index}`), keyDecision: false, proposedById: 'wirral-council', route: [{ organisationId: 'wirral-council', bodyId: 'wirral-cabinet', requirement: 'approve' }], tabledOn: '2018-01-08' };
     const scopes = await expectRefused(api(), () => api().post('/v1/proposals', proposal), 400, 'validation_failed');
     expect(scopes.json().detail).toContain('scopes holds 100,000 items; no list takes more than 500.');
-    const conflicts = Array.from({ length: 60_000 }, (_, index) => ({ member: `Cllr ${index}`, interest: 'a care provider' }));
-    const ratification = await expectRefused(api(), () => api().post('/v1/proposals/wirral-flood/ratifications', { ratificationId: 'wirral-flood-r1', deciderId: 'wirral-cabinet', version: 1, outcome: 'approved', decidedOn: '2018-01-15', conflicts }), 400, 'validation_failed');
-    expect(ratification.json().detail).toContain('conflicts holds 60,000 items');
+    const conflicts = Array.from({ length: 10_000 }, (_, index) => ({ member: `Cllr ${index}`, interest: 'a care provider' }));
+    const ratification = await expectRefused(api(), () => api().post('/v1/proposals/wirral-flood/ratifications', { ratificationId: 'wirral-flood-r1', deciderId: 'wirral-cabinet', version: 1, outcome: 'approved', decidedOn: '2018-01-15', conflictsOfInterest: conflicts }), 400, 'validation_failed');
+    expect(ratification.json().detail).toContain('conflictsOfInterest holds 10,000 items');
     const summary = await expectRefused(api(), () => api().post('/v1/proposals', { ...proposal, scopes: ['adult-social-care'], summary: 'x'.repeat(60_000) }), 400, 'validation_failed');
     expect(summary.json().detail).toContain('summary is 60,000 characters long');
   });
-});
 
+  it('refuses a body over 1 MB (413) from its length, and records nothing', async () => {
+    await expectRefused(api(), () => api().post('/v1/proposals', { id: 'wirral-large', title: 'Large', summary: 'x'.repeat(1_100_000) }), 413, 'payload_too_large');
+  });
+});

@@ -7,7 +7,7 @@ import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { serveOpenApi } from './openapi.js';
 import { answerClientError } from './problems/client-error.js';
-import { takeOnlyJsonCommands } from './validation/json-bodies.js';
+import { MAX_BODY_BYTES, takeOnlyJsonCommands } from './validation/json-bodies.js';
 import { serveSite } from './site/serve-site.js';
 
 /** The API application, configured but not yet listening (tests call `init` or `listen` on it). */
@@ -15,7 +15,7 @@ export async function createApp(environment: LedgerEnvironment): Promise<NestFas
   if (environment.LEDGER_CURSOR_SECRET) signCursorsWith(environment.LEDGER_CURSOR_SECRET);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
-    new FastifyAdapter({ bodyLimit: 4 * 1024 * 1024, clientErrorHandler: answerClientError }),
+    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, clientErrorHandler: answerClientError }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

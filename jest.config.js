@@ -3,10 +3,11 @@ const typescript = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }];
 
 /**
  * A few CommonJS packages (`@fastify/static`, which serves /docs) `require()` packages that now ship
- * only ES modules. Node 20.19 allows that natively; Jest's module loader does not, so those
- * packages are compiled to CommonJS for the tests.
+ * only ES modules. On Node.js 22 and later Jest's module loader loads them as ES modules itself; on
+ * Node.js 20 it cannot, so there those packages are compiled to CommonJS for the tests.
  */
-const esmOnlyRequiredFromCommonJs = ['content-disposition'];
+const jestRequiresEsm = Number(process.versions.node.split('.')[0]) >= 22;
+const esmOnlyRequiredFromCommonJs = jestRequiresEsm ? [] : ['content-disposition'];
 const toCommonJs = ['ts-jest', { useESM: false, tsconfig: { allowJs: true, module: 'commonjs', moduleResolution: 'node10', isolatedModules: true } }];
 
 /** @type {import('jest').Config} */
@@ -15,9 +16,9 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': typescript,
-    [`node_modules/(${esmOnlyRequiredFromCommonJs.join('|')})/.+\\.js$`]: toCommonJs,
+    ...(jestRequiresEsm ? {} : { [`node_modules/(${esmOnlyRequiredFromCommonJs.join('|')})/.+\\.js$`]: toCommonJs }),
   },
-  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyRequiredFromCommonJs.join('|')})/)`],
+  transformIgnorePatterns: jestRequiresEsm ? ['/node_modules/'] : [`/node_modules/(?!(${esmOnlyRequiredFromCommonJs.join('|')})/)`],
   moduleNameMapper: {
     '^@ledger/(event-store|facts|governance|read-models|verifiable-log)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',

@@ -2,13 +2,16 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** The rate limits on, counting every request, but too high for a benchmark's one key to reach: what they cost is measured, not what they refuse. */
+const LIMITS_THAT_COUNT = { LEDGER_RATE_LIMIT_PER_KEY: '100000000', LEDGER_RATE_LIMIT_PER_ADDRESS: '100000000' };
+
 /**
  * The built API as its own process, as the benchmarks load it: started with `environment` on top
  * of this process's, and handed back once `/health/ready` answers (at most 20 s).
  */
 export async function startApiProcess(port: number, environment: Record<string, string>, nodeArguments: string[] = []): Promise<ChildProcess> {
   const api = spawn(process.execPath, [...nodeArguments, 'dist/apps/ledger-api/src/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...environment },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...LIMITS_THAT_COUNT, ...environment },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   for (let attempt = 0; attempt < 200; attempt++) {

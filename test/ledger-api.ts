@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DATABASE, type Database } from '@ledger/event-store';
 import { loadEnvironment } from '../apps/ledger-api/src/configuration/ledger-environment.js';
+import { NO_RATE_LIMITS } from './no-rate-limits.js';
 import { createApp } from '../apps/ledger-api/src/create-app.js';
 import { SealerService } from '../apps/ledger-api/src/ledger-seal/sealer.service.js';
 import { ProjectorService } from '../apps/ledger-api/src/read-models/projector.service.js';
@@ -24,7 +25,7 @@ export class LedgerApi {
   ) {}
 
   static async start(variables: Record<string, string>, dispose: () => Promise<void> = async () => undefined): Promise<LedgerApi> {
-    const app = await createApp(loadEnvironment({ LOG_LEVEL: 'silent', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '5000', ...variables }));
+    const app = await createApp(loadEnvironment({ LOG_LEVEL: 'silent', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '5000', ...NO_RATE_LIMITS, ...variables }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     return new LedgerApi(app, await app.getUrl(), dispose);
   }

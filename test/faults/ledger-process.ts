@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { NO_RATE_LIMITS } from '../no-rate-limits.js';
 
 /**
  * The built API (`dist/apps/ledger-api/src/main.js`), or the built projector, as a process of its
@@ -18,7 +19,7 @@ export class LedgerProcess {
   ) {}
 
   static api(port: number, environment: Record<string, string>): LedgerProcess {
-    return new LedgerProcess('api', 'dist/apps/ledger-api/src/main.js', { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...environment }, port);
+    return new LedgerProcess('api', 'dist/apps/ledger-api/src/main.js', { PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...NO_RATE_LIMITS, ...environment }, port);
   }
 
   static projector(environment: Record<string, string>): LedgerProcess {

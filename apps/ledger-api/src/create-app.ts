@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { serveOpenApi } from './openapi.js';
 import { answerClientError } from './problems/client-error.js';
+import { limitRates } from './rate-limits/rate-limits.js';
 import { MAX_BODY_BYTES, takeOnlyJsonCommands } from './validation/json-bodies.js';
 import { serveSite } from './site/serve-site.js';
 
@@ -20,6 +21,7 @@ export async function createApp(environment: LedgerEnvironment): Promise<NestFas
   );
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await limitRates(app, environment);
   takeOnlyJsonCommands(app);
   await serveSite(app);
   serveOpenApi(app);

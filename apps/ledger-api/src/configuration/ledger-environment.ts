@@ -134,6 +134,24 @@ export class LedgerEnvironment {
   @MinLength(32, { message: 'LEDGER_CURSOR_SECRET must be at least 32 characters' })
   LEDGER_CURSOR_SECRET?: string;
 
+  /** Requests each API key may make a minute (0: no limit). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 6_000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  LEDGER_RATE_LIMIT_PER_KEY!: number;
+
+  /** Requests each address may make a minute without a key: the public's reads and pages (0: no limit). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 600 : Number(value)))
+  @IsInt()
+  @Min(0)
+  LEDGER_RATE_LIMIT_PER_ADDRESS!: number;
+
+  /** Keys refused (401) from one address in a minute before it may send no key until the minute is out (0: no limit). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20 : Number(value)))
+  @IsInt()
+  @Min(0)
+  LEDGER_FAILED_KEYS_PER_MINUTE!: number;
+
   /** Hours a website session lasts from signing in. */
   @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
   @IsInt()
@@ -191,6 +209,9 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_MIN_POSITION_WAIT_MS = undefined;
   LEDGER_SESSION_SECRET = undefined;
   LEDGER_CURSOR_SECRET = undefined;
+  LEDGER_RATE_LIMIT_PER_KEY = undefined;
+  LEDGER_RATE_LIMIT_PER_ADDRESS = undefined;
+  LEDGER_FAILED_KEYS_PER_MINUTE = undefined;
   LEDGER_SESSION_HOURS = undefined;
   LOG_LEVEL = undefined;
 }

@@ -21,6 +21,7 @@ const TITLES: Record<number, [code: string, title: string]> = {
   414: ['uri_too_long', 'The address is too long'],
   415: ['unsupported_media_type', 'Unsupported media type'],
   422: ['unprocessable', 'The request cannot be carried out'],
+  429: ['rate_limited', 'Too many requests'],
   431: ['headers_too_large', 'The request headers are too large'],
   503: ['unavailable', 'Service unavailable'],
 };

@@ -1,7 +1,7 @@
 # Decision Ledger: the API and the projector, from one image.
 #   docker build -t decision-ledger .
 # Build stage: every dependency, TypeScript compiled to dist/.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /ledger
 COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
@@ -13,7 +13,7 @@ COPY site site
 RUN npm run build --silent
 
 # Runtime stage: production dependencies only, no compiler, not root.
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /ledger
 COPY package.json package-lock.json ./

@@ -115,7 +115,7 @@ function describeApi(name: string, environment: () => Promise<{ variables: Recor
       });
     });
 
-    it('serves Prometheus metrics', async () => {
+    it('serves Prometheus metrics to the address configured to scrape them', async () => {
       const response = await get('/metrics');
       expect(response.statusCode).toBe(200);
       expect(response.body).toMatch(/^# HELP /m);
@@ -123,11 +123,11 @@ function describeApi(name: string, environment: () => Promise<{ variables: Recor
   });
 }
 
-describeApi('embedded PGlite', async () => ({ variables: { LEDGER_DATA_DIR: 'memory://' }, dispose: async () => undefined }));
+describeApi('embedded PGlite', async () => ({ variables: { LEDGER_DATA_DIR: 'memory://', LEDGER_METRICS_FROM: '127.0.0.1' }, dispose: async () => undefined }));
 
 describeWithPostgres('the API on PostgreSQL', (url) => {
   describeApi('PostgreSQL', async () => {
     const { schema, dispose } = await openTestSchema(url);
-    return { variables: { DATABASE_URL: url, DATABASE_SCHEMA: schema }, dispose };
+    return { variables: { DATABASE_URL: url, DATABASE_SCHEMA: schema, LEDGER_METRICS_FROM: '127.0.0.1' }, dispose };
   });
 });

@@ -6,6 +6,7 @@ import { signCursorsWith } from '@ledger/read-models';
 import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
 import { serveOpenApi } from './openapi.js';
+import { keepAnswersPrivate } from './caching/private-answers.js';
 import { answerClientError } from './problems/client-error.js';
 import { limitRates } from './rate-limits/rate-limits.js';
 import { MAX_BODY_BYTES, takeOnlyJsonCommands } from './validation/json-bodies.js';
@@ -23,6 +24,7 @@ export async function createApp(environment: LedgerEnvironment): Promise<NestFas
   app.enableShutdownHooks();
   await limitRates(app, environment);
   takeOnlyJsonCommands(app);
+  keepAnswersPrivate(app);
   await serveSite(app);
   serveOpenApi(app);
   return app;

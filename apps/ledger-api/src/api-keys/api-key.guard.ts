@@ -22,6 +22,9 @@ export function bearerKey(header: string | undefined): string | undefined {
   return match[1];
 }
 
+/** `::ffff:10.0.0.5` as `10.0.0.5`: an IPv4 client of a dual-stack server. */
+const plainAddress = (address: string): string => address.replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
+
 /**
  * Every route: a Bearer key, if given, must be known (401 otherwise); the route's access rule
  * then decides (403). Routes without a rule are for admins only, so nothing is open by mistake.
@@ -29,6 +32,7 @@ export function bearerKey(header: string | undefined): string | undefined {
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   private readonly publicRead: boolean;
+  private readonly metricsAddresses: ReadonlySet<string>;
 
   constructor(
     private readonly reflector: Reflector,
@@ -36,12 +40,13 @@ export class ApiKeyGuard implements CanActivate {
     config: ConfigService,
   ) {
     this.publicRead = config.get<boolean>('LEDGER_PUBLIC_READ') ?? true;
+    this.metricsAddresses = new Set(config.get<string[]>('LEDGER_METRICS_FROM') ?? []);
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const access = this.reflector.getAllAndOverride<Access | undefined>(ACCESS, [context.getHandler(), context.getClass()]);
-    if (access && 'open' in access) {
+    if ((access && 'open' in access) || (access && 'metrics' in access && !request.headers.authorization && this.metricsAddresses.has(plainAddress(request.ip)))) {
       request.principal = ANONYMOUS;
       return true;
     }
@@ -53,7 +58,7 @@ export class ApiKeyGuard implements CanActivate {
       throw new ProblemException(problem(401, 'Anonymous reading is switched off here (LEDGER_PUBLIC_READ=false): send an API key.', { code: 'unauthenticated' }));
     }
     if (principal.role === 'anonymous') throw new ProblemException(problem(401, 'This needs an API key: send Authorization: Bearer <key>.'));
-    if (access && access.roles.includes(principal.role)) return true;
+    if (access && 'roles' in access && access.roles.includes(principal.role)) return true;
     throw new ProblemException(problem(403, `A ${principal.role} key may not do this.`));
   }
 

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 /** The environment the ledger runs from (API.md "Running"); checked once at start-up. */
 export class LedgerEnvironment {
@@ -134,6 +134,11 @@ export class LedgerEnvironment {
   @MinLength(32, { message: 'LEDGER_CURSOR_SECRET must be at least 32 characters' })
   LEDGER_CURSOR_SECRET?: string;
 
+  /** Addresses that may read /metrics without a key (a Prometheus server), comma-separated; admin keys may from anywhere. */
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? value.split(',').map((address: string) => address.trim()) : []))
+  @IsIP(undefined, { each: true, message: 'LEDGER_METRICS_FROM must be IP addresses, comma-separated' })
+  LEDGER_METRICS_FROM!: string[];
+
   /** Requests each API key may make a minute (0: no limit). */
   @Transform(({ value }) => (value === undefined || value === '' ? 6_000 : Number(value)))
   @IsInt()
@@ -209,6 +214,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_MIN_POSITION_WAIT_MS = undefined;
   LEDGER_SESSION_SECRET = undefined;
   LEDGER_CURSOR_SECRET = undefined;
+  LEDGER_METRICS_FROM = undefined;
   LEDGER_RATE_LIMIT_PER_KEY = undefined;
   LEDGER_RATE_LIMIT_PER_ADDRESS = undefined;
   LEDGER_FAILED_KEYS_PER_MINUTE = undefined;

@@ -1,4 +1,4 @@
-import { Open } from '../api-keys/access.decorator.js';
+import { MetricsReaders } from '../api-keys/access.decorator.js';
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { collectDefaultMetrics, register, Registry } from 'prom-client';
@@ -6,9 +6,9 @@ import { ReadModelsLagMeter } from '../read-models/read-models-lag.js';
 
 collectDefaultMetrics({ register });
 
-/** Prometheus metrics of the process, and how far its read models stand behind the log. */
+/** Prometheus metrics of the process, and how far its read models stand behind the log: for admin keys, and the addresses in LEDGER_METRICS_FROM. */
 @ApiExcludeController()
-@Open()
+@MetricsReaders()
 @Controller('metrics')
 export class MetricsController {
   private readonly registry: Registry;

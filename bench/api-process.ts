@@ -2,8 +2,15 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** The rate limits on, counting every request, but too high for a benchmark's one key to reach: what they cost is measured, not what they refuse. */
-const LIMITS_THAT_COUNT = { LEDGER_RATE_LIMIT_PER_KEY: '100000000', LEDGER_RATE_LIMIT_PER_ADDRESS: '100000000' };
+/**
+ * The rate limits on, counting every request, but too high for a benchmark's one key to reach:
+ * what they cost is measured, not what they refuse. `BENCH_LIMITS=off` runs without them, to
+ * measure that cost.
+ */
+const LIMITS_THAT_COUNT =
+  process.env.BENCH_LIMITS === 'off'
+    ? { LEDGER_RATE_LIMIT_PER_KEY: '0', LEDGER_RATE_LIMIT_PER_ADDRESS: '0', LEDGER_FAILED_KEYS_PER_MINUTE: '0' }
+    : { LEDGER_RATE_LIMIT_PER_KEY: '100000000', LEDGER_RATE_LIMIT_PER_ADDRESS: '100000000' };
 
 /**
  * The built API as its own process, as the benchmarks load it: started with `environment` on top

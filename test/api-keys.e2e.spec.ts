@@ -1,3 +1,5 @@
+import { ApiKeys } from '../apps/ledger-api/src/api-keys/api-keys.js';
+import { hashApiKey } from '../apps/ledger-api/src/api-keys/principal.js';
 import { describeOnEveryStore, expectRefused, type LedgerApi } from './ledger-api.js';
 
 /*
@@ -57,5 +59,22 @@ describeOnEveryStore('issuing API keys limited to bodies', (api) => {
     // The key works: the body it names may call in (here, refused only because there is no such proposal).
     const callIn = await api().post('/v1/proposals/no-such-proposal/call-ins', { callInId: 'wirral-call-in', ratificationId: 'wirral-cabinet-decision', scrutinyBodyId: SCRUTINY, lodgedOn: '2017-12-01', reason: 'x' }, { key: answer.json().key });
     expect(callIn.status).toBe(404);
+  });
+});
+
+describeOnEveryStore('looking up API keys', (api) => {
+  it('never keeps a key it did not find: one issued a moment later, by another instance, is taken at once', async () => {
+    const key = `ledger-issued-elsewhere-${'k'.repeat(24)}`;
+    expect((await api().get('/v1/organisations', { key })).status).toBe(401);
+    // Another instance of the ledger issues it: the row appears in the shared database.
+    await api().database.query('INSERT INTO ledger_api_keys (key_hash, name, role, body_ids, created_by) VALUES ($1, $2, $3, $4, $5)', [hashApiKey(key), 'issued-elsewhere', 'clerk', [], 'admin:bootstrap']);
+    expect((await api().get('/v1/organisations', { key })).status).toBe(200);
+  });
+
+  it('keeps nothing of a flood of made-up keys', async () => {
+    const found = () => (api().app.get(ApiKeys) as unknown as { found: Map<string, unknown> }).found.size;
+    const before = found();
+    for (let guess = 0; guess < 200; guess++) expect((await api().get('/v1/organisations', { key: `ledger-guess-${guess}-${'x'.repeat(24)}` })).status).toBe(401);
+    expect(found()).toBe(before);
   });
 });

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { DATABASE, sqlState, type Database } from '@ledger/event-store';
 import { AlreadyExistsError } from '@ledger/governance';
+import { LRUCache } from 'lru-cache';
 import { actorOf, generateApiKey, hashApiKey, type Principal, type Role } from './principal.js';
 
 interface ApiKeyRow {
@@ -10,11 +11,20 @@ interface ApiKeyRow {
   body_ids: string[];
 }
 
-/** The API keys: issued by admins, kept as hashes, looked up on every request (cached briefly). */
+/** How long a key looked up is taken as found without asking the database again. */
+const FOUND_FOR_MS = 5_000;
+/** At most this many keys are kept found, the least recently used dropped first. */
+const KEYS_KEPT = 10_000;
+
+/**
+ * The API keys: issued by admins, kept as hashes, looked up on every request. A key found is kept
+ * for FOUND_FOR_MS, in at most KEYS_KEPT entries; a key not found is never kept, so that a flood
+ * of made-up keys leaves nothing behind (it is slowed instead: LEDGER_FAILED_KEYS_PER_MINUTE).
+ */
 @Injectable()
 export class ApiKeys {
   private readonly bootstrapHash: string | undefined;
-  private readonly cache = new Map<string, { principal: Principal | null; until: number }>();
+  private readonly found = new LRUCache<string, Principal>({ max: KEYS_KEPT, ttl: FOUND_FOR_MS, ttlAutopurge: false });
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
@@ -32,11 +42,12 @@ export class ApiKeys {
   /** The principal of the key with this hash (a website session keeps the hash, never the key), or null. */
   async principalForHash(hash: string): Promise<Principal | null> {
     if (hash === this.bootstrapHash) return { name: 'bootstrap', role: 'admin', bodyIds: [] };
-    const cached = this.cache.get(hash);
-    if (cached && cached.until > Date.now()) return cached.principal;
+    const kept = this.found.get(hash);
+    if (kept) return kept;
     const [row] = await this.database.query<ApiKeyRow>('SELECT name, role, body_ids FROM ledger_api_keys WHERE key_hash = $1', [hash]);
-    const principal = row ? { name: row.name, role: row.role, bodyIds: row.body_ids } : null;
-    this.cache.set(hash, { principal, until: Date.now() + 5_000 });
+    if (!row) return null;
+    const principal = { name: row.name, role: row.role, bodyIds: row.body_ids };
+    this.found.set(hash, principal);
     return principal;
   }
 

@@ -11,7 +11,7 @@ const MINUTE_MS = 60_000;
 const ADDRESSES_KEPT = 100_000;
 
 /** Who a request counts against: its API key (as a hash: no secret is kept), or its address when it gives none. */
-export function callerOf(request: FastifyRequest): string {
+function callerOf(request: FastifyRequest): string {
   const header = request.headers.authorization;
   return header ? `key:${createHash('sha256').update(header).digest('base64url').slice(0, 22)}` : `address:${request.ip}`;
 }

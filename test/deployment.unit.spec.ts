@@ -123,7 +123,7 @@ describe.each([
 
 describe('Dockerfile', () => {
   it('builds in one stage and runs production dependencies only, as a user other than root', () => {
-    expect(dockerfile.match(/^FROM .+ AS (\w+)$/gm)).toEqual(['FROM node:20-bookworm-slim AS build', 'FROM node:20-bookworm-slim AS runtime']);
+    expect(dockerfile.match(/^FROM .+ AS (\w+)$/gm)).toEqual(['FROM node:24-bookworm-slim AS build', 'FROM node:24-bookworm-slim AS runtime']); // the current LTS line
     const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
     expect(runtime).toMatch(/npm ci --omit=dev/);
     expect(runtime).toMatch(/^USER node$/m);

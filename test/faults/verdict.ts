@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { compareLogPositions, isLogPosition, type LogPosition } from '@ledger/event-store';
 import { verifyConsistency } from '@ledger/verifiable-log';
 import { ledger } from '../ledger-cli.js';
 import { outcomeOf, type Operation } from './operations.js';
@@ -91,6 +92,7 @@ export async function judge(
   checkpoints: CheckpointWatch,
 ): Promise<Verdict> {
   const problems: string[] = [];
+  await untilReadersSee(ledgerAt, lastAnswered(history));
   const log = await readWholeLog(ledgerAt.baseUrl, ledgerAt.apiKey);
   const byKey = new Map<string, LoggedEvent[]>();
   const unexpected: string[] = [];
@@ -136,6 +138,28 @@ export async function judge(
   const longestAttempt = longest ? `#${longest.operation.id} ${longest.operation.kind}: ${longest.attempt.status ?? longest.attempt.error}` : '';
   const retried = history.filter((operation) => operation.attempts.length > 1).length;
   return { ops: history.length, ...counts, retried, longestAttemptMs, longestAttempt, lost, duplicated, unexpected, refused, rebuildEqual, verified, problems };
+}
+
+/** The latest position any command was answered with. */
+function lastAnswered(history: readonly Operation[]): LogPosition | undefined {
+  const positions = history.map((operation) => operation.answer?.body?.position).filter((position): position is LogPosition => isLogPosition(position));
+  return positions.sort(compareLogPositions).at(-1);
+}
+
+/**
+ * Waits until the log's readers see this position. The log is read in commit-safe order: no reader
+ * passes a transaction still open (the projector's, the sealer's), so just after the load a command
+ * answered may not yet be readable, though it is kept. The read models include it only once the
+ * log's readers have passed it: `minPosition` waits for that.
+ */
+async function untilReadersSee(ledgerAt: { baseUrl: string; apiKey: string }, position: LogPosition | undefined): Promise<void> {
+  if (!position) return;
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; await sleep(250)) {
+    const response = await fetch(`${ledgerAt.baseUrl}/v1/audit?limit=1&minPosition=${position}`, { headers: { authorization: `Bearer ${ledgerAt.apiKey}` } });
+    await response.text();
+    if (response.ok) return;
+  }
+  throw new Error(`the log's readers did not reach ${position}, the last position answered, within 60 s`);
 }
 
 async function readWholeLog(baseUrl: string, apiKey: string): Promise<LoggedEvent[]> {

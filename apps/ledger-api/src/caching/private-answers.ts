@@ -23,11 +23,11 @@ export function keepAnswersPrivate(app: NestFastifyApplication): void {
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onSend', async (request, reply, payload) => {
+    .addHook('onSend', (request, reply, payload, done) => {
       if (request.url.startsWith('/v1/') || request.url === '/metrics') {
         void reply.header('Cache-Control', 'private, no-store');
         varyBy(reply, DEPENDS_ON);
       }
-      return payload;
+      done(null, payload);
     });
 }

@@ -54,15 +54,18 @@ export async function limitRates(app: NestFastifyApplication, environment: Ledge
   const failedKeys = environment.LEDGER_FAILED_KEYS_PER_MINUTE;
   if (failedKeys === 0) return;
   const failures = new LRUCache<string, number>({ max: ADDRESSES_KEPT, ttl: MINUTE_MS, ttlAutopurge: false, updateAgeOnGet: false });
-  fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.headers.authorization || (failures.get(request.ip) ?? 0) < failedKeys) return;
+  // Callback hooks, not async ones: they run on every request, and most do nothing.
+  fastify.addHook('onRequest', (request, reply, done) => {
+    if (!request.headers.authorization || (failures.get(request.ip) ?? 0) < failedKeys) return done();
     void reply.header('Retry-After', String(Math.max(1, Math.ceil(failures.getRemainingTTL(request.ip) / 1000))));
-    throw new TooManyRequests(`Keys sent from this address were refused ${failedKeys} times in a minute; no key is taken from it until the minute is out.`);
+    done(new TooManyRequests(`Keys sent from this address were refused ${failedKeys} times in a minute; no key is taken from it until the minute is out.`));
   });
-  fastify.addHook('onResponse', async (request, reply) => {
-    if (reply.statusCode !== 401 || !request.headers.authorization) return;
-    const count = (failures.get(request.ip) ?? 0) + 1;
-    // The first failure starts the minute; later ones count within it.
-    failures.set(request.ip, count, { ttl: count === 1 ? MINUTE_MS : Math.max(1, failures.getRemainingTTL(request.ip)) });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    if (reply.statusCode === 401 && request.headers.authorization) {
+      const count = (failures.get(request.ip) ?? 0) + 1;
+      // The first failure starts the minute; later ones count within it.
+      failures.set(request.ip, count, { ttl: count === 1 ? MINUTE_MS : Math.max(1, failures.getRemainingTTL(request.ip)) });
+    }
+    done();
   });
 }

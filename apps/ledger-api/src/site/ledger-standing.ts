@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { LedgerCheckpoints } from '@ledger/verifiable-log';
+import { FRESH_FOR_MS } from '../registers/names/read-in-the-last-second.js';
 import { londonDayAndTime } from './plain-english.js';
-
-/** How long a page's footer may show a standing already read. */
-const FRESH_FOR_MS = 1_000;
 
 /**
  * The line every page's footer carries: up to when the ledger has recorded, and how much of it the

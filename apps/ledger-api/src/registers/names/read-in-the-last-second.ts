@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 
-/** How long a name or instrument already read may be shown again: as long as a page's footer shows the ledger's standing. */
+/** How long a name, an instrument or the footer's standing already read may be shown again on a page. */
 export const FRESH_FOR_MS = 1_000;
 /** At most this many ids are kept, the least recently shown dropped first. */
 const KEPT = 10_000;

@@ -27,7 +27,7 @@ import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
 const BASE = `http://127.0.0.1:${PORT}`;
-const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
+const ADMIN_KEY = `bench-admin-${randomBytes(24).toString('base64url')}`;
 const CONNECTIONS = 20;
 const ORGANISATIONS = 4;
 const COMMITTEES = 10;

@@ -15,7 +15,7 @@ import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
 export const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const PORT = Number(process.env.BENCH_PORT ?? 3998);
 export const BASE = `http://127.0.0.1:${PORT}`;
-export const ADMIN_KEY = `bench-admin-${randomBytes(12).toString('hex')}`;
+export const ADMIN_KEY = `bench-admin-${randomBytes(24).toString('base64url')}`;
 export const CONNECTIONS = 20;
 export const ORGANISATIONS = 50;
 export const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 20_000);

@@ -1,5 +1,5 @@
 import { ApiKeys } from '../apps/ledger-api/src/api-keys/api-keys.js';
-import { hashApiKey } from '../apps/ledger-api/src/api-keys/principal.js';
+import { generateApiKey, hashApiKey } from '@ledger/api-keys';
 import { describeOnEveryStore, expectRefused, type LedgerApi } from './ledger-api.js';
 
 /*
@@ -54,7 +54,10 @@ describeOnEveryStore('issuing API keys limited to bodies', (api) => {
 
   it('issues the key once every id names a body or post the ledger knows, under the name the refusal left free', async () => {
     const answer = await issue({ name: 'wirral-modgov', role: 'integration', bodyIds: [CABINET, SCRUTINY, DIRECTOR] });
-    expect({ status: answer.status, body: answer.json() }).toEqual({ status: 201, body: { name: 'wirral-modgov', role: 'integration', bodyIds: [CABINET, SCRUTINY, DIRECTOR], key: expect.any(String) } });
+    expect({ status: answer.status, body: answer.json() }).toEqual({
+      status: 201,
+      body: { id: 'wirral-modgov', name: 'wirral-modgov', keyId: expect.any(String), role: 'integration', bodyIds: [CABINET, SCRUTINY, DIRECTOR], expiresAt: null, key: expect.any(String), position: expect.any(String) },
+    });
     expect(await keysNamed(api(), 'wirral-modgov')).toBe(1);
     // The key works: the body it names may call in (here, refused only because there is no such proposal).
     const callIn = await api().post('/v1/proposals/no-such-proposal/call-ins', { callInId: 'wirral-call-in', ratificationId: 'wirral-cabinet-decision', scrutinyBodyId: SCRUTINY, lodgedOn: '2017-12-01', reason: 'x' }, { key: answer.json().key });
@@ -64,10 +67,17 @@ describeOnEveryStore('issuing API keys limited to bodies', (api) => {
 
 describeOnEveryStore('looking up API keys', (api) => {
   it('never keeps a key it did not find: one issued a moment later, by another instance, is taken at once', async () => {
-    const key = `ledger-issued-elsewhere-${'k'.repeat(24)}`;
+    const { key, keyId } = generateApiKey();
     expect((await api().get('/v1/organisations', { key })).status).toBe(401);
     // Another instance of the ledger issues it: the row appears in the shared database.
-    await api().database.query('INSERT INTO ledger_api_keys (key_hash, name, role, body_ids, created_by) VALUES ($1, $2, $3, $4, $5)', [hashApiKey(key), 'issued-elsewhere', 'clerk', [], 'admin:bootstrap']);
+    await api().database.query('INSERT INTO ledger_api_keys (key_hash, key_id, name, role, body_ids, created_by, issued) VALUES ($1, $2, $3, $4, $5, $6, true)', [
+      hashApiKey(key),
+      keyId,
+      'issued-elsewhere',
+      'clerk',
+      [],
+      'admin:bootstrap',
+    ]);
     expect((await api().get('/v1/organisations', { key })).status).toBe(200);
   });
 

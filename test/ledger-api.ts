@@ -7,7 +7,7 @@ import { SealerService } from '../apps/ledger-api/src/ledger-seal/sealer.service
 import { ProjectorService } from '../apps/ledger-api/src/read-models/projector.service.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
-export const ADMIN_KEY = 'test-admin-key-0123456789abcdef';
+export const ADMIN_KEY = 'test-admin-key-0123456789abcdefXYZ';
 
 export interface HttpAnswer {
   status: number;

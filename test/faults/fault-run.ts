@@ -6,7 +6,7 @@ import { OwnPostgresCluster } from './postgres-cluster.js';
 import { TcpProxy } from './tcp-proxy.js';
 import { CheckpointWatch, judge, type Verdict } from './verdict.js';
 
-export const FAULT_ADMIN_KEY = 'fault-admin-key-0123456789abcdef';
+export const FAULT_ADMIN_KEY = 'fault-admin-key-0123456789abcdefXYZ';
 
 /** The ledger a fault run works on: a PostgreSQL cluster of its own and the API as its own process. */
 export interface FaultLedger {

@@ -88,6 +88,7 @@ function inTransaction(client: pg.Client, schema: string): Database {
     execScript: async (text: string) => void (await client.query(text)),
     transaction: async (work) => work({ query, execScript: async (text: string) => void (await client.query(text)) }),
     onSchema: () => Promise.reject(new Error('not on a held transaction')),
+    listen: () => Promise.reject(new Error('not on a held transaction')),
     close: async () => undefined,
   };
 }

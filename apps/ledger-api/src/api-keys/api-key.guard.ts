@@ -66,7 +66,7 @@ export class ApiKeyGuard implements CanActivate {
     const key = bearerKey(header);
     if (key === undefined) return ANONYMOUS;
     const principal = await this.apiKeys.principalFor(key);
-    if (!principal) throw new ProblemException(problem(401, 'This API key is not known.'));
+    if (!principal) throw new ProblemException(problem(401, 'This API key is not known, or has been revoked or has expired.'));
     return principal;
   }
 }

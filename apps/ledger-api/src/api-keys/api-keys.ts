@@ -1,71 +1,115 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { DATABASE, sqlState, type Database } from '@ledger/event-store';
-import { AlreadyExistsError } from '@ledger/governance';
+import { ApiKeyRegister, hashApiKey, keyNoticeChannel, presentedKey, sameHash, type LiveKey, type PresentedKey } from '@ledger/api-keys';
+import { DATABASE, EVENT_STORE, type Database, type EventStore, type Listening } from '@ledger/event-store';
 import { LRUCache } from 'lru-cache';
-import { actorOf, generateApiKey, hashApiKey, type Principal, type Role } from './principal.js';
+import type { Principal } from './principal.js';
 
-interface ApiKeyRow {
-  name: string;
-  role: Role;
-  body_ids: string[];
-}
-
-/** How long a key looked up is taken as found without asking the database again. */
+/** How long a key found is taken as found without asking the database again, while changes to keys are heard. */
 const FOUND_FOR_MS = 5_000;
 /** At most this many keys are kept found, the least recently used dropped first. */
 const KEYS_KEPT = 10_000;
 
 /**
- * The API keys: issued by admins, kept as hashes, looked up on every request. A key found is kept
- * for FOUND_FOR_MS, in at most KEYS_KEPT entries; a key not found is never kept, so that a flood
- * of made-up keys leaves nothing behind (it is slowed instead: LEDGER_FAILED_KEYS_PER_MINUTE).
+ * The API keys as requests present them: looked up by key id (or, for keys issued before keys had
+ * ids, by hash) and kept found for FOUND_FOR_MS in at most KEYS_KEPT entries. A key not found is
+ * never kept, so a flood of made-up keys leaves nothing behind.
+ *
+ * Revocation reaches every instance at once: the change to a key's row and a NOTIFY on the
+ * ledger's key channel commit in one transaction, and every instance LISTENs on it and drops the
+ * key from what it keeps when the notice arrives — before the revoking request has even been
+ * answered. An instance that is not hearing notices (its listening connection dropped, and until
+ * it is made again) keeps nothing, and asks the database on every request.
  */
 @Injectable()
-export class ApiKeys {
+export class ApiKeys implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  readonly register: ApiKeyRegister;
+  private readonly logger = new Logger(ApiKeys.name);
   private readonly bootstrapHash: string | undefined;
-  private readonly found = new LRUCache<string, Principal>({ max: KEYS_KEPT, ttl: FOUND_FOR_MS, ttlAutopurge: false });
+  private readonly found = new LRUCache<string, LiveKey>({ max: KEYS_KEPT, ttl: FOUND_FOR_MS, ttlAutopurge: false });
+  /** Each key's last use on this instance since it was last recorded (milliseconds since the epoch). */
+  private lastUsed = new Map<string, number>();
+  private hearing = false;
+  private listening: Listening | undefined;
+  private sweeping: NodeJS.Timeout | undefined;
+  private sweep: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(DATABASE) private readonly database: Database,
-    config: ConfigService,
+    @Inject(EVENT_STORE) store: EventStore,
+    private readonly config: ConfigService,
   ) {
     const bootstrap = config.get<string>('LEDGER_BOOTSTRAP_ADMIN_KEY');
     this.bootstrapHash = bootstrap ? hashApiKey(bootstrap) : undefined;
+    this.register = new ApiKeyRegister(store, database);
   }
 
-  /** The principal a presented key belongs to, or null when no such key exists. */
+  async onApplicationBootstrap(): Promise<void> {
+    this.listening = await this.database.listen(
+      keyNoticeChannel(this.database.schema),
+      (keyId) => this.forget(keyId),
+      (hearing) => {
+        this.hearing = hearing;
+        if (!hearing) this.found.clear();
+      },
+    );
+    await this.register.reconcile();
+    await this.register.recordExpiries();
+    const intervalMs = (this.config.get<number>('LEDGER_KEY_SWEEP_INTERVAL') ?? 60) * 1000;
+    this.sweeping = setInterval(() => (this.sweep = this.sweepNow()), intervalMs);
+    this.sweeping.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeping);
+    await this.sweep;
+    await this.recordUse().catch(() => undefined);
+    await this.listening?.stop();
+  }
+
+  /** The principal a presented key belongs to, or null when it is unknown, revoked or expired. */
   async principalFor(key: string): Promise<Principal | null> {
-    return this.principalForHash(hashApiKey(key));
+    return this.principalOf(presentedKey(key));
   }
 
   /** The principal of the key with this hash (a website session keeps the hash, never the key), or null. */
   async principalForHash(hash: string): Promise<Principal | null> {
-    if (hash === this.bootstrapHash) return { name: 'bootstrap', role: 'admin', bodyIds: [] };
-    const kept = this.found.get(hash);
-    if (kept) return kept;
-    const [row] = await this.database.query<ApiKeyRow>('SELECT name, role, body_ids FROM ledger_api_keys WHERE key_hash = $1', [hash]);
-    if (!row) return null;
-    const principal = { name: row.name, role: row.role, bodyIds: row.body_ids };
-    this.found.set(hash, principal);
-    return principal;
+    return this.principalOf({ keyId: null, hash });
   }
 
-  /** Issues a key; the key itself is answered once and never stored. */
-  async issue(name: string, role: Role, bodyIds: string[], issuedBy: Principal): Promise<{ name: string; role: Role; bodyIds: string[]; key: string }> {
-    const key = generateApiKey();
-    try {
-      await this.database.query('INSERT INTO ledger_api_keys (key_hash, name, role, body_ids, created_by) VALUES ($1, $2, $3, $4, $5)', [
-        hashApiKey(key),
-        name,
-        role,
-        bodyIds,
-        actorOf(issuedBy),
-      ]);
-    } catch (error) {
-      if (sqlState(error) === '23505') throw new AlreadyExistsError('API key named', name);
-      throw error;
+  /** Records when each key was last used on this instance (also done every LEDGER_KEY_SWEEP_INTERVAL). */
+  async recordUse(): Promise<void> {
+    const used = this.lastUsed;
+    this.lastUsed = new Map();
+    await this.register.recordUse(used);
+  }
+
+  private async principalOf(presented: PresentedKey): Promise<Principal | null> {
+    if (presented.hash === this.bootstrapHash) return { name: 'bootstrap', role: 'admin', bodyIds: [] };
+    const cacheKey = presented.keyId ?? presented.hash;
+    let key = this.found.get(cacheKey);
+    if (key && !sameHash(key.hash, presented.hash)) return null; // the right key id with a wrong secret
+    if (!key) {
+      key = (await this.register.findLive(presented)) ?? undefined;
+      if (!key) return null;
+      if (this.hearing) this.found.set(cacheKey, key);
     }
-    return { name, role, bodyIds, key };
+    if (key.expiresAt !== null && key.expiresAt <= Date.now()) return null;
+    this.lastUsed.set(key.keyId, Date.now());
+    return { name: key.name, role: key.role, bodyIds: key.bodyIds };
+  }
+
+  /** Drops a key changed elsewhere (revoked, expired, rotated) from what this instance keeps. */
+  forget(keyId: string): void {
+    for (const [cacheKey, key] of this.found.entries()) if (key.keyId === keyId) this.found.delete(cacheKey);
+  }
+
+  private async sweepNow(): Promise<void> {
+    try {
+      await this.register.recordExpiries();
+      await this.recordUse();
+    } catch (error) {
+      this.logger.warn(`Could not record key expiries or use: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 }

@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { API_KEY_ROLES, type ApiKeyRole } from '@ledger/api-keys';
 
-export const ROLES = ['admin', 'clerk', 'integration', 'auditor', 'scrutiny'] as const;
-export type Role = (typeof ROLES)[number];
+export const ROLES = API_KEY_ROLES;
+export type Role = ApiKeyRole;
 
 /** Who is calling: an API key's holder, or an anonymous reader. */
 export interface Principal {
@@ -16,15 +16,6 @@ export const ANONYMOUS: Principal = { name: 'anonymous', role: 'anonymous', body
 /** How a principal is named in every event's metadata. */
 export function actorOf(principal: Principal): string {
   return `${principal.role}:${principal.name}`;
-}
-
-/** Keys are kept only as this hash. */
-export function hashApiKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
-}
-
-export function generateApiKey(): string {
-  return `dl_${randomBytes(32).toString('base64url')}`;
 }
 
 /** Whether the principal may see exempt detail (API.md: auditors, scrutiny, and those who may write). */

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { LooksRandom } from '../validation/ledger-validators.js';
 
 /** The environment the ledger runs from (API.md "Running"); checked once at start-up. */
 export class LedgerEnvironment {
@@ -42,10 +43,22 @@ export class LedgerEnvironment {
   @Matches(/^(esdb|kurrentdb|kdb)(\+discover)?:\/\//, { message: 'EVENTSTORE_CONNECTION_STRING must be an esdb:// or kurrentdb:// connection string' })
   EVENTSTORE_CONNECTION_STRING?: string;
 
+  /**
+   * An admin key accepted from start-up, to issue the first keys with; then retire it (README).
+   * At least 32 characters that look random: a guessable one would open everything.
+   */
   @IsOptional()
   @Transform(({ value }) => value || undefined)
-  @MinLength(16, { message: 'LEDGER_BOOTSTRAP_ADMIN_KEY must be at least 16 characters' })
+  @MinLength(32, { message: 'LEDGER_BOOTSTRAP_ADMIN_KEY must be at least 32 characters (e.g. openssl rand -base64 32)' })
+  @LooksRandom({ message: 'LEDGER_BOOTSTRAP_ADMIN_KEY must look random, not like words or a pattern (e.g. openssl rand -base64 32)' })
   LEDGER_BOOTSTRAP_ADMIN_KEY?: string;
+
+  /** Seconds between looking for keys whose expiry has passed (to record it) and recording when keys were last used. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  LEDGER_KEY_SWEEP_INTERVAL!: number;
 
   @Transform(({ value }) => (value === undefined || value === '' ? true : ['true', '1', 'yes'].includes(String(value).toLowerCase())))
   @IsBoolean()
@@ -201,6 +214,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_DATA_DIR = undefined;
   EVENTSTORE_CONNECTION_STRING = undefined;
   LEDGER_BOOTSTRAP_ADMIN_KEY = undefined;
+  LEDGER_KEY_SWEEP_INTERVAL = undefined;
   LEDGER_PUBLIC_READ = undefined;
   LEDGER_SIGNING_KEY = undefined;
   LEDGER_SIGNING_KEY_FILE = undefined;

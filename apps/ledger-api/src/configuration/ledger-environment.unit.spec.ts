@@ -26,6 +26,21 @@ describe('the environment', () => {
   it('names every problem at once', () => {
     const attempt = () => loadEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://db', LEDGER_BOOTSTRAP_ADMIN_KEY: 'short' });
     expect(attempt).toThrow(InvalidEnvironmentError);
-    expect(attempt).toThrow(/PORT[\s\S]*DATABASE_URL must be a postgres:\/\/[\s\S]*LEDGER_BOOTSTRAP_ADMIN_KEY must be at least 16/);
+    expect(attempt).toThrow(/PORT[\s\S]*DATABASE_URL must be a postgres:\/\/[\s\S]*LEDGER_BOOTSTRAP_ADMIN_KEY must be at least 32/);
+  });
+
+  it.each([
+    ['a word repeated', 'passwordpasswordpasswordpassword'],
+    ['one character', 'x'.repeat(64)],
+    ['a pattern', 'ab12'.repeat(10)],
+  ])('refuses a bootstrap admin key that does not look random: %s', (_, key) => {
+    expect(() => loadEnvironment({ LEDGER_BOOTSTRAP_ADMIN_KEY: key })).toThrow(/LEDGER_BOOTSTRAP_ADMIN_KEY must look random/);
+  });
+
+  it.each([
+    ['openssl rand -base64 32', 'q0Jw3h0m1zZ8bH6r2xT5yLk9VdP4sN7cQeA1uF3gW0o='],
+    ['openssl rand -hex 16', '3f9c1a7e5b2d8046c1e9a3f7b5d20864'],
+  ])('takes a bootstrap admin key made by %s', (_, key) => {
+    expect(loadEnvironment({ LEDGER_BOOTSTRAP_ADMIN_KEY: key }).LEDGER_BOOTSTRAP_ADMIN_KEY).toBe(key);
   });
 });

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateBy, type ValidationOptions } from 'class-validator';
+import { apparentEntropyBits } from '@ledger/api-keys';
 import { isInstantText, isScope, isSlug, SCOPE_PATTERN, SLUG_PATTERN } from '@ledger/governance';
 
 /** A client-chosen id: `^[a-z0-9][a-z0-9-]{1,63}$`, e.g. `wokingham-borough-council`. */
@@ -49,3 +50,19 @@ export const IsPence = (options?: ValidationOptions) =>
 
 /** A non-empty list of distinct scopes (a proposal's, a delegation's). */
 export const IsScopeList = () => applyDecorators(IsArray(), ArrayMinSize(1), ArrayMaxSize(100), ArrayUnique(), IsScope({ each: true }));
+
+/** The fewest bits of randomness a secret must show (`openssl rand -hex 16` shows about 110, a repeated word under 90). */
+const LEAST_APPARENT_BITS = 100;
+
+/** A secret that looks random: see `apparentEntropyBits`. */
+export const LooksRandom = (options?: ValidationOptions) =>
+  ValidateBy(
+    {
+      name: 'looksRandom',
+      validator: {
+        validate: (value) => typeof value === 'string' && apparentEntropyBits(value) >= LEAST_APPARENT_BITS,
+        defaultMessage: (args) => `${args?.property} must look random`,
+      },
+    },
+    options,
+  );

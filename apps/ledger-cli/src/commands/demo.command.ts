@@ -36,7 +36,7 @@ export function demoCommand(program: Command): void {
     .option('--port <port>', 'where the API listens', process.env.PORT ?? '3000')
     .action(async ({ port }: { port: string }) => {
       const root = ledgerPackageRoot();
-      const key = `demo-admin-${randomBytes(12).toString('hex')}`;
+      const key = `demo-admin-${randomBytes(24).toString('base64url')}`;
       const url = `http://127.0.0.1:${port}`;
       const api = spawn(process.execPath, [join(root, 'dist', 'apps', 'ledger-api', 'src', 'main.js')], {
         env: { ...process.env, PORT: port, HOST: '127.0.0.1', LEDGER_DATA_DIR: 'memory://', DATABASE_URL: '', LEDGER_BOOTSTRAP_ADMIN_KEY: key, LEDGER_PUBLIC_READ: 'true', LOG_LEVEL: 'warn' },

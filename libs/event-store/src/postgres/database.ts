@@ -22,7 +22,17 @@ export interface Database extends SqlSession {
   onSchema(schema: string): Promise<SchemaQueries>;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Hears `NOTIFY <channel>` from every process on the database (PostgreSQL: a connection of its
+   * own, made again after it drops; PGlite: this process). `heard` says when notices are heard
+   * and when they may have been missed, so a listener can stop trusting what it keeps meanwhile.
+   */
+  listen(channel: string, onNotice: (payload: string) => void, heard?: (hearing: boolean) => void): Promise<Listening>;
   close(): Promise<void>;
+}
+
+export interface Listening {
+  stop(): Promise<void>;
 }
 
 export interface SchemaQueries {

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataFolder } from './data-folder-lock.js';
-import { assertSchemaName, type Database, type SchemaQueries, type SqlSession } from './database.js';
+import { assertSchemaName, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
 
 export interface PgliteDatabaseOptions {
   /** A folder to keep the data in; in memory when absent. */
@@ -65,6 +65,12 @@ export class PgliteDatabase implements Database {
         execScript: async (text: string) => void (await tx.exec(text)),
       }),
     );
+  }
+
+  async listen(channel: string, onNotice: (payload: string) => void, heard: (hearing: boolean) => void = () => undefined): Promise<Listening> {
+    const unsubscribe = await this.pglite.listen(channel, onNotice);
+    heard(true);
+    return { stop: () => unsubscribe() };
   }
 
   async onSchema(schema: string): Promise<SchemaQueries> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { assertSchemaName, type Database, type SchemaQueries, type SqlSession } from './database.js';
+import { assertSchemaName, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
 import { asPassingFailure, isDatabaseAway } from './passing-failures.js';
 
 export interface PostgresDatabaseOptions {
@@ -116,6 +116,12 @@ export class PostgresDatabase implements Database {
     }
   }
 
+  async listen(channel: string, onNotice: (payload: string) => void, heard: (hearing: boolean) => void = () => undefined): Promise<Listening> {
+    const listener = new NoticeListener(this.options.connectionString, channel, onNotice, heard);
+    await listener.start();
+    return listener;
+  }
+
   async close(): Promise<void> {
     await this.pool.end();
   }
@@ -126,6 +132,64 @@ export class PostgresDatabase implements Database {
     } catch (error) {
       throw asPassingFailure(this.server, error);
     }
+  }
+}
+
+/** How long a listener waits before connecting again after its connection dropped. */
+const LISTEN_AGAIN_AFTER_MS = 1_000;
+
+/**
+ * `LISTEN` on a connection of its own (a pooled one would be handed to others), connected again
+ * after it drops. While it is not connected, notices are missed: `heard(false)` says so.
+ */
+class NoticeListener implements Listening {
+  private client: pg.Client | undefined;
+  private stopped = false;
+  private retry: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly connectionString: string,
+    private readonly channel: string,
+    private readonly onNotice: (payload: string) => void,
+    private readonly heard: (hearing: boolean) => void,
+  ) {}
+
+  /** Connects and listens; the first attempt's failure is the caller's, later ones are retried. */
+  async start(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.connectionString, application_name: 'decision-ledger-listener', keepAlive: true, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    client.on('notification', (notice) => {
+      if (notice.channel === this.channel) this.onNotice(notice.payload ?? '');
+    });
+    client.on('error', () => this.lost(client));
+    client.on('end', () => this.lost(client));
+    this.client = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${pg.escapeIdentifier(this.channel)}`);
+    } catch (error) {
+      this.lost(client);
+      throw error;
+    }
+    if (this.stopped) await client.end().catch(() => undefined);
+    else this.heard(true);
+  }
+
+  private lost(client: pg.Client): void {
+    if (this.client !== client) return;
+    this.client = undefined;
+    this.heard(false);
+    void client.end().catch(() => undefined);
+    if (this.stopped) return;
+    this.retry = setTimeout(() => void this.start().catch(() => undefined), LISTEN_AGAIN_AFTER_MS);
+    this.retry.unref();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.retry);
+    const client = this.client;
+    this.client = undefined;
+    await client?.end().catch(() => undefined);
   }
 }
 

@@ -36,6 +36,19 @@ const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]+/g;
 function sentenceOf(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'>): string {
   const data = (event.data ?? {}) as Data;
   switch (event.type) {
+    case 'ApiKeyIssued': {
+      const bodies = (data.bodyIds as string[] | undefined)?.length ? ` for ${(data.bodyIds as string[]).join(', ')}` : '';
+      const expiry = data.expiresAt ? `, expiring ${writtenDate(data.expiresAt)}` : '';
+      const replacing = (data.replaces as string[] | undefined)?.length ? `, replacing ${(data.replaces as string[]).join(', ')}` : '';
+      const before = data.issuedBeforeRecording ? ` (issued ${writtenDate((data.issuedBeforeRecording as Data).issuedAt)}, before keys were recorded)` : '';
+      return `API key ${data.keyId} of ${data.name} issued as ${data.role}${bodies}${expiry}${replacing}${before}`;
+    }
+    case 'ApiKeyExpirySet':
+      return `API key ${data.keyId} of ${data.name} set to expire ${writtenDate(data.expiresAt)}: ${data.reason}`;
+    case 'ApiKeyRevoked':
+      return `API key ${data.keyId} of ${data.name} revoked: ${data.reason}`;
+    case 'ApiKeyExpired':
+      return `API key ${data.keyId} of ${data.name} expired ${writtenDate(data.expiredAt)}`;
     case 'OrganisationRegistered':
       return `${data.name} (${data.organisationId}) registered as ${data.kind}, established ${writtenDate(data.establishedOn)}`;
     case 'OrganisationDissolved':

@@ -1,12 +1,14 @@
-import { Body, Controller, Post, Req } from '@nestjs/common';
+import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InvalidCommandError } from '@ledger/governance';
+import { parseInstant } from '@ledger/governance';
+import type { CommandContext } from '../../commands/command-context.js';
+import { Context } from '../../commands/command-context.decorator.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
 import { problem } from '../../problems/problem.js';
 import { ProblemException } from '../../problems/problem.exception.js';
 import { Allow } from '../access.decorator.js';
-import type { AuthenticatedRequest } from '../api-key.guard.js';
 import { ApiKeys } from '../api-keys.js';
+import { keyActionOf } from '../key-action.js';
 import { ApiKeyRequest, IssuedApiKey } from './api-key.request.js';
 
 @ApiTags('api keys')
@@ -22,20 +24,17 @@ export class IssueApiKeyController {
   @Allow('admin')
   @ApiOperation({
     summary:
-      'Issue an API key (admin). The key is in this answer only. An integration key’s bodyIds must each name a body (or post) the ledger knows: ' +
-      'otherwise 400 validation_failed naming every unknown id, and no key is issued.',
+      'Issue an API key under a new name (admin); the key is in this answer only, and its issue (never the secret) is an event in the log. ' +
+      'An integration key’s bodyIds must each name a body (or post) the ledger knows: otherwise 400 validation_failed naming every unknown id, and no key is issued. ' +
+      'A name already used answers 409: to replace a key, rotate it.',
   })
   @ApiCreatedResponse({ type: IssuedApiKey })
-  async issue(@Body() request: ApiKeyRequest, @Req() http: AuthenticatedRequest): Promise<IssuedApiKey> {
+  async issue(@Body() request: ApiKeyRequest, @Context() context: CommandContext): Promise<IssuedApiKey> {
     const bodyIds = request.bodyIds ?? [];
-    if (request.role === 'integration' && bodyIds.length === 0) {
-      throw new InvalidCommandError('An integration key must list the bodyIds it may post decisions for.', 'bodyIds');
-    }
-    if (request.role !== 'integration' && bodyIds.length > 0) {
-      throw new InvalidCommandError('Only integration keys are limited to bodies; leave bodyIds out.', 'bodyIds');
-    }
     await this.assertKnown(bodyIds);
-    return this.apiKeys.issue(request.name, request.role, bodyIds, http.principal);
+    const expiresAt = request.expiresAt === undefined ? null : parseInstant(request.expiresAt)!;
+    const issued = await this.apiKeys.register.issue({ name: request.name, role: request.role, bodyIds, expiresAt }, keyActionOf(context));
+    return { id: issued.name, ...issued };
   }
 
   /**

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeys } from '../../api-keys/api-keys.js';
-import { hashApiKey, type Principal } from '../../api-keys/principal.js';
+import { hashApiKey } from '@ledger/api-keys';
+import type { Principal } from '../../api-keys/principal.js';
 
 export const SESSION_COOKIE = 'ledger_session';
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { migrate, openDatabase, SqlEventStore, storageOptionsFromEnvironment, type Database } from '@ledger/event-store';
 import { describeOnEveryStore } from './ledger-api.js';
@@ -68,6 +68,33 @@ function describeCli(storeName: string, open: () => Promise<{ environment: Recor
       expect(replayed).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`replayed 2 events as known at \\S+ into ${schema} in [\\d.]+ s\\.\\nRead it through the API with the header  X-Ledger-As-Known-At: `)) });
       const twoWays = await ledger(['replay', '--as-known-at', '2022-03-01', '--until-position', '1:1', '--schema', `${schema}_2`], subject.environment);
       expect(twoWays).toMatchObject({ code: 1, stderr: 'ledger: Give exactly one of --as-known-at and --until-position.\n' });
+    });
+
+    it('creates, lists and revokes API keys, each change an event of the log naming the operator', async () => {
+      const created = await ledger(['keys', 'create', '--name', 'wirral-ops', '--role', 'admin', '--expires', '2099-03-31'], subject.environment);
+      expect(created).toMatchObject({ code: 0, stdout: expect.stringMatching(/^ledger_[a-z0-9]{16}_\S{43}\n$/), stderr: expect.stringMatching(/issued admin key [a-z0-9]{16} to wirral-ops, expiring 2099-03-30T23:00:00.000Z/) });
+      const keyId = created.stdout.slice('ledger_'.length, 'ledger_'.length + 16);
+      const refused = await ledger(['keys', 'create', '--name', 'wirral-modgov', '--role', 'integration', '--bodies', 'wirral-cabinet'], subject.environment);
+      expect(refused).toMatchObject({ code: 1, stderr: 'ledger: --bodies names what the ledger does not know: wirral-cabinet. No key was issued.\n' });
+
+      const listed = await ledger(['keys', 'list', '--json'], subject.environment);
+      expect(listed.stdout.trim().split('\n').map((line) => JSON.parse(line))).toEqual([expect.objectContaining({ name: 'wirral-ops', keyId, role: 'admin', status: 'active', createdBy: `operator:${userInfo().username}` })]);
+      expect(listed.stdout).not.toContain(created.stdout.trim().slice(24));
+
+      const revoked = await ledger(['keys', 'revoke', 'wirral-ops', '--reason', 'Handed over to the new team.'], subject.environment);
+      expect(revoked).toMatchObject({ code: 0, stdout: expect.stringMatching(new RegExp(`^revoked ${keyId} of wirral-ops \\(log position \\d+:\\d+\\)\n$`)) });
+      expect((await ledger(['keys', 'list'], subject.environment)).stdout).toMatch(new RegExp(`^wirral-ops +${keyId} +admin +revoked `, 'm'));
+
+      const database = await subject.database();
+      try {
+        const events = await database.query<{ type: string; actor: string }>("SELECT type, actor FROM ledger_events WHERE stream_id = 'api-key-wirral-ops' ORDER BY stream_version");
+        expect(events).toEqual([
+          { type: 'ApiKeyIssued', actor: `operator:${userInfo().username}` },
+          { type: 'ApiKeyRevoked', actor: `operator:${userInfo().username}` },
+        ]);
+      } finally {
+        await database.close();
+      }
     });
 
     it('refuses an unknown command with exit code 1', async () => {

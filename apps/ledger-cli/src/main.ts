@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { demoCommand } from './commands/demo.command.js';
 import { exportCommand } from './commands/export.command.js';
 import { importCommand } from './commands/import.command.js';
+import { keysCommand } from './commands/keys.command.js';
 import { migrateEventsCommand } from './commands/migrate-events.command.js';
 import { migrateCommand } from './commands/migrate.command.js';
 import { rebuildCommand } from './commands/rebuild.command.js';
@@ -21,6 +22,7 @@ verifyCommand(program);
 rebuildCommand(program);
 replayCommand(program);
 migrateEventsCommand(program);
+keysCommand(program);
 
 try {
   await program.parseAsync();

@@ -5,6 +5,7 @@ import { NO_RATE_LIMITS } from './no-rate-limits.js';
 import { createApp } from '../apps/ledger-api/src/create-app.js';
 import { SealerService } from '../apps/ledger-api/src/ledger-seal/sealer.service.js';
 import { ProjectorService } from '../apps/ledger-api/src/read-models/projector.service.js';
+import { OpenApiAnswers } from './openapi-answers.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
 export const ADMIN_KEY = 'test-admin-key-0123456789abcdefXYZ';
@@ -28,6 +29,14 @@ export class LedgerApi {
     const app = await createApp(loadEnvironment({ LOG_LEVEL: 'silent', LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '5000', ...NO_RATE_LIMITS, ...variables }));
     await app.listen({ port: 0, host: '127.0.0.1' });
     return new LedgerApi(app, await app.getUrl(), dispose);
+  }
+
+  private openApi: Promise<OpenApiAnswers> | undefined;
+
+  /** The OpenAPI document this API serves, which every answer received here is checked against. */
+  private contract(): Promise<OpenApiAnswers> {
+    this.openApi ??= fetch(`${this.baseUrl}/docs-json`).then(async (answer) => new OpenApiAnswers(await answer.json()));
+    return this.openApi;
   }
 
   get database(): Database {
@@ -57,6 +66,7 @@ export class LedgerApi {
     if (body !== undefined) headers['content-type'] ??= 'application/json';
     const response = await fetch(this.baseUrl + path, { method, headers, body, redirect: 'manual' });
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()); // a byte-order mark kept, as a file saved would keep it
+    (await this.contract()).check(method, path, response.status, response.headers.get('content-type') ?? undefined, text);
     return { status: response.status, headers: Object.fromEntries(response.headers), body: text, json: () => JSON.parse(text) };
   }
 

@@ -208,22 +208,22 @@ describeOnEveryStore('ledger export and ledger verify against a running ledger',
     await writeFile(join(folder, 'kept.key'), checkpoint.verifierKey);
     await writeFile(join(folder, 'kept.checkpoint'), checkpoint.note);
     const exported = await cli(['export', '--url', api().baseUrl, '--key', auditor, '--out', join(folder, 'ledger.ndjson')]);
-    expect(exported).toMatchObject({ code: 0, stderr: expect.stringMatching(/exported 6 lines/) }); // header, checkpoint, 4 leaves
+    expect(exported).toMatchObject({ code: 0, stderr: expect.stringMatching(/exported 7 lines/) }); // header, checkpoint, 5 leaves (the auditor key's issue, then Wirral's 4 events)
     const verified = await cli(['verify', join(folder, 'ledger.ndjson'), '--public-key', join(folder, 'kept.key'), '--checkpoint', join(folder, 'kept.checkpoint')]);
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: 4 leaves and 1 signed checkpoints hold/) });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: 5 leaves and 1 signed checkpoints hold/) });
   });
 
   it('fails an export with a byte changed, naming the leaf (exit 1)', async () => {
     const text = await readFile(join(folder, 'ledger.ndjson'), 'utf8');
     await writeFile(join(folder, 'changed.ndjson'), text.replace('Director for Health and Care', 'Director for Health and Carr'));
     const verified = await cli(['verify', join(folder, 'changed.ndjson'), '--public-key', join(folder, 'kept.key')]);
-    expect(verified).toMatchObject({ code: 1, stdout: expect.stringMatching(/NOT VERIFIED at leaf 3 \(line 6 of \S+changed\.ndjson\): leaf 3: /) });
+    expect(verified).toMatchObject({ code: 1, stdout: expect.stringMatching(/NOT VERIFIED at leaf 4 \(line 7 of \S+changed\.ndjson\): leaf 4: /) });
   });
 
   it('names the event when one stored event is altered in the database directly', async () => {
     expect((await cli(['verify', '--url', api().baseUrl, '--key', auditor])).code).toBe(0);
     await api().database.query("UPDATE ledger_events SET body = replace(body, 'Wirral Council', 'Wirral Borough Council') WHERE stream_id = 'organisation-wirral-council' AND stream_version = 1");
     const verified = await cli(['verify', '--url', api().baseUrl, '--key', auditor]);
-    expect(verified).toMatchObject({ code: 1, stdout: expect.stringMatching(/NOT VERIFIED at leaf 0 .*organisation-wirral-council v1 at log position \d+:\d+ has been altered in the store since it was sealed/) });
+    expect(verified).toMatchObject({ code: 1, stdout: expect.stringMatching(/NOT VERIFIED at leaf 1 .*organisation-wirral-council v1 at log position \d+:\d+ has been altered in the store since it was sealed/) });
   });
 });

@@ -193,7 +193,7 @@ describeInBrowser('the website in Chromium', () => {
     }
     console.log(`Screenshots of ${PAGE_TYPES.length} page types: ${SCREENSHOTS}`);
     expect(violations).toEqual([]);
-  });
+  }, 180_000); // twenty pages, each checked by axe: a minute and more on a busy 2-core machine
 
   it('keyboard focus is visible and moves in the order of the page on the journeys', async () => {
     const page = await newPage();

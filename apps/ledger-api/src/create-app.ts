@@ -5,7 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { signCursorsWith } from '@ledger/read-models';
 import { AppModule } from './app.module.js';
 import type { LedgerEnvironment } from './configuration/ledger-environment.js';
-import { serveOpenApi } from './openapi.js';
+import { serveOpenApi } from './openapi/openapi.js';
 import { keepAnswersPrivate } from './caching/private-answers.js';
 import { answerClientError } from './problems/client-error.js';
 import { limitRates } from './rate-limits/rate-limits.js';

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DATABASE, type Database, type LogPosition } from '@ledger/event-store';
 import type { KnownAt } from '@ledger/facts';
@@ -9,6 +9,8 @@ import { SealedLog } from '@ledger/verifiable-log';
 import { Allow } from '../api-keys/access.decorator.js';
 import { AS_KNOWN_AT_HEADER } from '../read-models/as-known-at.interceptor.js';
 import { ReplayRequest } from './replay.request.js';
+import { AnswersWith } from '../openapi/answers-with.decorator.js';
+import type { ReplayAnswer, ReplayList } from '../openapi/read-answers.js';
 
 /**
  * Replays of the read models as the ledger stood at a past moment, built by the running ledger
@@ -33,7 +35,7 @@ export class LedgerReplaysController {
       'from the sealed log. A moment already replayed answers that replay (200) and builds nothing. Read it with the header `X-Ledger-As-Known-At: <asKnownAt>`.',
   })
   @ApiCreatedResponse({ description: '{schema, asKnownAt, untilPosition, events, createdAt, seconds, readWith}' })
-  @ApiOkResponse({ description: 'The replay of that moment already kept: {schema, asKnownAt, untilPosition, events, createdAt, readWith}' })
+  @AnswersWith('ReplayAnswer', 'The replay of that moment already kept: {schema, asKnownAt, untilPosition, events, createdAt, readWith}')
   @ApiBadRequestResponse({ description: 'validation_failed: neither or both of asKnownAt and untilPosition, or one that is not valid.' })
   async replay(@Body() request: ReplayRequest, @Res({ passthrough: true }) reply: FastifyReply) {
     if ((request.asKnownAt === undefined) === (request.untilPosition === undefined)) {
@@ -53,13 +55,13 @@ export class LedgerReplaysController {
   @Get()
   @Allow('auditor')
   @ApiOperation({ summary: 'The replays the ledger keeps, newest first.' })
-  @ApiOkResponse({ description: '{ items: [{schema, asKnownAt, untilPosition, events, createdAt, readWith}] }' })
-  async list() {
+  @AnswersWith('ReplayList', '{ items: [{schema, asKnownAt, untilPosition, events, createdAt, readWith}] }')
+  async list(): Promise<ReplayList> {
     return { items: (await keptReplays(this.database)).map(readable) };
   }
 }
 
 /** A replay with how to read from it. */
-function readable(replay: KeptReplay) {
+function readable(replay: KeptReplay): ReplayAnswer {
   return { ...replay, readWith: replay.asKnownAt === null ? null : { header: AS_KNOWN_AT_HEADER, value: replay.asKnownAt } };
 }

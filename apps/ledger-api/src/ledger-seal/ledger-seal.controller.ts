@@ -9,6 +9,8 @@ import { Allow, PublicRead } from '../api-keys/access.decorator.js';
 import { AnswersAsStored } from '../london-time/london-time.interceptor.js';
 import { ConsistencyProofQuery, ExportQuery, InclusionProofQuery } from './proof.queries.js';
 import { SealerService } from './sealer.service.js';
+import { AnswersWith } from '../openapi/answers-with.decorator.js';
+import type { CheckpointAnswer, ConsistencyProofAnswer, InclusionProofAnswer } from '../openapi/read-answers.js';
 
 const hex = (hash: Buffer) => hash.toString('hex');
 
@@ -30,8 +32,8 @@ export class LedgerSealController {
   @Get('checkpoint')
   @PublicRead()
   @ApiOperation({ summary: 'The latest signed checkpoint of the sealed log (C2SP tlog-checkpoint, Ed25519).' })
-  @ApiOkResponse({ description: '{treeSize, rootHash, issuedAt, signature, publicKey, origin, note, verifierKey}' })
-  async checkpoint() {
+  @AnswersWith('CheckpointAnswer', '{treeSize, rootHash, issuedAt, signature, publicKey, origin, note, verifierKey}')
+  async checkpoint(): Promise<CheckpointAnswer> {
     const latest = await this.checkpoints.latest();
     if (!latest) throw new NotFoundError('checkpoint', 'yet: nothing has been sealed and signed');
     return this.view(latest);
@@ -41,7 +43,7 @@ export class LedgerSealController {
   @HttpCode(201)
   @Allow('auditor')
   @ApiOperation({ summary: 'Seals what is committed now and signs a checkpoint over it, when the log has grown since the last one.' })
-  async checkpointNow() {
+  async checkpointNow(): Promise<CheckpointAnswer> {
     const issued = await this.sealer.checkpointNow();
     if (!issued) throw new NotFoundError('checkpoint', 'yet: the log is empty');
     return this.view(issued);
@@ -50,8 +52,8 @@ export class LedgerSealController {
   @Get('proofs/inclusion')
   @Allow('auditor')
   @ApiOperation({ summary: 'RFC 9162 inclusion proof: the event at `position` is leaf `leafIndex` of the tree of `treeSize` leaves.' })
-  @ApiOkResponse({ description: '{position, leafIndex, treeSize, leafHash, rootHash, proof: [hash]}' })
-  async inclusion(@QueryParams() query: InclusionProofQuery) {
+  @AnswersWith('InclusionProofAnswer', '{position, leafIndex, treeSize, leafHash, rootHash, proof: [hash]}')
+  async inclusion(@QueryParams() query: InclusionProofQuery): Promise<InclusionProofAnswer> {
     const treeSize = query.treeSize ?? (await this.checkpoints.latest())?.treeSize;
     if (treeSize === undefined) throw new NotFoundError('checkpoint', 'yet: nothing has been sealed and signed');
     const proof = await this.answer(() => this.checkpoints.inclusion(query.position, treeSize), 'treeSize', query.position);
@@ -61,8 +63,8 @@ export class LedgerSealController {
   @Get('proofs/consistency')
   @Allow('auditor')
   @ApiOperation({ summary: 'RFC 9162 consistency proof: the tree of `fromSize` leaves is a prefix of the tree of `toSize`.' })
-  @ApiOkResponse({ description: '{fromSize, toSize, fromRoot, toRoot, proof: [hash]}' })
-  async consistency(@QueryParams() query: ConsistencyProofQuery) {
+  @AnswersWith('ConsistencyProofAnswer', '{fromSize, toSize, fromRoot, toRoot, proof: [hash]}')
+  async consistency(@QueryParams() query: ConsistencyProofQuery): Promise<ConsistencyProofAnswer> {
     const proof = await this.answer(() => this.checkpoints.consistency(query.fromSize, query.toSize), 'toSize');
     return { fromSize: proof.fromSize, toSize: proof.toSize, fromRoot: hex(proof.fromRoot), toRoot: hex(proof.toRoot), proof: proof.proof.map(hex) };
   }
@@ -82,7 +84,7 @@ export class LedgerSealController {
     );
   }
 
-  private view(checkpoint: IssuedCheckpoint) {
+  private view(checkpoint: IssuedCheckpoint): CheckpointAnswer {
     const signatureLine = checkpoint.note.trimEnd().split('\n').at(-1)!;
     return {
       treeSize: checkpoint.treeSize,

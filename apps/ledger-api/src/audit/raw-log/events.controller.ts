@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { Controller, Get, Headers, Query as QueryParams, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { isLogPosition, LOG_START, type LogPosition, type StoredEvent } from '@ledger/event-store';
 import { InvalidCommandError } from '@ledger/governance';
@@ -9,6 +9,8 @@ import { SealedLog } from '@ledger/verifiable-log';
 import { Allow } from '../../api-keys/access.decorator.js';
 import { AnswersAsStored } from '../../london-time/london-time.interceptor.js';
 import { EventsQuery } from './events.query.js';
+import { AnswersWith } from '../../openapi/answers-with.decorator.js';
+import type { RawLogPage } from '../../openapi/read-answers.js';
 
 const NDJSON = 'application/x-ndjson';
 
@@ -28,8 +30,8 @@ export class EventsController {
   @Allow('auditor')
   @AnswersAsStored()
   @ApiOperation({ summary: 'The raw log (auditors), events exactly as stored and hashed: their instants stay in UTC (`2017-05-15T23:00:00.000Z`). `Accept: application/x-ndjson` streams every event after fromPosition, one per line.' })
-  @ApiOkResponse({ description: '{ items: [event envelope], nextCursor, nextPosition }' })
-  async list(@QueryParams() query: EventsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply) {
+  @AnswersWith('RawLogPage', '{ items: [event envelope], nextCursor, nextPosition }')
+  async list(@QueryParams() query: EventsQuery, @Headers('accept') accept: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<RawLogPage | Readable> {
     if (query.fromPosition !== undefined && !isLogPosition(query.fromPosition)) {
       throw new InvalidCommandError('fromPosition must be a log position ("<transactionId>:<sequence>").', 'fromPosition');
     }

@@ -1,11 +1,12 @@
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthorityAnswer, HolderAuthority } from '@ledger/governance';
 import { PublicRead } from '../../api-keys/access.decorator.js';
 import { AuthorityCheckParams, HolderAuthorityParams } from './authority.params.js';
 import { CheckAuthority } from './check-authority.query.js';
 import { GetHolderAuthority } from './get-holder-authority.query.js';
+import { AnswersWith } from '../../openapi/answers-with.decorator.js';
 
 @ApiTags('authority')
 @Controller('v1/authority')
@@ -18,7 +19,7 @@ export class AuthorityRegisterController {
     summary:
       'Whether the holder may decide the scopes (and amount) for the organisation at `at` (default now), judged exactly as the write side judges a ratification.',
   })
-  @ApiOkResponse({ description: '{allowed, chains: [[{delegationId, fromId, toId, scopes, limitPence, effectiveFrom, effectiveUntil}]], reasons: [string]}' })
+  @AnswersWith('AuthorityCheckAnswer', '{allowed, chains: [[{delegationId, fromId, toId, scopes, limitPence, effectiveFrom, effectiveUntil}]], reasons: [string]}')
   check(@QueryParams() query: AuthorityCheckParams): Promise<AuthorityAnswer> {
     return this.queries.execute(
       new CheckAuthority({
@@ -34,7 +35,7 @@ export class AuthorityRegisterController {
   @Get()
   @PublicRead()
   @ApiOperation({ summary: 'Every scope the holder may decide at `at` (default now), per organisation, with its limit and chain.' })
-  @ApiOkResponse({ description: '{holderId, at, organisations: [{organisationId, governingBody, scopes: [{scope, limitPence, chain}]}]}' })
+  @AnswersWith('HolderAuthorityAnswer', '{holderId, at, organisations: [{organisationId, governingBody, scopes: [{scope, limitPence, chain}]}]}')
   ofHolder(@QueryParams() query: HolderAuthorityParams): Promise<HolderAuthority> {
     return this.queries.execute(new GetHolderAuthority({ holderId: query.holderId, at: query.at }));
   }

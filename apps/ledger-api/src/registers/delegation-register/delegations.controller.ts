@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNotFoundResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseInstant } from '@ledger/governance';
 import type { DelegationDetail, DelegationView, Page } from '@ledger/read-models';
 import { PublicRead } from '../../api-keys/access.decorator.js';
@@ -8,6 +8,7 @@ import { ReadParams } from '../read.params.js';
 import { DelegationsParams } from './delegations.params.js';
 import { GetDelegation } from './get-delegation.query.js';
 import { GetDelegations } from './get-delegations.query.js';
+import { AnswersWith } from '../../openapi/answers-with.decorator.js';
 
 @ApiTags('delegations')
 @Controller('v1/delegations')
@@ -19,10 +20,7 @@ export class DelegationRegisterController {
   @ApiOperation({
     summary: 'Delegations by the date they took effect, then id; with `at`, only those in force then, with their terms as at it. `Accept: text/csv` for CSV.',
   })
-  @ApiOkResponse({
-    description:
-      '{ items: [{delegationId, organisationId, fromId, toId, scopes, limitPence, effectiveFrom, effectiveUntil, mayRedelegate, termsAt, standing, instrument, authorisedByProposalId, grantRecordedAt, revocationRecordedAt}], nextCursor }',
-  })
+  @AnswersWith('DelegationList', '{ items: [{delegationId, organisationId, fromId, toId, scopes, limitPence, effectiveFrom, effectiveUntil, mayRedelegate, termsAt, standing, instrument, authorisedByProposalId, grantRecordedAt, revocationRecordedAt}], nextCursor }')
   list(@QueryParams() query: DelegationsParams): Promise<Page<DelegationView>> {
     return this.queries.execute(
       new GetDelegations({
@@ -39,7 +37,7 @@ export class DelegationRegisterController {
   @Get(':id')
   @PublicRead()
   @ApiOperation({ summary: 'A delegation with its full history, in the order recorded, on both time axes.' })
-  @ApiOkResponse({ description: 'The delegation as listed, with history: [{position, streamVersion, recordedAt, actor, type, effectiveFrom, reason, changes, now, asRecorded}]' })
+  @AnswersWith('DelegationAnswer', 'The delegation as listed, with history: [{position, streamVersion, recordedAt, actor, type, effectiveFrom, reason, changes, now, asRecorded}]')
   @ApiNotFoundResponse({ description: 'No such delegation (not_found).' })
   one(@Param('id') id: string, @QueryParams() _query: ReadParams): Promise<DelegationDetail> {
     return this.queries.execute(new GetDelegation(id));

@@ -1,12 +1,13 @@
 import { Controller, Get, Query as QueryParams, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Page, RatificationView, WithAuthorityNow } from '@ledger/read-models';
 import { PublicRead } from '../../api-keys/access.decorator.js';
 import type { AuthenticatedRequest } from '../../api-keys/api-key.guard.js';
 import { seesExemptDetail } from '../../api-keys/principal.js';
 import { ListRatificationRegister } from './list-ratifications.query.js';
 import { RatificationsQuery } from './ratifications.query-params.js';
+import { AnswersWith } from '../../openapi/answers-with.decorator.js';
 
 @ApiTags('proposals')
 @Controller('v1/ratifications')
@@ -22,13 +23,10 @@ export class RatificationRegisterController {
       'For exempt proposals, anonymous and integration callers see `conditions` and meeting detail as `"[exempt: Schedule 12A paragraph N]"`.',
   })
   @ApiProduces('application/json', 'text/csv')
-  @ApiOkResponse({
-    description:
-      '{ items: [{id, proposalId, proposalTitle, exemptParagraph, version, stepIndex, requirement, organisationId, deciderId, deciderKind, outcome, decidedOn, reasons, ' +
+  @AnswersWith('RatificationList', '{ items: [{id, proposalId, proposalTitle, exemptParagraph, version, stepIndex, requirement, organisationId, deciderId, deciderKind, outcome, decidedOn, reasons, ' +
       'alternativesConsidered, meeting, conditions, conflictsOfInterest, decidedByPerson, callInUntil, counts, rescinded, rescission, setAside, callIns, status, pendingCallIn, ' +
       'implementableFrom, authority, position, recordedAt, authorityNow: {holds, reasons, since: {position, recordedAt, streamId, streamVersion, type} | null} | null}], nextCursor. ' +
-      '`authorityNow` asks the recorded authority question again on what the ledger knows now: null for a decision that needed no authority; `since` names the event on whose recording it lapsed.',
-  })
+      '`authorityNow` asks the recorded authority question again on what the ledger knows now: null for a decision that needed no authority; `since` names the event on whose recording it lapsed.')
   @ApiBadRequestResponse({ description: 'validation_failed: a filter, limit or cursor that is not valid.' })
   list(@QueryParams() query: RatificationsQuery, @Req() request: AuthenticatedRequest): Promise<Page<WithAuthorityNow<RatificationView>>> {
     return this.queries.execute(

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
-import { INSTANTS_AS_STORED, INSTANTS_EXTENSION, INSTANTS_IN_LONDON_TIME } from './london-time/london-time.interceptor.js';
+import { completeContract } from './document-contract.js';
+import { INSTANTS_AS_STORED, INSTANTS_EXTENSION, INSTANTS_IN_LONDON_TIME } from '../london-time/london-time.interceptor.js';
 
 /** How the API answers dates and instants (API.md "Dates"), as the document says it. */
 const DATES =
@@ -20,9 +21,10 @@ export function serveOpenApi(app: INestApplication): void {
         DATES,
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' })
+    .setOpenAPIVersion('3.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key, `ledger_<key id>_<secret>`' })
     .build();
-  const document = describeInstants(SwaggerModule.createDocument(app, config));
+  const document = completeContract(describeInstants(SwaggerModule.createDocument(app, config)));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }
 

@@ -35,6 +35,7 @@ export class OpenApiAnswers {
     const mediaType = (contentType ?? '').split(';')[0].trim();
     if (mediaType !== 'application/json' && mediaType !== 'application/problem+json') return; // pages, CSV, NDJSON, metrics
     const path = new URL(url, 'http://ledger').pathname;
+    if (path === '/docs-json') return; // the document itself
     const route = this.routes.find((candidate) => candidate.method === method.toLowerCase() && candidate.pattern.test(path));
     const where = `${method} ${path} → ${status}`;
     let schema: unknown;

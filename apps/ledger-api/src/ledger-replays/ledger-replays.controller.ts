@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Res } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { DATABASE, type Database, type LogPosition } from '@ledger/event-store';
 import type { KnownAt } from '@ledger/facts';
@@ -9,8 +9,8 @@ import { SealedLog } from '@ledger/verifiable-log';
 import { Allow } from '../api-keys/access.decorator.js';
 import { AS_KNOWN_AT_HEADER } from '../read-models/as-known-at.interceptor.js';
 import { ReplayRequest } from './replay.request.js';
-import { AnswersWith } from '../openapi/answers-with.decorator.js';
-import type { ReplayAnswer, ReplayList } from '../openapi/read-answers.js';
+import { AnswersWith, CreatesWith } from '../openapi/answers-with.decorator.js';
+import type { BuiltReplayAnswer, ReplayAnswer, ReplayList } from '../openapi/read-answers.js';
 
 /**
  * Replays of the read models as the ledger stood at a past moment, built by the running ledger
@@ -34,10 +34,10 @@ export class LedgerReplaysController {
       'Builds the read models as the ledger stood at a past moment — what it had recorded by `asKnownAt`, or up to `untilPosition` — into a schema of their own, ' +
       'from the sealed log. A moment already replayed answers that replay (200) and builds nothing. Read it with the header `X-Ledger-As-Known-At: <asKnownAt>`.',
   })
-  @ApiCreatedResponse({ description: '{schema, asKnownAt, untilPosition, events, createdAt, seconds, readWith}' })
+  @CreatesWith('BuiltReplayAnswer', '{schema, asKnownAt, untilPosition, events, createdAt, seconds, readWith}')
   @AnswersWith('ReplayAnswer', 'The replay of that moment already kept: {schema, asKnownAt, untilPosition, events, createdAt, readWith}')
   @ApiBadRequestResponse({ description: 'validation_failed: neither or both of asKnownAt and untilPosition, or one that is not valid.' })
-  async replay(@Body() request: ReplayRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+  async replay(@Body() request: ReplayRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<ReplayAnswer | BuiltReplayAnswer> {
     if ((request.asKnownAt === undefined) === (request.untilPosition === undefined)) {
       throw new InvalidCommandError('Give exactly one of asKnownAt and untilPosition.', request.asKnownAt === undefined ? 'asKnownAt' : 'untilPosition');
     }

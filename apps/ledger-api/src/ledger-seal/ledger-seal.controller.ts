@@ -9,7 +9,7 @@ import { Allow, PublicRead } from '../api-keys/access.decorator.js';
 import { AnswersAsStored } from '../london-time/london-time.interceptor.js';
 import { ConsistencyProofQuery, ExportQuery, InclusionProofQuery } from './proof.queries.js';
 import { SealerService } from './sealer.service.js';
-import { AnswersWith } from '../openapi/answers-with.decorator.js';
+import { AnswersWith, CreatesWith } from '../openapi/answers-with.decorator.js';
 import type { CheckpointAnswer, ConsistencyProofAnswer, InclusionProofAnswer } from '../openapi/read-answers.js';
 
 const hex = (hash: Buffer) => hash.toString('hex');
@@ -41,6 +41,7 @@ export class LedgerSealController {
 
   @Post('checkpoints')
   @HttpCode(201)
+  @CreatesWith('CheckpointAnswer', 'The checkpoint signed now.')
   @Allow('auditor')
   @ApiOperation({ summary: 'Seals what is committed now and signs a checkpoint over it, when the log has grown since the last one.' })
   async checkpointNow(): Promise<CheckpointAnswer> {

@@ -105,12 +105,21 @@ function describeCommand(operation: OperationObject): void {
   for (const [status, response] of Object.entries(operation.responses)) {
     if (status.startsWith('2') && response && 'description' in response) response.headers = { ...response.headers, ...POSITION_HEADER };
   }
-  for (const [status, description] of Object.entries(COMMAND_REFUSALS)) operation.responses[status] ??= problemAnswer(description);
+  refusedWith(operation, COMMAND_REFUSALS);
 }
 
 function describeRead(operation: OperationObject): void {
   operation.parameters = [...(operation.parameters ?? []), MIN_POSITION, AS_KNOWN_AT];
-  for (const [status, description] of Object.entries(READ_REFUSALS)) operation.responses[status] ??= problemAnswer(description);
+  refusedWith(operation, READ_REFUSALS);
+}
+
+/** Each refusal as a problem: declared if it is not, and given the problem schema where a route described it in words only. */
+function refusedWith(operation: OperationObject, refusals: Record<string, string>): void {
+  for (const [status, description] of Object.entries(refusals)) {
+    const declared = operation.responses[status];
+    if (!declared) operation.responses[status] = problemAnswer(description);
+    else if ('description' in declared && !declared.content) declared.content = problemAnswer(description).content;
+  }
 }
 
 /** `{type: 'string', nullable: true}` → `{type: ['string', 'null']}`, throughout. */

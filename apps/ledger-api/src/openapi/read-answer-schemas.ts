@@ -3238,6 +3238,69 @@ export const READ_ANSWER_SCHEMAS = {
     "additionalProperties": false,
     "description": "A replay kept, with how to read from it."
   },
+  "BuiltReplayAnswer": {
+    "type": "object",
+    "properties": {
+      "schema": {
+        "type": "string"
+      },
+      "asKnownAt": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "untilPosition": {
+        "type": [
+          "string",
+          "null"
+        ]
+      },
+      "events": {
+        "type": "number"
+      },
+      "createdAt": {
+        "type": "string"
+      },
+      "readWith": {
+        "anyOf": [
+          {
+            "type": "object",
+            "properties": {
+              "header": {
+                "type": "string"
+              },
+              "value": {
+                "type": "string"
+              }
+            },
+            "required": [
+              "header",
+              "value"
+            ],
+            "additionalProperties": false
+          },
+          {
+            "type": "null"
+          }
+        ]
+      },
+      "seconds": {
+        "type": "number"
+      }
+    },
+    "required": [
+      "asKnownAt",
+      "createdAt",
+      "events",
+      "readWith",
+      "schema",
+      "seconds",
+      "untilPosition"
+    ],
+    "additionalProperties": false,
+    "description": "A replay just built, and how long it took."
+  },
   "ReplayList": {
     "type": "object",
     "properties": {

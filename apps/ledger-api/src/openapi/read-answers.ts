@@ -88,6 +88,11 @@ export interface ReplayAnswer extends KeptReplay {
   readWith: { header: string; value: string } | null;
 }
 
+/** A replay just built, and how long it took. */
+export interface BuiltReplayAnswer extends ReplayAnswer {
+  seconds: number;
+}
+
 export interface ReplayList {
   items: ReplayAnswer[];
 }

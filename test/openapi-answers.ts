@@ -30,6 +30,11 @@ export class OpenApiAnswers {
       .sort((a, b) => a.parameters - b.parameters);
   }
 
+  /** The document's path template for a request (`/v1/proposals/{id}/ratifications`), or undefined. */
+  templateOf(method: string, path: string): string | undefined {
+    return this.routes.find((candidate) => candidate.method === method.toLowerCase() && candidate.pattern.test(path))?.template;
+  }
+
   /** Throws, saying why, when the answer is not what the document declares. */
   check(method: string, url: string, status: number, contentType: string | undefined, body: string): void {
     const mediaType = (contentType ?? '').split(';')[0].trim();

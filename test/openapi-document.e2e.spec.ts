@@ -1,5 +1,9 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { OpenApiAnswers } from './openapi-answers.js';
 import { LedgerApi } from './ledger-api.js';
@@ -80,4 +84,35 @@ describe('the OpenAPI document', () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['scripts/read-answer-schemas.mjs', '--check']);
     expect(stdout).toContain('up to date');
   });
+
+  it('generates a TypeScript client (openapi-typescript) that the seed papers’ calls compile against, and a misspelt field does not', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'ledger-client-'));
+    try {
+      await writeFile(join(folder, 'ledger-api.ts'), astToString(await openapiTS(document)));
+      const answers = new OpenApiAnswers(document);
+      const calls: string[] = [];
+      for (const file of (await readdir('scenarios')).filter((name) => name.endsWith('.ndjson')).sort()) {
+        for (const line of (await readFile(join('scenarios', file), 'utf8')).split('\n').filter(Boolean)) {
+          const call = JSON.parse(line) as { method: string; path: string; body?: unknown };
+          const template = answers.templateOf(call.method, new URL(call.path, 'http://ledger').pathname);
+          if (!template) throw new Error(`The document has no operation for ${call.method} ${call.path} (${file}).`);
+          if (call.method === 'POST') calls.push(`${JSON.stringify(call.body ?? {})} satisfies JsonBody<paths[${JSON.stringify(template)}]['post']>,`);
+        }
+      }
+      const header = "import type { paths } from './ledger-api.js';\ntype JsonBody<Operation> = Operation extends { requestBody?: { content: { 'application/json': infer Body } } } ? Body : never;\n";
+      await writeFile(join(folder, 'calls.ts'), `${header}export const calls = [\n${calls.join('\n')}\n];\n`);
+      const misspelt = calls[0].replace('"name"', '"nmae"');
+      await writeFile(join(folder, 'misspelt.ts'), `${header}export const calls = [\n${misspelt}\n];\n`);
+      const compile = (file: string) =>
+        promisify(execFile)(process.execPath, ['node_modules/typescript/bin/tsc', '--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--types', 'node', '--target', 'es2022', '--module', 'nodenext', '--moduleResolution', 'nodenext', join(folder, file)]).then(
+          () => 'compiles',
+          (error: { stdout: string }) => error.stdout,
+        );
+      expect(calls.length).toBeGreaterThan(100);
+      expect(await compile('calls.ts')).toBe('compiles');
+      expect(await compile('misspelt.ts')).toMatch(/nmae/);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

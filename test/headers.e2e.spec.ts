@@ -62,3 +62,17 @@ describe('/metrics for a configured scraper', () => {
     }
   });
 });
+
+describe('the headers behind a proxy that sets the security headers itself (LEDGER_SECURITY_HEADERS=false)', () => {
+  let api: LedgerApi;
+  beforeAll(async () => {
+    api = await LedgerApi.start({ LEDGER_DATA_DIR: 'memory://', LEDGER_SECURITY_HEADERS: 'false' });
+  });
+  afterAll(async () => api.stop());
+
+  it('leaves helmet’s headers to the proxy, and still keeps every answer from shared caches', async () => {
+    const answer = await api.get('/v1/organisations', { key: null });
+    for (const name of Object.keys(SECURITY_HEADERS)) expect(answer.headers[name]).toBeUndefined();
+    expect(answer.headers['cache-control']).toBe('private, no-store');
+  });
+});

@@ -25,7 +25,7 @@ export async function createApp(environment: LedgerEnvironment): Promise<NestFas
   await limitRates(app, environment);
   takeOnlyJsonCommands(app);
   keepAnswersPrivate(app);
-  await serveSite(app);
+  await serveSite(app, { securityHeaders: environment.LEDGER_SECURITY_HEADERS });
   serveOpenApi(app);
   return app;
 }

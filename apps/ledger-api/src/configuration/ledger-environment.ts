@@ -170,6 +170,14 @@ export class LedgerEnvironment {
   @Min(0)
   LEDGER_FAILED_KEYS_PER_MINUTE!: number;
 
+  /**
+   * Helmet's security headers (nosniff, frame options, the Content-Security-Policy, Referrer-Policy,
+   * …) on every answer. `false` only behind a proxy that sets them itself.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? true : ['true', '1', 'yes'].includes(String(value).toLowerCase())))
+  @IsBoolean()
+  LEDGER_SECURITY_HEADERS!: boolean;
+
   /** Hours a website session lasts from signing in. */
   @Transform(({ value }) => (value === undefined || value === '' ? 8 : Number(value)))
   @IsInt()
@@ -229,6 +237,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_SESSION_SECRET = undefined;
   LEDGER_CURSOR_SECRET = undefined;
   LEDGER_METRICS_FROM = undefined;
+  LEDGER_SECURITY_HEADERS = undefined;
   LEDGER_RATE_LIMIT_PER_KEY = undefined;
   LEDGER_RATE_LIMIT_PER_ADDRESS = undefined;
   LEDGER_FAILED_KEYS_PER_MINUTE = undefined;

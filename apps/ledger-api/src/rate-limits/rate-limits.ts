@@ -30,7 +30,8 @@ class TooManyRequests extends HttpException {
  * body is read: so that a flood costs no parsing.
  * - Each API key may make LEDGER_RATE_LIMIT_PER_KEY requests a minute; each address, without a
  *   key, LEDGER_RATE_LIMIT_PER_ADDRESS (`@fastify/rate-limit`). Past either: 429, with
- *   `Retry-After` and the `X-RateLimit-*` headers, as an RFC 9457 problem.
+ *   `Retry-After` and the `X-RateLimit-*` headers, as an RFC 9457 problem (answers within the
+ *   limit carry none).
  * - An address whose keys failed (401) LEDGER_FAILED_KEYS_PER_MINUTE times in a minute is refused
  *   (429) any request with a key until the minute is out: guessing keys is slowed to a crawl.
  * The counts are each instance's own (in memory): behind N instances a client may make up to N
@@ -45,6 +46,9 @@ export async function limitRates(app: NestFastifyApplication, environment: Ledge
     hook: 'onRequest',
     timeWindow: MINUTE_MS,
     keyGenerator: callerOf,
+    // Answers within the limit carry no X-RateLimit-* headers: three more headers on every answer
+    // cost the cheapest reads measurably, and a client learns the limit from the 429.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     max: (_request, caller) => (caller.startsWith('key:') ? perKey : perAddress),
     allowList: (request, caller) => unlimited(request) || (caller.startsWith('key:') ? perKey : perAddress) === 0,
     errorResponseBuilder: (request, context) =>

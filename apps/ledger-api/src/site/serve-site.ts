@@ -32,9 +32,10 @@ const DOCS_POLICY = { ...SITE_POLICY, 'style-src': ["'self'", "'unsafe-inline'"]
  * The website for people, beside the JSON API: pages rendered from Nunjucks templates with GOV.UK
  * Frontend's components (its templates, script and assets; the stylesheet `npm run build` compiles
  * from `site/styles`), and security headers on every answer. Call before routes are added (the
- * OpenAPI reader's included), so that every route gets its headers.
+ * OpenAPI reader's included), so that every route gets its headers (unless a proxy in front sets
+ * them: LEDGER_SECURITY_HEADERS=false).
  */
-export async function serveSite(app: NestFastifyApplication): Promise<void> {
+export async function serveSite(app: NestFastifyApplication, options: { securityHeaders: boolean }): Promise<void> {
   const files = siteFiles();
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRoute', (route) => {
@@ -42,13 +43,15 @@ export async function serveSite(app: NestFastifyApplication): Promise<void> {
   });
   // A form sent without JavaScript sends its empty fields too (`?from=&to=`): on the site's pages an
   // empty field is no filter. The JSON API keeps refusing an empty value.
-  fastify.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/v1/') || request.query === null || typeof request.query !== 'object') return;
-    const query = request.query as Record<string, unknown>;
-    for (const [name, value] of Object.entries(query)) if (value === '') delete query[name];
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    if (!request.url.startsWith('/v1/') && request.query !== null && typeof request.query === 'object') {
+      const query = request.query as Record<string, unknown>;
+      for (const [name, value] of Object.entries(query)) if (value === '') delete query[name];
+    }
+    done();
   });
   await app.register(fastifyCookie, { secret: app.get(SiteSessions).secret });
-  await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: SITE_POLICY } });
+  if (options.securityHeaders) await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: SITE_POLICY } });
   app.setViewEngine({
     engine: { nunjucks },
     templates: [files.views, files.govukFrontend],

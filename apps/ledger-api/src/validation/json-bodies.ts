@@ -22,10 +22,13 @@ const hasBody = (request: FastifyRequest): boolean => request.headers['transfer-
  */
 export function takeOnlyJsonCommands(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('preParsing', async (request) => {
+  // A callback hook, not an async one: it runs on every request, and most have no body.
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
     if (request.url.startsWith('/v1/') && hasBody(request) && !isJson(request.headers['content-type'])) {
-      throw new UnsupportedMediaTypeException(`Commands take a JSON body (Content-Type: application/json), not ${request.headers['content-type'] ?? 'a body without a Content-Type'}.`);
+      done(new UnsupportedMediaTypeException(`Commands take a JSON body (Content-Type: application/json), not ${request.headers['content-type'] ?? 'a body without a Content-Type'}.`));
+      return;
     }
+    done(null, payload);
   });
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit: fastify.initialConfig.bodyLimit }, (request, body, done) => {

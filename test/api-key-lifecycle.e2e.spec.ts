@@ -183,3 +183,16 @@ describeWithPostgres('revoking a key on one API instance (PostgreSQL)', (url) =>
     expect(await canRead(second, key)).toBe(401);
   });
 });
+
+describeOnEveryStore('issuing a key with an Idempotency-Key', (api) => {
+  it('answers a retry with the same key id but never keeps the secret to answer it again', async () => {
+    const first = await api().post('/v1/api-keys', { name: 'slough-modgov', role: 'clerk' }, { idempotencyKey: 'issue-slough-modgov' });
+    expect(first.status).toBe(201);
+    const again = await api().post('/v1/api-keys', { name: 'slough-modgov', role: 'clerk' }, { idempotencyKey: 'issue-slough-modgov' });
+    expect({ status: again.status, replayed: again.headers['idempotent-replayed'] }).toEqual({ status: 201, replayed: 'true' });
+    expect(again.json()).toEqual({ ...first.json(), key: '[shown only in the first answer; if it was lost, rotate the key]' });
+    const kept = await api().database.query<{ response: string }>("SELECT response FROM ledger_idempotency WHERE key = 'issue-slough-modgov'");
+    expect(kept[0].response).not.toContain(first.json().key.slice(24));
+    expect(await canRead(api(), first.json().key)).toBe(200);
+  });
+});

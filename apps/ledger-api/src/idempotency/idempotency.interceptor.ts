@@ -11,6 +11,7 @@ import { problem, PROBLEM_CONTENT_TYPE } from '../problems/problem.js';
 import { ProblemException } from '../problems/problem.exception.js';
 import { problemForError } from '../problems/problem-for-error.js';
 import { IdempotencyRecords } from './idempotency-records.js';
+import { SECRET_IN_ANSWER, withoutSecret } from './secret-answer.decorator.js';
 
 const MAX_KEY_LENGTH = 200;
 
@@ -35,10 +36,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     // The status the route answers with; Nest applies it only after this interceptor has the body.
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? 201;
-    return from(this.handle(request, reply, Array.isArray(key) ? key.join(',') : key, status, next));
+    const secretField = this.reflector.get<string | undefined>(SECRET_IN_ANSWER, context.getHandler());
+    return from(this.handle(request, reply, Array.isArray(key) ? key.join(',') : key, status, next, secretField));
   }
 
-  private async handle(request: AuthenticatedRequest, reply: FastifyReply, key: string, status: number, next: CallHandler): Promise<unknown> {
+  private async handle(request: AuthenticatedRequest, reply: FastifyReply, key: string, status: number, next: CallHandler, secretField: string | undefined): Promise<unknown> {
     if (key.length === 0 || key.length > MAX_KEY_LENGTH) {
       throw new ProblemException(problem(400, `Idempotency-Key must be 1 to ${MAX_KEY_LENGTH} characters.`, { code: 'validation_failed' }));
     }
@@ -73,7 +75,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           throw error;
         }
         // Recorded: should its answer not be kept now, the claim lapses and a retry answers the same.
-        await this.records.complete(principal, key, status, body).catch((error: unknown) => {
+        await this.records.complete(principal, key, status, withoutSecret(body, secretField)).catch((error: unknown) => {
           void this.records.lapse(principal, key);
           throw error;
         });

@@ -6,6 +6,7 @@ import { Context } from '../../commands/command-context.decorator.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
 import { problem } from '../../problems/problem.js';
 import { ProblemException } from '../../problems/problem.exception.js';
+import { AnswersSecretOnce } from '../../idempotency/secret-answer.decorator.js';
 import { Allow } from '../access.decorator.js';
 import { ApiKeys } from '../api-keys.js';
 import { keyActionOf } from '../key-action.js';
@@ -29,6 +30,7 @@ export class IssueApiKeyController {
       'A name already used answers 409: to replace a key, rotate it.',
   })
   @ApiCreatedResponse({ type: IssuedApiKey })
+  @AnswersSecretOnce('key')
   async issue(@Body() request: ApiKeyRequest, @Context() context: CommandContext): Promise<IssuedApiKey> {
     const bodyIds = request.bodyIds ?? [];
     await this.assertKnown(bodyIds);

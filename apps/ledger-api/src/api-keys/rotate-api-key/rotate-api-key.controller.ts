@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestj
 import { parseInstant } from '@ledger/governance';
 import type { CommandContext } from '../../commands/command-context.js';
 import { Context } from '../../commands/command-context.decorator.js';
+import { AnswersSecretOnce } from '../../idempotency/secret-answer.decorator.js';
 import { Allow } from '../access.decorator.js';
 import { ApiKeys } from '../api-keys.js';
 import { IssuedApiKey } from '../issue-api-key/api-key.request.js';
@@ -27,6 +28,7 @@ export class RotateApiKeyController {
       '(default 7 days), then expire. Revoke the old key sooner once the holder has changed over. 404 for an unknown name; 409 when every key of it is revoked or expired.',
   })
   @ApiCreatedResponse({ type: IssuedApiKey })
+  @AnswersSecretOnce('key')
   async rotate(@KeyNameParam() name: string, @Body() request: RotationRequest, @Context() context: CommandContext): Promise<IssuedApiKey> {
     const now = new Date();
     const oldKeysExpireAt = request.oldKeysExpireAt === undefined ? new Date(now.getTime() + DEFAULT_OVERLAP_MS).toISOString() : parseInstant(request.oldKeysExpireAt)!;

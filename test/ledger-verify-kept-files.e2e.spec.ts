@@ -51,8 +51,8 @@ describe('ledger verify with the files an auditor kept', () => {
 
   it('verifies against a checkpoint and a key kept with `jq -r` (a trailing newline)', async () => {
     const verified = await verify('--checkpoint', at('checkpoint.txt'), '--public-key', at('ledger.key'));
-    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: 3 leaves and 1 signed checkpoints hold/) });
-    expect(await verify('--checkpoint', at('checkpoint.txt'))).toMatchObject({ code: 0, stdout: expect.stringMatching(/verified: 3 leaves/) });
+    expect(verified).toMatchObject({ code: 0, stdout: expect.stringMatching(/^verified: 4 leaves and 1 signed checkpoints hold/) });
+    expect(await verify('--checkpoint', at('checkpoint.txt'))).toMatchObject({ code: 0, stdout: expect.stringMatching(/verified: 4 leaves/) });
   });
 
   it('fails on an empty checkpoint file, naming it, instead of verifying without it', async () => {

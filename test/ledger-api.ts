@@ -35,7 +35,7 @@ export class LedgerApi {
     // request, so that it counts against no address's rate limit a test measures.
     const document = await fetch(`${baseUrl}/docs-json`, { headers: { authorization: `Bearer ${ADMIN_KEY}` } });
     if (!document.ok) throw new Error(`/docs-json answered ${document.status}`);
-    return new LedgerApi(app, baseUrl, dispose, new OpenApiAnswers(await document.json()));
+    return new LedgerApi(app, baseUrl, dispose, OpenApiAnswers.of(await document.json()));
   }
 
   get database(): Database {

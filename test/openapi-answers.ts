@@ -5,6 +5,8 @@ import addFormats from 'ajv-formats';
 type Document = { paths: Record<string, Record<string, any>>; components: Record<string, any> };
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+const COMPONENTS_ID = 'ledger-openapi-components';
+const KNOWN = new Map<string, OpenApiAnswers>();
 
 /**
  * Holds every answer the e2e suite receives to the OpenAPI document the API serves (/docs-json):
@@ -16,8 +18,21 @@ export class OpenApiAnswers {
   private readonly validators = new Map<string, ValidateFunction>();
   private readonly routes: { method: string; template: string; pattern: RegExp; parameters: number }[];
 
+  /** One per document, its validators compiled once for every API a test file starts (each compile takes milliseconds). */
+  static of(document: Document): OpenApiAnswers {
+    const text = JSON.stringify(document);
+    let answers = KNOWN.get(text);
+    if (!answers) {
+      answers = new OpenApiAnswers(document);
+      KNOWN.set(text, answers);
+    }
+    return answers;
+  }
+
   constructor(private readonly document: Document) {
     (addFormats as unknown as (ajv: Ajv2020) => void)(this.ajv);
+    // The components once, under an id of their own; each answer's schema refers into them.
+    this.ajv.addSchema({ $id: COMPONENTS_ID, components: document.components });
     this.routes = Object.entries(document.paths)
       .flatMap(([template, item]) =>
         METHODS.filter((method) => item[method]).map((method) => ({
@@ -59,7 +74,7 @@ export class OpenApiAnswers {
     }
     let validate = this.validators.get(key);
     if (!validate) {
-      validate = this.ajv.compile({ ...(schema as object), components: this.document.components });
+      validate = this.ajv.compile(JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${COMPONENTS_ID}#/components/`)));
       this.validators.set(key, validate);
     }
     const answer = body === '' ? null : JSON.parse(body);

@@ -248,6 +248,20 @@ describeOnEveryStore('the website', (api) => {
     expect((await form({ key: scrutiny, returnTo: '//evil.example/' })).headers.location).toBe('/');
   });
 
+  it('heads every page with its own section current and a sign-in link back to itself, though the header is rendered once for each section and reader', async () => {
+    const signInLink = (html: string) => /href="(\/sign-in\?returnTo=[^"]*)"/.exec(html)?.[1];
+    const current = (html: string) => /govuk-service-navigation__item--active"?>\s*<a[^>]*>\s*(?:<strong[^>]*>)?\s*([^<]+?)\s*</.exec(html)?.[1];
+    for (const path of ['/proposals?status=open', '/proposals', WIRRAL, '/audit']) {
+      const { answer } = await page(path);
+      expect({ path, signIn: signInLink(answer.body) }).toEqual({ path, signIn: `/sign-in?returnTo=${encodeURIComponent(path)}` });
+      expect({ path, current: current(answer.body) }).toEqual({ path, current: path.startsWith('/audit') ? 'Audit trail' : 'Proposals' });
+    }
+    const signedIn = await page('/audit', { key: scrutiny });
+    expect(signedIn.text).toContain('Signed in as wirral-scrutiny (scrutiny)');
+    expect(signInLink(signedIn.answer.body)).toBeUndefined();
+    expect((await page('/audit')).text).not.toContain('Signed in as');
+  });
+
   it('sends security headers with a Content-Security-Policy that allows no inline script, and keeps /docs working', async () => {
     const home = await api().get('/', { key: null });
     expect(home.headers['content-security-policy']).toContain("script-src 'self'");

@@ -12,9 +12,11 @@
  * `LEDGER_FAILED_KEYS_PER_MINUTE=0` and `LEDGER_SECURITY_HEADERS=false`. Private-answer caching
  * headers stay on in both (they are not optional). For each load — the cheapest read
  * (`/v1/authority/check`), a register (`/v1/ratifications`) and a command (`POST /v1/organisations`)
- * — 20 connections for 4 s per round, six rounds in the order guarded, bare, bare, guarded,
- * guarded, bare (the machine's speed drifts within a minute), after a warm-up of each.
+ * — 20 connections for 5 s per round, twelve rounds in the order guarded, bare, bare, guarded,
+ * guarded, bare, … (the machine's speed drifts within a minute), after a warm-up of each.
  * Printed: req/s, p99 and the API's CPU per request of each, and guarded/bare.
+ * `BENCH_BARE=limits` (or `headers`) takes only that guard from the bare API, to say what each costs;
+ * `BENCH_BARE=none` runs two identical APIs, to see what the comparison itself can tell apart.
  * Last line: `RESULT guards authority=<r> ratifications=<r> commands=<r>` (guarded/bare req/s).
  * Not a test.
  */
@@ -30,13 +32,19 @@ const { cpuTimes } = await import('./process-cpu.js');
 const { ADMIN_KEY, COMMITTEES, DATABASE_URL, ORGANISATIONS, SCOPES, committee, dropBenchSchema, holderOf, openBenchLedger, organisationId, pick } = await import('./read-ledger.js');
 
 const CONNECTIONS = 20;
-const ROUND_SECONDS = 4;
-const ORDER = ['guarded', 'bare', 'bare', 'guarded', 'guarded', 'bare'] as const;
+const ROUND_SECONDS = 5;
+const ORDER = ['guarded', 'bare', 'bare', 'guarded', 'guarded', 'bare', 'bare', 'guarded', 'guarded', 'bare', 'bare', 'guarded'] as const;
 type Variant = (typeof ORDER)[number];
 
+/** What the bare API goes without: `BENCH_BARE=limits` or `headers` measures one guard alone (default: both). */
+const BARE = process.env.BENCH_BARE ?? 'both';
+if (!['both', 'limits', 'headers', 'none'].includes(BARE)) throw new Error(`BENCH_BARE is both, limits, headers or none, not ${BARE}`);
+const LIMITS = { LEDGER_RATE_LIMIT_PER_KEY: '100000000', LEDGER_RATE_LIMIT_PER_ADDRESS: '100000000', LEDGER_FAILED_KEYS_PER_MINUTE: '20' };
+const NO_LIMITS = { LEDGER_RATE_LIMIT_PER_KEY: '0', LEDGER_RATE_LIMIT_PER_ADDRESS: '0', LEDGER_FAILED_KEYS_PER_MINUTE: '0' };
+
 const VARIANTS: Record<Variant, { port: number; environment: Record<string, string> }> = {
-  guarded: { port: 3996, environment: { LEDGER_RATE_LIMIT_PER_KEY: '100000000', LEDGER_RATE_LIMIT_PER_ADDRESS: '100000000', LEDGER_FAILED_KEYS_PER_MINUTE: '20', LEDGER_SECURITY_HEADERS: 'true' } },
-  bare: { port: 3997, environment: { LEDGER_RATE_LIMIT_PER_KEY: '0', LEDGER_RATE_LIMIT_PER_ADDRESS: '0', LEDGER_FAILED_KEYS_PER_MINUTE: '0', LEDGER_SECURITY_HEADERS: 'false' } },
+  guarded: { port: 3996, environment: { ...LIMITS, LEDGER_SECURITY_HEADERS: 'true' } },
+  bare: { port: 3997, environment: { ...(BARE === 'headers' || BARE === 'none' ? LIMITS : NO_LIMITS), LEDGER_SECURITY_HEADERS: BARE === 'limits' || BARE === 'none' ? 'true' : 'false' } },
 };
 
 interface Load {
@@ -160,7 +168,7 @@ async function main(): Promise<void> {
       keys,
       pids,
     );
-    console.log(`RESULT guards authority=${authority.toFixed(3)} ratifications=${ratifications.toFixed(3)} commands=${commands.toFixed(3)}`);
+    console.log(`RESULT guards${BARE === 'both' ? '' : ` (bare without ${BARE} only)`} authority=${authority.toFixed(3)} ratifications=${ratifications.toFixed(3)} commands=${commands.toFixed(3)}`);
   } finally {
     for (const api of processes) await stopApiProcess(api);
     if (!kept) await dropBenchSchema(database, schema);

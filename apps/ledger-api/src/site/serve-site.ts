@@ -1,32 +1,13 @@
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import nunjucks from 'nunjucks';
+import { sendSecurityHeaders } from './security-headers.js';
 import { SiteSessions } from './sign-in/site-sessions.js';
 import { siteFiles } from './site-files.js';
 
 /** GOV.UK Frontend's files the pages load, served under /assets beside the site's own. */
 const GOVUK_FILES = ['govuk-frontend.min.js', 'govuk-frontend.min.js.map'];
-
-/**
- * The site's security headers: helmet's defaults, and a Content-Security-Policy that allows no
- * inline script or style and nothing from elsewhere. The API's reader at /docs (Swagger UI) keeps
- * its inline styles and data: images.
- */
-const SITE_POLICY = {
-  'default-src': ["'self'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'"],
-  'img-src': ["'self'"],
-  'font-src': ["'self'"],
-  'connect-src': ["'self'"],
-  'form-action': ["'self'"],
-  'frame-ancestors': ["'none'"],
-  'base-uri': ["'none'"],
-  'object-src': ["'none'"],
-};
-const DOCS_POLICY = { ...SITE_POLICY, 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] };
 
 /**
  * The website for people, beside the JSON API: pages rendered from Nunjucks templates with GOV.UK
@@ -38,9 +19,6 @@ const DOCS_POLICY = { ...SITE_POLICY, 'style-src': ["'self'", "'unsafe-inline'"]
 export async function serveSite(app: NestFastifyApplication, options: { securityHeaders: boolean }): Promise<void> {
   const files = siteFiles();
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/docs')) (route as { helmet?: unknown }).helmet = { contentSecurityPolicy: { useDefaults: false, directives: DOCS_POLICY } };
-  });
   // A form sent without JavaScript sends its empty fields too (`?from=&to=`): on the site's pages an
   // empty field is no filter. The JSON API keeps refusing an empty value.
   fastify.addHook('preValidation', (request, _reply, done) => {
@@ -51,7 +29,7 @@ export async function serveSite(app: NestFastifyApplication, options: { security
     done();
   });
   await app.register(fastifyCookie, { secret: app.get(SiteSessions).secret });
-  if (options.securityHeaders) await app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: SITE_POLICY } });
+  if (options.securityHeaders) sendSecurityHeaders(app);
   app.setViewEngine({
     engine: { nunjucks },
     templates: [files.views, files.govukFrontend],

@@ -38,7 +38,7 @@ export class OpenApiAnswers {
         METHODS.filter((method) => item[method]).map((method) => ({
           method,
           template,
-          pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{[^}]+\\?\}/g, '[^/]+').replace(/\{[^}]+\}/g, '[^/]+')}$`),
+          pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')}$`),
           parameters: (template.match(/\{/g) ?? []).length,
         })),
       )

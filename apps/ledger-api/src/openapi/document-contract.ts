@@ -50,31 +50,30 @@ const READ_REFUSALS: Record<string, string> = {
   503: 'projection_behind: the read models did not reach minPosition in time; see Retry-After.',
 };
 
-const IDEMPOTENCY_KEY: ParameterObject = {
-  name: 'Idempotency-Key',
-  in: 'header',
-  required: false,
-  description: 'The same key with the same body answers the first response again and appends nothing; with another body, 422 idempotency_key_reused.',
-  schema: { type: 'string', maxLength: 200 },
-};
+/** An optional request header the contract names. */
+const optionalHeader = (name: string, description: string, schema: SchemaObject): ParameterObject => ({ name, in: 'header', required: false, description, schema });
 
-const MIN_POSITION: ParameterObject = {
-  name: 'X-Ledger-Min-Position',
-  in: 'header',
-  required: false,
-  description: 'Wait until the read models include this log position (a command’s X-Ledger-Position); at most 5 s, then 503 projection_behind. Same as ?minPosition.',
-  schema: { type: 'string', pattern: '^\\d+:\\d+$' },
-};
+const LOG_POSITION: SchemaObject = { type: 'string', pattern: '^\\d+:\\d+$' };
 
-const AS_KNOWN_AT: ParameterObject = {
-  name: 'X-Ledger-As-Known-At',
-  in: 'header',
-  required: false,
-  description: 'Read a kept replay: the read models as the ledger knew them at this instant (POST /v1/ledger/replays makes one).',
-  schema: { type: 'string', format: 'date-time' },
-};
+const IDEMPOTENCY_KEY = optionalHeader(
+  'Idempotency-Key',
+  'The same key with the same body answers the first response again and appends nothing; with another body, 422 idempotency_key_reused.',
+  { type: 'string', maxLength: 200 },
+);
 
-const POSITION_HEADER = { 'X-Ledger-Position': { description: 'The log position the command wrote: pass it back as minPosition to read your own write.', schema: { type: 'string', pattern: '^\\d+:\\d+$' } } };
+const MIN_POSITION = optionalHeader(
+  'X-Ledger-Min-Position',
+  'Wait until the read models include this log position (a command’s X-Ledger-Position); at most 5 s, then 503 projection_behind. Same as ?minPosition.',
+  LOG_POSITION,
+);
+
+const AS_KNOWN_AT = optionalHeader(
+  'X-Ledger-As-Known-At',
+  'Read a kept replay: the read models as the ledger knew them at this instant (POST /v1/ledger/replays makes one).',
+  { type: 'string', format: 'date-time' },
+);
+
+const POSITION_HEADER = { 'X-Ledger-Position': { description: 'The log position the command wrote: pass it back as minPosition to read your own write.', schema: LOG_POSITION } };
 
 /**
  * Completes the document Nest generates into the contract integrations generate clients from:

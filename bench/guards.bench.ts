@@ -17,6 +17,8 @@
  * Printed: req/s, p99 and the API's CPU per request of each, and guarded/bare.
  * `BENCH_BARE=limits` (or `headers`) takes only that guard from the bare API, to say what each costs;
  * `BENCH_BARE=none` runs two identical APIs, to see what the comparison itself can tell apart.
+ * `BENCH_LOADS=authority` (a comma-separated choice of authority, ratifications, commands) runs only those.
+ * `BENCH_PROFILE=<folder>` writes each API's CPU profile there (`node --cpu-prof`), to be compared.
  * Last line: `RESULT guards authority=<r> ratifications=<r> commands=<r>` (guarded/bare req/s).
  * Not a test.
  */
@@ -108,13 +110,12 @@ async function main(): Promise<void> {
     await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS);
     const pids = {} as Record<Variant, number>;
     for (const variant of ['guarded', 'bare'] as const) {
-      const api = await startApiProcess(VARIANTS[variant].port, {
-        DATABASE_URL,
-        DATABASE_SCHEMA: schema,
-        LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY,
-        LEDGER_RUN_PROJECTOR: 'false',
-        ...VARIANTS[variant].environment,
-      });
+      const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`, `--cpu-prof-name=${variant}.cpuprofile`] : [];
+      const api = await startApiProcess(
+        VARIANTS[variant].port,
+        { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_RUN_PROJECTOR: 'false', ...VARIANTS[variant].environment },
+        profile,
+      );
       processes.push(api);
       pids[variant] = api.pid!;
     }
@@ -130,7 +131,8 @@ async function main(): Promise<void> {
     const pastDate = () => `${2013 + Math.floor(Math.random() * 11)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`;
     let registered = 0;
     const run = `${Date.now().toString(36)}`;
-    const authority = await compare(
+    const loads = (process.env.BENCH_LOADS ?? 'authority,ratifications,commands').split(',');
+    const authority = !loads.includes('authority') ? NaN : await compare(
       {
         label: 'GET /v1/authority/check',
         method: 'GET',
@@ -143,7 +145,7 @@ async function main(): Promise<void> {
       keys,
       pids,
     );
-    const ratifications = await compare(
+    const ratifications = !loads.includes('ratifications') ? NaN : await compare(
       {
         label: 'GET /v1/ratifications?organisationId&from&to',
         method: 'GET',
@@ -155,7 +157,7 @@ async function main(): Promise<void> {
       keys,
       pids,
     );
-    const commands = await compare(
+    const commands = !loads.includes('commands') ? NaN : await compare(
       {
         label: 'POST /v1/organisations',
         method: 'POST',

@@ -60,11 +60,14 @@ interface Totals {
   requests: number;
   seconds: number;
   apiCpuMs: number;
+  /** CPU of the load generator (this process) and of PostgreSQL: on a small machine they share the cores with the API. */
+  clientCpuMs: number;
+  postgresCpuMs: number;
   p99s: number[];
 }
 
 async function round(load: Load, variant: Variant, key: string, pid: number, seconds: number): Promise<Totals> {
-  const before = cpuTimes(pid).api;
+  const before = cpuTimes(pid);
   const result = await autocannon({
     url: `http://127.0.0.1:${VARIANTS[variant].port}`,
     connections: CONNECTIONS,
@@ -80,20 +83,37 @@ async function round(load: Load, variant: Variant, key: string, pid: number, sec
     ],
   });
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`${load.label} on the ${variant} API: ${result.non2xx} answers were not 2xx and ${result.errors} failed`);
-  return { requests: result.requests.total, seconds, apiCpuMs: cpuTimes(pid).api - before, p99s: [result.latency.p99] };
+  const after = cpuTimes(pid);
+  return {
+    requests: result.requests.total,
+    seconds,
+    apiCpuMs: after.api - before.api,
+    clientCpuMs: after.bench - before.bench,
+    postgresCpuMs: after.postgres - before.postgres,
+    p99s: [result.latency.p99],
+  };
 }
 
 async function compare(load: Load, keys: Record<Variant, string>, pids: Record<Variant, number>): Promise<number> {
   for (const variant of ['guarded', 'bare'] as const) await round(load, variant, keys[variant], pids[variant], 3); // warm-up
-  const totals: Record<Variant, Totals> = { guarded: { requests: 0, seconds: 0, apiCpuMs: 0, p99s: [] }, bare: { requests: 0, seconds: 0, apiCpuMs: 0, p99s: [] } };
+  const none = (): Totals => ({ requests: 0, seconds: 0, apiCpuMs: 0, clientCpuMs: 0, postgresCpuMs: 0, p99s: [] });
+  const totals: Record<Variant, Totals> = { guarded: none(), bare: none() };
   for (const variant of ORDER) {
     const measured = await round(load, variant, keys[variant], pids[variant], ROUND_SECONDS);
     const total = totals[variant];
-    Object.assign(total, { requests: total.requests + measured.requests, seconds: total.seconds + measured.seconds, apiCpuMs: total.apiCpuMs + measured.apiCpuMs, p99s: [...total.p99s, ...measured.p99s] });
+    Object.assign(total, {
+      requests: total.requests + measured.requests,
+      seconds: total.seconds + measured.seconds,
+      apiCpuMs: total.apiCpuMs + measured.apiCpuMs,
+      clientCpuMs: total.clientCpuMs + measured.clientCpuMs,
+      postgresCpuMs: total.postgresCpuMs + measured.postgresCpuMs,
+      p99s: [...total.p99s, ...measured.p99s],
+    });
   }
   const describe = (variant: Variant) => {
-    const { requests, seconds, apiCpuMs, p99s } = totals[variant];
-    return `${variant} ${Math.round(requests / seconds).toLocaleString('en-GB').padStart(6)} req/s, p99 ${Math.max(...p99s).toFixed(0)} ms, API ${((apiCpuMs * 1000) / requests).toFixed(0)} µs CPU/request`;
+    const { requests, seconds, apiCpuMs, clientCpuMs, postgresCpuMs, p99s } = totals[variant];
+    const perRequest = (ms: number) => ((ms * 1000) / requests).toFixed(0);
+    return `${variant} ${Math.round(requests / seconds).toLocaleString('en-GB').padStart(6)} req/s, p99 ${Math.max(...p99s).toFixed(0)} ms, CPU µs/request: API ${perRequest(apiCpuMs)}, client ${perRequest(clientCpuMs)}, PostgreSQL ${perRequest(postgresCpuMs)}`;
   };
   const ratio = totals.guarded.requests / totals.bare.requests;
   const addedMicroseconds = ((totals.guarded.apiCpuMs / totals.guarded.requests - totals.bare.apiCpuMs / totals.bare.requests) * 1000).toFixed(0);

@@ -1,18 +1,22 @@
+import { loadEnvironment } from '../apps/ledger-api/src/configuration/ledger-environment.js';
 import { ADMIN_KEY, describeOnEveryStore, LedgerApi } from './ledger-api.js';
 
 /*
- * Headers on every answer of the API: helmet's security headers, and caching that keeps one
+ * Headers on every answer of the API: security headers (the OWASP REST Security Cheat Sheet's set
+ * on the JSON API's answers, helmet's whole set on the site's pages), and caching that keeps one
  * caller's answer from another (an anonymous reader must never be served a scrutiny member's
  * unredacted answer from a shared cache). /metrics only for admin keys or the configured scraper.
  */
 
 const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
-  'x-frame-options': 'SAMEORIGIN',
+  'x-frame-options': 'DENY',
   'referrer-policy': 'no-referrer',
-  'content-security-policy': expect.stringContaining("default-src 'self'"),
-  'strict-transport-security': expect.stringContaining('max-age='),
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
 };
+
+/** What helmet adds for HTML in browsers, on the site's pages only. */
+const PAGE_ONLY_HEADERS = ['x-xss-protection', 'x-download-options', 'x-dns-prefetch-control', 'x-permitted-cross-domain-policies', 'origin-agent-cluster', 'cross-origin-opener-policy', 'cross-origin-resource-policy'];
 
 describeOnEveryStore('the headers of the API’s answers', (api) => {
   it.each([
@@ -25,6 +29,16 @@ describeOnEveryStore('the headers of the API’s answers', (api) => {
     const answer = await api().get(path, { key, headers: path.includes('audit') ? { accept: 'text/csv' } : {} });
     expect(answer.headers).toMatchObject({ ...SECURITY_HEADERS, 'cache-control': 'private, no-store' });
     expect(answer.headers.vary?.split(/,\s*/)).toEqual(expect.arrayContaining(['Authorization', 'Accept']));
+    expect(answer.headers['strict-transport-security']).toBeUndefined(); // never over plain HTTP (RFC 6797 §7.2)
+  });
+
+  it('a page of the site carries helmet’s whole set, with a policy for pages; a JSON answer only what data needs', async () => {
+    const page = await api().get('/', { key: null });
+    expect(page.headers).toMatchObject({ 'x-content-type-options': 'nosniff', 'x-frame-options': 'SAMEORIGIN', 'referrer-policy': 'no-referrer' });
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    for (const name of PAGE_ONLY_HEADERS) expect(page.headers[name]).toBeDefined();
+    const data = await api().get('/v1/organisations', { key: null });
+    for (const name of PAGE_ONLY_HEADERS) expect(data.headers[name]).toBeUndefined();
   });
 
   it('a command’s answer carries them too', async () => {
@@ -60,6 +74,40 @@ describe('/metrics for a configured scraper', () => {
     } finally {
       await elsewhere.stop();
     }
+  });
+});
+
+describe('behind a reverse proxy that terminates TLS (LEDGER_TRUST_PROXY)', () => {
+  const overHttps = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '10.0.0.9' };
+
+  it('takes a trusted proxy at its word: the caller’s address and HTTPS, so Strict-Transport-Security is sent', async () => {
+    const api = await LedgerApi.start({ LEDGER_DATA_DIR: 'memory://', LEDGER_TRUST_PROXY: '127.0.0.0/8', LEDGER_METRICS_FROM: '10.0.0.9' });
+    try {
+      const answer = await api.get('/metrics', { key: null, headers: overHttps });
+      expect(answer.status).toBe(200); // from 10.0.0.9, the scraper, as the proxy says
+      expect(answer.headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      expect((await api.get('/', { key: null, headers: overHttps })).headers['strict-transport-security']).toMatch(/^max-age=\d+/);
+      expect((await api.get('/metrics', { key: null })).status).toBe(401); // from the proxy itself
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('believes no forwarded header from a client it does not trust', async () => {
+    const api = await LedgerApi.start({ LEDGER_DATA_DIR: 'memory://', LEDGER_METRICS_FROM: '10.0.0.9' });
+    try {
+      const answer = await api.get('/metrics', { key: null, headers: overHttps });
+      expect(answer.status).toBe(401);
+      expect(answer.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it('refuses to start with a proxy that is not an address or range', () => {
+    expect(() => loadEnvironment({ LEDGER_TRUST_PROXY: '10.0.0.0/8, proxy.example' })).toThrow(/LEDGER_TRUST_PROXY must be IP addresses or CIDR ranges/);
+    expect(() => loadEnvironment({ LEDGER_TRUST_PROXY: '10.0.0.0/33' })).toThrow(/LEDGER_TRUST_PROXY/);
+    expect(loadEnvironment({ LEDGER_TRUST_PROXY: '10.0.0.0/8, fd00::/8, 192.0.2.1' }).LEDGER_TRUST_PROXY).toEqual(['10.0.0.0/8', 'fd00::/8', '192.0.2.1']);
   });
 });
 

@@ -17,7 +17,7 @@ export async function createApp(environment: LedgerEnvironment): Promise<NestFas
   if (environment.LEDGER_CURSOR_SECRET) signCursorsWith(environment.LEDGER_CURSOR_SECRET);
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.register(environment),
-    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, clientErrorHandler: answerClientError }),
+    new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, clientErrorHandler: answerClientError, trustProxy: environment.LEDGER_TRUST_PROXY.length > 0 ? environment.LEDGER_TRUST_PROXY : false }),
     { bufferLogs: true },
   );
   app.useLogger(app.get(Logger));

@@ -131,13 +131,9 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
     await expect(sealer.sealBatch()).rejects.toThrow(/Refusing to seal proposal-wirral-jscb v4 .*: version 3 of proposal-wirral-jscb was due \(a version before it is missing\)/);
   });
 
-  it('catches an event appended with a valid chain through the database’s own append function, then moved behind the seal', async () => {
-    const forged = event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' });
-    const { body } = canonicalEvent('proposal-wirral-jscb', forged, 0, new Date().toISOString());
-    await database.query("SELECT * FROM ledger_append('proposal-wirral-jscb', '2', ARRAY[$1]::uuid[], ARRAY['RatificationRecorded'], ARRAY[1], ARRAY['clerk:forger'], ARRAY[$2], now(), '{}', '{}')", [
-      forged.eventId,
-      body,
-    ]);
+  it('catches an event appended with a valid chain through the event store’s own append, then moved behind the seal', async () => {
+    const forged: NewEvent = { ...event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' }), metadata: { actor: 'clerk:forger' } };
+    await store.append('proposal-wirral-jscb', [forged], { expectedVersion: 2 });
     expect(await store.verifyStream('proposal-wirral-jscb')).toMatchObject({ valid: true, events: 3 }); // its chain is valid
     const { transactionId, position } = await behindTheSeal();
     await database.query('UPDATE ledger_events SET transaction_id = $1::text::xid8, position = $2 WHERE event_id = $3', [transactionId, position, forged.eventId]);

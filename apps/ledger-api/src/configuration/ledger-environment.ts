@@ -1,6 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsIP, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
-import { LooksRandom } from '../validation/ledger-validators.js';
+import { IsAddressOrRange, LooksRandom } from '../validation/ledger-validators.js';
 
 /** The environment the ledger runs from (API.md "Running"); checked once at start-up. */
 export class LedgerEnvironment {
@@ -152,6 +152,17 @@ export class LedgerEnvironment {
   @IsIP(undefined, { each: true, message: 'LEDGER_METRICS_FROM must be IP addresses, comma-separated' })
   LEDGER_METRICS_FROM!: string[];
 
+  /**
+   * The reverse proxies in front of the API (a load balancer terminating TLS), as IP addresses or
+   * CIDR ranges, comma-separated. Requests from them are taken at their `X-Forwarded-For` and
+   * `X-Forwarded-Proto`: the caller's address (rate limits, failed keys, LEDGER_METRICS_FROM) and
+   * whether it came over HTTPS (the session cookie's `Secure`, `Strict-Transport-Security`).
+   * None by default: the address is the connection's.
+   */
+  @Transform(({ value }) => (typeof value === 'string' && value.trim() !== '' ? value.split(',').map((address: string) => address.trim()) : []))
+  @IsAddressOrRange({ each: true, message: 'LEDGER_TRUST_PROXY must be IP addresses or CIDR ranges, comma-separated' })
+  LEDGER_TRUST_PROXY!: string[];
+
   /** Requests each API key may make a minute (0: no limit). */
   @Transform(({ value }) => (value === undefined || value === '' ? 6_000 : Number(value)))
   @IsInt()
@@ -171,8 +182,9 @@ export class LedgerEnvironment {
   LEDGER_FAILED_KEYS_PER_MINUTE!: number;
 
   /**
-   * Helmet's security headers (nosniff, frame options, the Content-Security-Policy, Referrer-Policy,
-   * …) on every answer. `false` only behind a proxy that sets them itself.
+   * Security headers on every answer: nosniff, frame options, a Content-Security-Policy,
+   * Referrer-Policy, and Strict-Transport-Security over HTTPS (helmet's whole set on the site's
+   * pages). `false` only behind a proxy that sets them itself.
    */
   @Transform(({ value }) => (value === undefined || value === '' ? true : ['true', '1', 'yes'].includes(String(value).toLowerCase())))
   @IsBoolean()
@@ -237,6 +249,7 @@ class LedgerEnvironmentKeys implements Record<keyof LedgerEnvironment, undefined
   LEDGER_SESSION_SECRET = undefined;
   LEDGER_CURSOR_SECRET = undefined;
   LEDGER_METRICS_FROM = undefined;
+  LEDGER_TRUST_PROXY = undefined;
   LEDGER_SECURITY_HEADERS = undefined;
   LEDGER_RATE_LIMIT_PER_KEY = undefined;
   LEDGER_RATE_LIMIT_PER_ADDRESS = undefined;

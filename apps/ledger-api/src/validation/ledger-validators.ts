@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateBy, type ValidationOptions } from 'class-validator';
@@ -66,3 +67,15 @@ export const LooksRandom = (options?: ValidationOptions) =>
     },
     options,
   );
+
+/** An IP address or a range of them in CIDR form: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
+export function isAddressOrRange(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const [address, prefix, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+export const IsAddressOrRange = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isAddressOrRange', validator: { validate: isAddressOrRange, defaultMessage: (args) => `${args?.property} must be IP addresses or CIDR ranges` } }, options);

@@ -1,16 +1,12 @@
-import { assertStreamId, checkedAppend, expectedVersionText } from '../core/append-checks.js';
-import { chainHash, firstBrokenLink, GENESIS_HASH, withStoredBody, type CanonicalEvent } from '../core/canonical-event.js';
+import { assertStreamId, checkedAppend } from '../core/append-checks.js';
+import { chainHash, firstBrokenLink, GENESIS_HASH, withStoredBody } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type EventMetadata, type NewEvent, type StoredEvent } from '../core/envelope.js';
-import {
-  CopyMismatchError,
-  EventStoreMovedError,
-  PartialDuplicateAppendError,
-  VersionConflictError,
-} from '../core/errors.js';
+import { CopyMismatchError } from '../core/errors.js';
 import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
 import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
-import { sqlState, type Database } from './database.js';
+import type { Database } from './database.js';
+import { appendToStream } from './sql-append.js';
 
 const MAX_LOG_PAGE = 10_000;
 const VERIFY_PAGE = 1_000;
@@ -21,105 +17,6 @@ interface EventRow {
   log_position: LogPosition;
   body: string;
   hash: string;
-}
-
-interface AppendRow {
-  next_version: number;
-  positions: LogPosition[];
-  last_hash: string;
-  duplicate: boolean;
-}
-
-interface FastAppendRow {
-  stream_version: number;
-  log_position: LogPosition;
-  hash: string;
-}
-
-/**
- * The common case in one plain statement: one event onto a stream at a known version. The
- * stream's head row moves only if it is at that version (the UPDATE waits for, then re-checks,
- * a concurrent appender), and the event takes a position only if it moved. No row means
- * nothing was appended, and `ledger_append` then says why.
- */
-const APPEND_NEXT_SQL = `WITH head AS (
-    UPDATE ledger_streams
-       SET version = version + 1,
-           last_hash = sha256(last_hash || int4send(version + 1) || convert_to($7, 'UTF8'))
-     WHERE stream_id = $1 AND version = $2
- RETURNING version, last_hash
-  )
-  INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
-  SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
-  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
-
-/**
- * Several events, and the streams the decision read, onto a stream at a known version, in one
- * plain statement: the head row is locked only if it stands at that version, the hash chain is
- * computed over the bodies in order, the guard streams are share-locked and must stand at the
- * versions read ($9, $10; 0 means absent), and only then are positions taken. No row means
- * nothing was appended, and `ledger_append` then says why.
- */
-const APPEND_GUARDED_SQL = `WITH RECURSIVE
-  head AS (
-    SELECT version, last_hash FROM ledger_streams WHERE stream_id = $1 AND version = $2 FOR NO KEY UPDATE
-  ),
-  chain (i, hash) AS (
-    SELECT 0, last_hash FROM head
-    UNION ALL
-    SELECT i + 1, sha256(chain.hash || int4send($2 + i + 1) || convert_to(($7::text[])[i + 1], 'UTF8'))
-      FROM chain WHERE i < cardinality($7::text[])
-  ),
-  guards AS (
-    SELECT s.stream_id FROM ledger_streams s
-      JOIN unnest($9::text[], $10::integer[]) AS g (stream_id, version) ON s.stream_id = g.stream_id AND s.version = g.version
-       FOR SHARE OF s
-  ),
-  moved AS (
-    UPDATE ledger_streams
-       SET version = $2 + cardinality($7::text[]), last_hash = (SELECT hash FROM chain ORDER BY i DESC LIMIT 1)
-     WHERE stream_id = $1 AND version = $2
-       AND EXISTS (SELECT 1 FROM head)
-       AND (SELECT count(*) FROM guards) = (SELECT count(*) FROM unnest($10::integer[]) AS v (version) WHERE v.version > 0)
-       AND NOT EXISTS (
-         SELECT 1 FROM ledger_streams z JOIN unnest($9::text[], $10::integer[]) AS g (stream_id, version) ON z.stream_id = g.stream_id WHERE g.version = 0
-       )
- RETURNING version
-  )
-  INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
-  SELECT $1, $2 + e.i, nextval('ledger_event_position'), pg_current_xact_id(), e.event_id, e.type, e.schema_version, e.actor, $8, e.body, chain.hash
-    FROM moved,
-         unnest($3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[]) WITH ORDINALITY AS e (event_id, type, schema_version, actor, body, i)
-    JOIN chain ON chain.i = e.i
-   ORDER BY e.i
-  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
-
-/** The first event of a new stream: the head row is created only if no appender created it first. */
-const APPEND_FIRST_SQL = `WITH head AS (
-    INSERT INTO ledger_streams (stream_id, version, last_hash)
-    SELECT $1, 1, sha256('\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea || int4send(1) || convert_to($7, 'UTF8'))
-     WHERE $2::integer = 0
-    ON CONFLICT (stream_id) DO NOTHING
- RETURNING version, last_hash
-  )
-  INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
-  SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
-  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
-
-const APPEND_SQL = 'SELECT next_version, positions, last_hash, duplicate FROM ledger_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)';
-
-function translateAppendError(streamId: string, expected: string) {
-  return (error: unknown): never => {
-    if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
-    if (sqlState(error) === 'LD409') {
-      const detail = String((error as { detail?: string }).detail ?? '');
-      const guard = /^(\S+) (\d+)$/.exec(detail);
-      if (guard) throw new VersionConflictError(guard[1], 'the version the decision read', Number(guard[2]));
-      throw new VersionConflictError(streamId, expected, Number(detail));
-    }
-    if (sqlState(error) === 'LD422') throw new PartialDuplicateAppendError(streamId);
-    throw error;
-  };
 }
 
 interface CanonicalBody {
@@ -153,8 +50,8 @@ export interface SqlEventStoreOptions {
 
 /**
  * The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters.
- * An append is one round trip: `ledger_append` checks the expected version under the stream's
- * row lock, chains the hashes and inserts (see migrations/0001_event_store.sql).
+ * An append is one statement, one round trip (`sql-append.ts`): it checks the expected version
+ * under the stream's row lock, chains the hashes and inserts.
  */
 export class SqlEventStore implements EventStore {
   private readonly now: () => Date;
@@ -186,84 +83,7 @@ export class SqlEventStore implements EventStore {
   }
 
   private async appendAt(streamId: string, events: NewEvent[], options: AppendOptions, recordedAt: string): Promise<AppendResult> {
-    const canonical = checkedAppend(streamId, events, options, recordedAt);
-    const { expectedVersion, expectedStreams = [] } = options;
-    const expected = expectedVersionText(expectedVersion);
-
-    if (typeof expectedVersion === 'number') {
-      const fast = await this.appendAtVersion(streamId, expectedVersion, canonical, recordedAt, expectedStreams);
-      if (fast) return fast;
-      // Nothing appended: the stream (or a stream read) is not at that version, or this is a
-      // retry. The full function tells which.
-    }
-    const call = (expectedText: string) =>
-      this.database.query<AppendRow>(APPEND_SQL, [
-        streamId,
-        expectedText,
-        canonical.map((event) => event.eventId),
-        canonical.map((event) => event.type),
-        canonical.map((event) => event.schemaVersion),
-        canonical.map((event) => event.actor),
-        canonical.map((event) => event.body),
-        recordedAt,
-        expectedStreams.map((guard) => guard.streamId),
-        expectedStreams.map((guard) => guard.version),
-      ], { name: 'ledger_append' });
-
-    let row: AppendRow;
-    try {
-      [row] = await call(expected);
-    } catch (error) {
-      if (sqlState(error) !== '23505') translateAppendError(streamId, expected)(error);
-      // The expected version matched, yet an event id is already in the stream: answer it as any
-      // retry is answered (with `any`, the function looks the ids up).
-      [row] = await call('any').catch(translateAppendError(streamId, 'any'));
-    }
-    return this.appendResult(row);
-  }
-
-  /** The plain-SQL appends at a known version; undefined when they appended nothing. */
-  private async appendAtVersion(
-    streamId: string,
-    expectedVersion: number,
-    canonical: CanonicalEvent[],
-    recordedAt: string,
-    expectedStreams: readonly { streamId: string; version: number }[],
-  ): Promise<AppendResult | undefined> {
-    const single = canonical.length === 1 && expectedStreams.length === 0;
-    if (expectedVersion === 0 && !single) return undefined;
-    const [sql, name] = single
-      ? expectedVersion === 0
-        ? [APPEND_FIRST_SQL, 'ledger_append_first']
-        : [APPEND_NEXT_SQL, 'ledger_append_next']
-      : [APPEND_GUARDED_SQL, 'ledger_append_guarded'];
-    const params = single
-      ? [streamId, expectedVersion, canonical[0].eventId, canonical[0].type, canonical[0].schemaVersion, canonical[0].actor, canonical[0].body, recordedAt]
-      : [
-          streamId,
-          expectedVersion,
-          canonical.map((event) => event.eventId),
-          canonical.map((event) => event.type),
-          canonical.map((event) => event.schemaVersion),
-          canonical.map((event) => event.actor),
-          canonical.map((event) => event.body),
-          recordedAt,
-          expectedStreams.map((guard) => guard.streamId),
-          expectedStreams.map((guard) => guard.version),
-        ];
-    const rows = await this.database.query<FastAppendRow>(sql, params, { name }).catch((error: unknown) => {
-      if (sqlState(error) === '23505') return []; // an id is already in the stream: a retry
-      if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
-      throw error;
-    });
-    if (rows.length === 0) return undefined;
-    rows.sort((a, b) => a.stream_version - b.stream_version);
-    const last = rows[rows.length - 1];
-    return { nextStreamVersion: last.stream_version, positions: rows.map((row) => row.log_position), hash: last.hash, duplicate: false };
-  }
-
-  private appendResult(row: AppendRow): AppendResult {
-    return { nextStreamVersion: row.next_version, positions: row.positions, hash: row.last_hash, duplicate: row.duplicate };
+    return appendToStream(this.database, streamId, checkedAppend(streamId, events, options, recordedAt), options, recordedAt);
   }
 
   async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {

@@ -26,10 +26,15 @@ export default {
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   testTimeout: 60000,
-  // On a 2-core machine Jest runs the suites in band, one after another inside its own process; a
-  // handle left open by any suite (a pool's idle client, a retry timer of a fault test) would keep that process
-  // alive after the last result is printed, and CI would wait for it until its time limit (it did,
-  // once, for 75 minutes after "Ran all test suites."). The results are final when printed.
+  // Two workers: most suites wait on PostgreSQL, a browser or a child process, so two at once
+  // take half the time on a 2-core machine. On PostgreSQL each worker after the first gets a
+  // server of its own (test/postgres-per-worker.js says why).
+  maxWorkers: 2,
+  // A handle left open by any suite (a pool's idle client, a retry timer of a fault test) would
+  // keep a worker alive after the last result is printed, and CI would wait for it until its time
+  // limit (it did, once, for 75 minutes after "Ran all test suites."). The results are final when printed.
   forceExit: true,
-  globalSetup: '<rootDir>/test/announce-skipped.js',
+  globalSetup: '<rootDir>/test/global-setup.js',
+  globalTeardown: '<rootDir>/test/global-teardown.js',
+  setupFiles: ['<rootDir>/test/worker-database.js'],
 };

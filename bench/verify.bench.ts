@@ -1,5 +1,5 @@
 /**
- * Sealing, exporting and verifying a 100,000-event ledger (issue 6), on the PostgreSQL named by
+ * Sealing, exporting and verifying a 100,000-event ledger, on the PostgreSQL named by
  * BENCH_DATABASE_URL (default the local `test` database), in a fresh schema dropped at the end:
  * events appended straight to the store (1,000 proposal streams of 100 ratification-sized events),
  * sealed, a checkpoint signed, the export written to a file, then verified offline — against a

@@ -103,7 +103,7 @@ export class LedgerEnvironment {
   @IsBoolean()
   LEDGER_RUN_PROJECTOR!: boolean;
 
-  /** Seconds between checkpoints while the log grows (issue 6); the first is signed once anything is sealed. */
+  /** Seconds between checkpoints while the log grows; the first is signed once anything is sealed. */
   @Transform(({ value }) => (value === undefined || value === '' ? 60 : Number(value)))
   @IsInt()
   @Min(1)

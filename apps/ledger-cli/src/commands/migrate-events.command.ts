@@ -41,7 +41,7 @@ interface MigrateEventsOptions {
 }
 
 /**
- * `ledger migrate-events --from <postgres url> --to <esdb url>` (issue 7): copies the whole event
+ * `ledger migrate-events --from <postgres url> --to <esdb url>`: copies the whole event
  * log into EventStoreDB — or into another PostgreSQL — keeping its order, event ids, recording
  * instants and hashes, then compares the two logs event by event. An interrupted copy (Ctrl-C, a
  * lost connection) is resumed by running the same command again. Without `--switch` the ledger

@@ -7,7 +7,7 @@ import type { EventStore } from './event-store.port.js';
 import { compareLogPositions, LOG_START, type LogPosition } from './log-position.js';
 
 /**
- * Moving a ledger from one event store to another (issue 7): the whole log copied in order with
+ * Moving a ledger from one event store to another: the whole log copied in order with
  * its event ids, stream versions, recording instants and hashes, resumable after an interruption,
  * then compared event by event. Plain code over the port, so it moves a ledger between any two
  * stores: PostgreSQL to EventStoreDB, or PostgreSQL to another PostgreSQL server.

@@ -17,7 +17,7 @@ const MAX_RETRY_PAUSE_MS = 20;
 const BACKWARD_WINDOW = 256;
 
 /**
- * The event store on EventStoreDB/KurrentDB through `@eventstore/db-client` (issue 7). Events,
+ * The event store on EventStoreDB/KurrentDB through `@eventstore/db-client`. Events,
  * and nothing else, live in EventStoreDB; read models, keys, idempotency and the sealed log stay in
  * PostgreSQL, and their checkpoints hold `$all` positions.
  *

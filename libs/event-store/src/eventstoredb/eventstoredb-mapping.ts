@@ -5,8 +5,8 @@ import { EventStoreUnavailableError, VersionConflictError } from '../core/errors
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 
 /**
- * How the ledger's envelope, positions, expected versions and errors map onto EventStoreDB's
- * (issue 7). Pure functions over the client's own types, tested on real values; the adapter that
+ * How the ledger's envelope, positions, expected versions and errors map onto EventStoreDB's.
+ * Pure functions over the client's own types, tested on real values; the adapter that
  * talks to a server uses them.
  *
  * - A stream version (1, 2, …; 0 for an empty stream) is EventStoreDB's revision + 1.

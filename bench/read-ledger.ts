@@ -160,8 +160,10 @@ export async function prepareProposals(clerk: string): Promise<void> {
   });
 }
 
+/** The API on the benchmark's ledger; `BENCH_API_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles it, as in `bench:commands`. */
 export function startApi(schema: string, environment: Record<string, string> = {}): Promise<ChildProcess> {
-  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '60000', ...environment });
+  const nodeArguments = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '60000', ...environment }, nodeArguments);
 }
 
 /** Waits until the API has read the whole sealed log back against the store, as it does at start (its sealer's audit), so that the load is measured alone. */

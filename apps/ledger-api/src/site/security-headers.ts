@@ -62,10 +62,9 @@ type HeaderSet = Record<string, string>;
 const HSTS = 'strict-transport-security';
 const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
 
-/** A set without Strict-Transport-Security, and the same with it: RFC 6797 §7.2 sends it only over HTTPS. */
+/** A set as sent over plain HTTP, and the same with Strict-Transport-Security over HTTPS (RFC 6797 §7.2: only there). */
 function overEither(headers: HeaderSet): { http: HeaderSet; https: HeaderSet } {
-  const { [HSTS]: _, ...http } = headers;
-  return { http, https: { ...http, [HSTS]: HSTS_VALUE } };
+  return { http: headers, https: { ...headers, [HSTS]: HSTS_VALUE } };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { LogPosition } from '../core/log-position.js';
 import { sqlState, type Database } from './database.js';
 
 /**
- * The one statement that appends, in one round trip: events onto a stream standing at a known
+ * The statement that appends, in one round trip: events onto a stream standing at a known
  * version ($2; 0 for a new stream), guarded by the streams the decision read.
  * - The stream's head row is locked only if it stands at that version (a new stream's is created
  *   only if no appender created it first).
@@ -16,7 +16,7 @@ import { sqlState, type Database } from './database.js';
  * - Each event's hash is SHA-256(previous hash ‖ stream version as 4 bytes big-endian ‖ its
  *   canonical bytes), the first of a stream chaining from 32 zero bytes. Only this file writes
  *   the chain (here and in the fast path below); `chainHash` in TypeScript recomputes it to verify.
- * No row back means nothing was appended; `whyNothingWasAppended` then tells why.
+ * No row back means nothing was appended; `WHY_NOTHING_APPENDED_SQL` then tells why.
  */
 const APPEND_SQL = `WITH RECURSIVE
   head AS (

@@ -10,6 +10,24 @@ import { siteFiles } from './site-files.js';
 const GOVUK_FILES = ['govuk-frontend.min.js', 'govuk-frontend.min.js.map'];
 
 /**
+ * Nunjucks works out the path of a relatively imported template (GOV.UK Frontend's macros import
+ * each other as `../…`) on every render of every page, and the pages' templates never move: each
+ * loader remembers the paths it has worked out. A page of history spent about 60 µs on them.
+ */
+function rememberTemplatePaths(environment: nunjucks.Environment): void {
+  for (const loader of (environment as unknown as { loaders: { resolve(from: string, to: string): string }[] }).loaders) {
+    const resolve = loader.resolve.bind(loader);
+    const known = new Map<string, string>();
+    loader.resolve = (from, to) => {
+      const key = `${from}\n${to}`;
+      let path = known.get(key);
+      if (path === undefined) known.set(key, (path = resolve(from, to)));
+      return path;
+    };
+  }
+}
+
+/**
  * The website for people, beside the JSON API: pages rendered from Nunjucks templates with GOV.UK
  * Frontend's components (its templates, script and assets; the stylesheet `npm run build` compiles
  * from `site/styles`), and security headers on every answer. Call before routes are added (the
@@ -33,7 +51,7 @@ export async function serveSite(app: NestFastifyApplication, options: { security
   app.setViewEngine({
     engine: { nunjucks },
     templates: [files.views, files.govukFrontend],
-    options: { throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
+    options: { throwOnUndefined: false, trimBlocks: true, lstripBlocks: true, onConfigure: rememberTemplatePaths },
   });
   app.useStaticAssets({
     root: [files.assets, files.builtAssets, join(files.govukFrontend, 'govuk')],

@@ -1,3 +1,5 @@
+import { londonWallClock } from '@ledger/governance';
+
 /**
  * How the site writes what the ledger records, as the papers of councils and NHS boards write it:
  * dates as "16 May 2017" (the London day of the instant), money as "£1,250,000", exempt detail as
@@ -7,41 +9,14 @@
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
 const POUNDS_AND_PENCE = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2 });
 
-/** London's wall clock at the start of an hour, from which its offset from UTC is read. */
-const LONDON_CLOCK = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric' });
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const HOUR_MS = 3_600_000;
-/** London's offset from UTC (ms) by UTC hour: it changes only on the hour, so one reading of the clock serves the whole hour. */
-const OFFSETS = new Map<number, number>();
-const OFFSETS_KEPT = 100_000;
 
-function londonOffsetMs(ms: number): number {
-  const hour = Math.floor(ms / HOUR_MS);
-  let offset = OFFSETS.get(hour);
-  if (offset === undefined) {
-    const part = Object.fromEntries(LONDON_CLOCK.formatToParts(new Date(hour * HOUR_MS)).map(({ type, value }) => [type, Number(value)]));
-    offset = Date.UTC(part.year, part.month - 1, part.day, part.hour) - hour * HOUR_MS;
-    if (OFFSETS.size >= OFFSETS_KEPT) OFFSETS.clear();
-    OFFSETS.set(hour, offset);
-  }
-  return offset;
-}
-
-/**
- * London's wall clock at an instant, as a Date whose UTC fields read it. A page writes dozens of
- * dates; asking Intl for each cost a page of history about 60 µs, reading its offset once an
- * hour costs nothing.
- */
-function londonClock(instant: string): Date {
-  const ms = Date.parse(instant);
-  if (Number.isNaN(ms)) throw new RangeError(`Not an instant: ${JSON.stringify(instant)}`);
-  return new Date(ms + londonOffsetMs(ms));
-}
+/** "16 May 2017" of London's wall clock (`londonWallClock`). */
+const dayOf = (clock: Date): string => `${clock.getUTCDate()} ${MONTHS[clock.getUTCMonth()]} ${clock.getUTCFullYear()}`;
 
 /** "16 May 2017": the day in London of an instant (a date alone means 00:00 London time). */
 export function londonDay(instant: string): string {
-  const clock = londonClock(instant);
-  return `${clock.getUTCDate()} ${MONTHS[clock.getUTCMonth()]} ${clock.getUTCFullYear()}`;
+  return dayOf(londonWallClock(instant));
 }
 
 /** "30 June 2022" for 2022-07-01T00:00 London time: the last day of something that ended at the start of the instant's day. */
@@ -51,15 +26,10 @@ export function lastDayBefore(instant: string): string {
 
 /** "16 May 2017 at 2:05pm" in London (midnight is 12:00am, noon 12:00pm). */
 export function londonDayAndTime(instant: string): string {
-  const clock = londonClock(instant);
+  const clock = londonWallClock(instant);
   const hour = clock.getUTCHours();
   const minute = String(clock.getUTCMinutes()).padStart(2, '0');
-  return `${clock.getUTCDate()} ${MONTHS[clock.getUTCMonth()]} ${clock.getUTCFullYear()} at ${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`;
-}
-
-/** "2017-05-16": the London date of an instant, as a form's date field and the API's filters take it. */
-export function londonIsoDate(instant: string): string {
-  return new Date(instant).toLocaleDateString('en-CA', { timeZone: 'Europe/London' });
+  return `${dayOf(clock)} at ${hour % 12 || 12}:${minute}${hour < 12 ? 'am' : 'pm'}`;
 }
 
 /** "£1,250,000", or "£41,250,000.50" when there are pence. */

@@ -1,11 +1,12 @@
-import { counted, lastDayBefore, londonDay, londonDayAndTime, londonIsoDate, pounds, shown } from './plain-english.js';
+import { londonDate } from '@ledger/governance';
+import { counted, lastDayBefore, londonDay, londonDayAndTime, pounds, shown } from './plain-english.js';
 
 describe('the site’s plain English', () => {
   it('writes the London day of an instant, in summer (BST) and winter (GMT) alike', () => {
     expect(londonDay('2017-05-16T00:00:00+01:00')).toBe('16 May 2017');
     expect(londonDay('2017-05-15T23:00:00.000Z')).toBe('16 May 2017');
     expect(londonDay('2018-02-08T00:00:00+00:00')).toBe('8 February 2018');
-    expect(londonIsoDate('2017-05-15T23:00:00.000Z')).toBe('2017-05-16');
+    expect(londonDate('2017-05-15T23:00:00.000Z')).toBe('2017-05-16');
   });
 
   it('gives the last day before a dissolution at 00:00 London time', () => {

@@ -62,11 +62,19 @@ export function isInstantText(text: unknown): boolean {
   return parseInstant(text) !== undefined;
 }
 
+/**
+ * London's wall clock at an instant, as a Date whose UTC fields read it (`getUTCDate()` is the
+ * London day). An instant that is not one (`Date.parse` cannot read it) is a RangeError.
+ */
+export function londonWallClock(instant: string): Date {
+  const millis = Date.parse(instant);
+  if (Number.isNaN(millis)) throw new RangeError(`${JSON.stringify(instant)} is not an instant.`);
+  return new Date(millis + londonOffsetMinutes(millis) * 60_000);
+}
+
 /** The London calendar date of an instant, as users read it (`2017-11-27`). */
 export function londonDate(instant: Instant): string {
-  const millis = Date.parse(instant);
-  const local = new Date(millis + londonOffsetMinutes(millis) * 60_000);
-  return local.toISOString().slice(0, 10);
+  return londonWallClock(instant).toISOString().slice(0, 10);
 }
 
 /** Whether a value is an instant in exactly the form the domain keeps it (`2017-05-15T23:00:00.000Z`). */

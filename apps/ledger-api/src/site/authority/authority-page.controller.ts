@@ -3,14 +3,13 @@ import { QueryBus } from '@nestjs/cqrs';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { FastifyReply } from 'fastify';
-import { DomainError, parseInstant, type AuthorityAnswer } from '@ledger/governance';
+import { DomainError, londonDate, parseInstant, type AuthorityAnswer } from '@ledger/governance';
 import { MAX_LIMIT } from '@ledger/read-models';
 import { AuthorityCheckParams } from '../../registers/authority-register/authority.params.js';
 import { CheckAuthority } from '../../registers/authority-register/check-authority.query.js';
 import { GetDelegationInstruments } from '../../registers/names/get-delegation-instruments.query.js';
 import { GetNames } from '../../registers/names/get-names.query.js';
 import { GetOrganisations } from '../../registers/organisation-register/get-organisations.query.js';
-import { londonIsoDate } from '../plain-english.js';
 import { SitePageController } from '../site-page.decorator.js';
 import { SitePages } from '../site-pages.js';
 import { chainDelegationIds, chainNameIds } from './authority-chain.js';
@@ -34,7 +33,7 @@ export class AuthorityPageController {
     const organisations = (await this.queries.execute(new GetOrganisations({ limit: MAX_LIMIT }))).items;
     if (Object.values(form).every((value) => value === '')) return this.pages.render(reply, 'authority', presentAuthorityCheck(form, organisations, [], null));
 
-    const { question, errors } = readAuthorityForm(form, londonIsoDate(new Date().toISOString()));
+    const { question, errors } = readAuthorityForm(form, londonDate(new Date().toISOString()));
     if (errors.length === 0) {
       const parameters = plainToInstance(AuthorityCheckParams, { ...question, amountPence: question.amountPence === null ? undefined : String(question.amountPence) });
       for (const error of await validate(parameters)) {

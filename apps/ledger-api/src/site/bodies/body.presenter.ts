@@ -1,10 +1,10 @@
-import type { HolderAuthority, Instrument } from '@ledger/governance';
+import { londonDate, type HolderAuthority, type Instrument } from '@ledger/governance';
 import type { BodyView, MembershipView } from '@ledger/read-models';
 import { nameOf, type Names } from '../decisions/decision-summary.js';
 import { frame, segment, type Link, type Page } from '../page.js';
 import { bodyKindName } from '../kinds.js';
 import { chainDelegationIds, chainNameIds, presentChain, type Chain } from '../authority/authority-chain.js';
-import { lastDayBefore, londonDay, londonIsoDate, pounds, sentenceCase, words } from '../plain-english.js';
+import { lastDayBefore, londonDay, pounds, sentenceCase, words } from '../plain-english.js';
 
 export interface MemberRow {
   member: string;
@@ -61,7 +61,7 @@ export function presentBody(body: BodyView, authority: HolderAuthority, instrume
     ],
     organisations: organisationIds.map((id) => ({ text: nameOf(names, id), href: `/organisations/${segment(id)}` })),
     termsOfReference: body.termsOfReference,
-    at: { text: londonDay(body.at), value: londonIsoDate(body.at) },
+    at: { text: londonDay(body.at), value: londonDate(body.at) },
     members: body.members.map((membership) => memberRow(membership, names)),
     history: body.history.map((membership) => memberRow(membership, names)),
     decisions: { text: `Decisions register of ${body.name}`, href: `/bodies/${segment(body.id)}/decisions` },

@@ -1,7 +1,8 @@
+import { londonDate } from '@ledger/governance';
 import type { DelegationView, OrganisationView } from '@ledger/read-models';
 import { nameOf, type Names } from '../decisions/decision-summary.js';
 import { frame, segment, type Link, type Page } from '../page.js';
-import { londonDay, londonIsoDate } from '../plain-english.js';
+import { londonDay } from '../plain-english.js';
 import { termsInWords } from './delegation-terms.js';
 
 /** One delegation in the scheme, with the delegations its delegate made in turn. */
@@ -63,7 +64,7 @@ export function presentScheme(organisation: OrganisationView, at: string, delega
   return {
     page: frame(`Scheme of delegation of ${organisation.name} on ${londonDay(at)}`, { text: organisation.name, href: organisationHref }, { text: 'Scheme of delegation', href: `${organisationHref}/delegations` }),
     organisation: { text: organisation.name, href: organisationHref },
-    at: { text: londonDay(at), value: londonIsoDate(at) },
+    at: { text: londonDay(at), value: londonDate(at) },
     top: governing ? governing.name : null,
     entries,
     apart,

@@ -43,4 +43,12 @@ describe('the environment', () => {
   ])('takes a bootstrap admin key made by %s', (_, key) => {
     expect(loadEnvironment({ LEDGER_BOOTSTRAP_ADMIN_KEY: key }).LEDGER_BOOTSTRAP_ADMIN_KEY).toBe(key);
   });
+
+  it('takes the reverse proxies to trust as IP addresses or CIDR ranges, and nothing else', () => {
+    expect(loadEnvironment({}).LEDGER_TRUST_PROXY).toEqual([]);
+    expect(loadEnvironment({ LEDGER_TRUST_PROXY: '10.0.0.0/8, fd00::/8, 192.0.2.1' }).LEDGER_TRUST_PROXY).toEqual(['10.0.0.0/8', 'fd00::/8', '192.0.2.1']);
+    for (const refused of ['10.0.0.0/8, proxy.example', '10.0.0.0/33', 'fd00::/129', '10.0.0.0/8/8', '300.0.0.1']) {
+      expect(() => loadEnvironment({ LEDGER_TRUST_PROXY: refused })).toThrow(/LEDGER_TRUST_PROXY must be IP addresses or CIDR ranges/);
+    }
+  });
 });

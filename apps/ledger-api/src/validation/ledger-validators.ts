@@ -1,7 +1,7 @@
-import { isIP } from 'node:net';
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateBy, type ValidationOptions } from 'class-validator';
+import validator from 'validator';
 import { apparentEntropyBits } from '@ledger/api-keys';
 import { isInstantText, isScope, isSlug, SCOPE_PATTERN, SLUG_PATTERN } from '@ledger/governance';
 
@@ -68,14 +68,15 @@ export const LooksRandom = (options?: ValidationOptions) =>
     options,
   );
 
-/** An IP address or a range of them in CIDR form: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8`. */
-export function isAddressOrRange(value: unknown): boolean {
-  if (typeof value !== 'string') return false;
-  const [address, prefix, ...rest] = value.split('/');
-  const version = isIP(address);
-  if (version === 0 || rest.length > 0) return false;
-  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
-}
-
+/** An IP address or a range of them in CIDR form: `10.0.0.5`, `10.0.0.0/8`, `fd00::/8` (validator.js, which class-validator checks with). */
 export const IsAddressOrRange = (options?: ValidationOptions) =>
-  ValidateBy({ name: 'isAddressOrRange', validator: { validate: isAddressOrRange, defaultMessage: (args) => `${args?.property} must be IP addresses or CIDR ranges` } }, options);
+  ValidateBy(
+    {
+      name: 'isAddressOrRange',
+      validator: {
+        validate: (value) => typeof value === 'string' && (validator.isIP(value) || validator.isIPRange(value)),
+        defaultMessage: (args) => `${args?.property} must be IP addresses or CIDR ranges`,
+      },
+    },
+    options,
+  );

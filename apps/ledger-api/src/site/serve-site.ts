@@ -17,11 +17,12 @@ const GOVUK_FILES = ['govuk-frontend.min.js', 'govuk-frontend.min.js.map'];
 function rememberTemplatePaths(environment: nunjucks.Environment): void {
   for (const loader of (environment as unknown as { loaders: { resolve(from: string, to: string): string }[] }).loaders) {
     const resolve = loader.resolve.bind(loader);
-    const known = new Map<string, string>();
+    const known = new Map<string, Map<string, string>>(); // from → to → path: no key to build on every import
     loader.resolve = (from, to) => {
-      const key = `${from}\n${to}`;
-      let path = known.get(key);
-      if (path === undefined) known.set(key, (path = resolve(from, to)));
+      let fromHere = known.get(from);
+      if (fromHere === undefined) known.set(from, (fromHere = new Map()));
+      let path = fromHere.get(to);
+      if (path === undefined) fromHere.set(to, (path = resolve(from, to)));
       return path;
     };
   }

@@ -14,6 +14,7 @@ import {
   NonJsonValueError,
   PartialDuplicateAppendError,
   PayloadTooLargeError,
+  RepeatedStreamAppendError,
   VersionConflictError,
   type EventStore,
   type ExpectedVersion,
@@ -245,6 +246,103 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
           () => store.append(proposal, [anEvent()], { expectedVersion: 0, expectedStreams: [{ streamId: post, version: 0 }] }),
           VersionConflictError,
         );
+      });
+    });
+
+    describe('appends to several streams', () => {
+      it('append every part at its version and answer each, in order', async () => {
+        const [body, organisation] = [aStreamId('body'), aStreamId('organisation')];
+        await store.append(organisation, [anEvent()], { expectedVersion: 'no-stream' });
+        const head = await store.headPosition();
+        const results = await store.appendToStreams([
+          { streamId: body, events: [anEvent({ established: true })], expectedVersion: 0 },
+          { streamId: organisation, events: [anEvent({ designated: true }), anEvent({ n: 2 })], expectedVersion: 1 },
+        ]);
+        expect(results.map((result) => [result.nextStreamVersion, result.positions.length, result.duplicate])).toEqual([
+          [1, 1, false],
+          [3, 2, false],
+        ]);
+        const logged = await readLogSince(store, head);
+        expect(logged.map((event) => [event.streamId, event.streamVersion])).toEqual([
+          [body, 1],
+          [organisation, 2],
+          [organisation, 3],
+        ]);
+        expect(logged.map((event) => event.position)).toEqual([...results[0].positions, ...results[1].positions]);
+        expect((await store.verifyStream(organisation)).valid).toBe(true);
+      });
+
+      it('answer a retry of every part with the first answers, appending nothing', async () => {
+        const [claim, scheme] = [aStreamId('delegation-id'), aStreamId('scheme')];
+        const parts = [
+          { streamId: claim, events: [anEvent()], expectedVersion: 0 },
+          { streamId: scheme, events: [anEvent()], expectedVersion: 0 },
+        ];
+        const first = await store.appendToStreams(parts);
+        const head = await store.headPosition();
+        const retry = await store.appendToStreams(parts);
+        expect(retry).toEqual(first.map((result) => ({ ...result, duplicate: true })));
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('complete a change whose first part is recorded already, answering that part as a retry', async () => {
+        const [claim, scheme] = [aStreamId('delegation-id'), aStreamId('scheme')];
+        const claimed = [anEvent()];
+        const recorded = await store.append(claim, claimed, { expectedVersion: 'no-stream' });
+        const results = await store.appendToStreams([
+          { streamId: claim, events: claimed, expectedVersion: 0 },
+          { streamId: scheme, events: [anEvent()], expectedVersion: 0 },
+        ]);
+        expect(results[0]).toEqual({ ...recorded, duplicate: true });
+        expect(results[1]).toMatchObject({ nextStreamVersion: 1, duplicate: false });
+      });
+
+      it('are refused when the stream of a part moved, appending nothing to any part', async () => {
+        const [body, organisation] = [aStreamId('body'), aStreamId('organisation')];
+        await store.append(organisation, [anEvent(), anEvent()], { expectedVersion: 'no-stream' });
+        const head = await store.headPosition();
+        const refusal = await store
+          .appendToStreams([
+            { streamId: body, events: [anEvent()], expectedVersion: 0 },
+            { streamId: organisation, events: [anEvent()], expectedVersion: 1 },
+          ])
+          .catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(VersionConflictError);
+        expect(refusal).toMatchObject({ streamId: organisation, actual: 2 });
+        expect(await store.headPosition()).toBe(head);
+        expect(await store.readStream(body)).toEqual([]);
+      });
+
+      it('are refused when a guard stream moved, appending nothing', async () => {
+        const [scheme, claim, organisation] = [aStreamId('scheme'), aStreamId('delegation-id'), aStreamId('organisation')];
+        await store.append(organisation, [anEvent(), anEvent()], { expectedVersion: 'no-stream' });
+        const head = await store.headPosition();
+        const refusal = await store
+          .appendToStreams(
+            [
+              { streamId: claim, events: [anEvent()], expectedVersion: 0 },
+              { streamId: scheme, events: [anEvent()], expectedVersion: 0 },
+            ],
+            { expectedStreams: [{ streamId: organisation, version: 1 }] },
+          )
+          .catch((error: unknown) => error);
+        expect(refusal).toMatchObject({ streamId: organisation, actual: 2 });
+        expect(await store.headPosition()).toBe(head);
+      });
+
+      it('refuse no parts, a stream named twice and an expected version that is not a number, appending nothing', async () => {
+        const streamId = aStreamId();
+        await expectNothingAppended(streamId, () => store.appendToStreams([]), EmptyAppendError);
+        await expectNothingAppended(
+          streamId,
+          () =>
+            store.appendToStreams([
+              { streamId, events: [anEvent()], expectedVersion: 0 },
+              { streamId, events: [anEvent()], expectedVersion: 0 },
+            ]),
+          RepeatedStreamAppendError,
+        );
+        await expectNothingAppended(streamId, () => store.appendToStreams([{ streamId, events: [anEvent()], expectedVersion: 'any' as unknown as number }]), InvalidExpectedVersionError);
       });
     });
 

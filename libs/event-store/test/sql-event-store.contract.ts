@@ -84,6 +84,30 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
       expect(await store.verifyStream(streamId)).toMatchObject({ valid: false, streamVersion: 1 });
     });
 
+    it('appends to several streams in one transaction: a failure after the first part leaves no part recorded', async () => {
+      const [body, organisation] = [aStreamId('body'), aStreamId('organisation')];
+      const trigger = `fail_${body.replace(/\W/g, '_')}`;
+      // The failure is injected between the parts: the database refuses the second part's insert.
+      await database.execScript(
+        `CREATE FUNCTION ${trigger}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+         CREATE TRIGGER ${trigger} BEFORE INSERT ON ledger_events FOR EACH ROW WHEN (NEW.stream_id = '${organisation}') EXECUTE FUNCTION ${trigger}();`,
+      );
+      const head = await store.headPosition();
+      const parts = [
+        { streamId: body, events: [anEvent()], expectedVersion: 0 },
+        { streamId: organisation, events: [anEvent()], expectedVersion: 0 },
+      ];
+      await expect(store.appendToStreams(parts)).rejects.toThrow('injected failure');
+      expect(await store.headPosition()).toBe(head);
+      expect(await store.readStream(body)).toEqual([]);
+      expect(await database.query('SELECT 1 FROM ledger_streams WHERE stream_id = ANY($1::text[])', [[body, organisation]])).toEqual([]);
+
+      await database.execScript(`DROP TRIGGER ${trigger} ON ledger_events; DROP FUNCTION ${trigger}();`);
+      const results = await store.appendToStreams(parts);
+      expect(results.map((result) => result.duplicate)).toEqual([false, false]);
+      expect((await store.readStream(body)).length + (await store.readStream(organisation)).length).toBe(2);
+    });
+
     it('takes no log position for an append that loses on its expected version', async () => {
       const streamId = aStreamId();
       await store.append(streamId, [anEvent()], { expectedVersion: 'no-stream' });

@@ -1,7 +1,7 @@
 import { canonicalEvent, type CanonicalEvent } from './canonical-event.js';
 import type { NewEvent } from './envelope.js';
-import { EmptyAppendError, InvalidEventError, InvalidExpectedVersionError, InvalidStreamIdError } from './errors.js';
-import type { AppendOptions } from './event-store.port.js';
+import { EmptyAppendError, InvalidEventError, InvalidExpectedVersionError, InvalidStreamIdError, RepeatedStreamAppendError } from './errors.js';
+import type { AppendOptions, StreamAppend } from './event-store.port.js';
 
 /** The checks every store makes before an append reaches it, so that each refuses the same input the same way. */
 
@@ -37,4 +37,21 @@ export function checkedAppend(streamId: string, events: readonly NewEvent[], { e
     firstIndexOf.set(eventId, index);
   });
   return canonical;
+}
+
+/**
+ * Checks an append to several streams as `checkedAppend` checks each part, and answers the parts in
+ * canonical form. Refuses an append of no parts, a stream named twice, and an expected version that
+ * is not a number (the parts of one decision know where each stream stood).
+ */
+export function checkedStreamAppends(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'>, recordedAt: string): { streamId: string; version: number; events: CanonicalEvent[] }[] {
+  if (!Array.isArray(appends) || appends.length === 0) throw new EmptyAppendError('(no stream)');
+  const named = new Set<string>();
+  return appends.map(({ streamId, events, expectedVersion }, index) => {
+    if (typeof expectedVersion !== 'number') throw new InvalidExpectedVersionError(expectedVersion);
+    const canonical = checkedAppend(streamId, events, { expectedVersion, expectedStreams: index === 0 ? options.expectedStreams : [] }, recordedAt);
+    if (named.has(streamId)) throw new RepeatedStreamAppendError(streamId);
+    named.add(streamId);
+    return { streamId, version: expectedVersion, events: canonical };
+  });
 }

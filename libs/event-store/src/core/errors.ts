@@ -165,3 +165,10 @@ export class ForeignEventsError extends EventStoreError {
     super(`the target already holds events that are not this source's: its last event, ${streamId} version ${streamVersion}, ${problem}. Copy into an empty store.`);
   }
 }
+
+export class RepeatedStreamAppendError extends EventStoreError {
+  readonly code = 'repeated_stream';
+  constructor(readonly streamId: string) {
+    super(`An append to several streams names ${streamId} more than once: give each stream one part.`);
+  }
+}

@@ -14,6 +14,14 @@ export interface AppendOptions {
   expectedStreams?: readonly { streamId: string; version: number }[];
 }
 
+/** One stream's part of an append to several streams. */
+export interface StreamAppend {
+  streamId: string;
+  events: NewEvent[];
+  /** The version the stream stands at, as the decision read it (0: the stream does not exist yet). */
+  expectedVersion: number;
+}
+
 export interface ReadStreamOptions {
   /** The first stream version to read; defaults to 1. */
   fromVersion?: number;
@@ -47,6 +55,17 @@ export interface EventStore {
    * Appending events whose ids the stream already holds answers the first append again.
    */
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult>;
+
+  /**
+   * Appends to several distinct streams as one change, each part at its expected version, the
+   * guards as `append`'s. On the SQL stores every part is appended or none (one transaction).
+   * EventStoreDB has no transaction across streams: there the parts are appended in order, and a
+   * failure between them leaves the first ones recorded; the command's retry with its
+   * Idempotency-Key proposes the same event ids, is answered the parts already recorded, and
+   * appends the rest. A part whose events are all stored already is answered as a retry
+   * (`duplicate: true`) on every store. Answers one result per part, in order.
+   */
+  appendToStreams(appends: readonly StreamAppend[], options?: Pick<AppendOptions, 'expectedStreams'>): Promise<AppendResult[]>;
 
   /** The stream's events from a version on, in stream order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;

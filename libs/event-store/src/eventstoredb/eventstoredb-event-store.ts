@@ -3,9 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BACKWARDS, END, EventStoreDBClient, excludeSystemEvents, FORWARDS, MaxAppendSizeExceededError, StreamDeletedError, StreamNotFoundError, type AllStreamResolvedEvent, type Position, type ResolvedEvent } from '@eventstore/db-client';
 import { canonicalEvent, firstBrokenLink, GENESIS_HASH, type CanonicalEvent } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type NewEvent, type StoredEvent } from '../core/envelope.js';
-import { checkedAppend } from '../core/append-checks.js';
+import { checkedAppend, checkedStreamAppends } from '../core/append-checks.js';
 import { AppendTooLargeError, CopyMismatchError, PartialDuplicateAppendError, VersionConflictError } from '../core/errors.js';
-import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
+import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamAppend, StreamVerification } from '../core/event-store.port.js';
 import { compareLogPositions, LOG_START, type LogPosition } from '../core/log-position.js';
 import { appendIdOf, describeServer, eventDataOf, expectedRevisionOf, isLedgerEvent, ledgerErrorOf, logPositionOf, positionOf, positionUnknown, storedEventOf } from './eventstoredb-mapping.js';
 import { pagesOf, type AllSubscription } from './subscription-pages.js';
@@ -93,6 +93,21 @@ export class EventStoreDbEventStore implements EventStore {
         await sleep(Math.random() * MAX_RETRY_PAUSE_MS);
       }
     }
+  }
+
+  /**
+   * EventStoreDB (before KurrentDB's multi-stream appends) has no transaction across streams: the
+   * parts are appended in order, each as `append` appends it, the first guarded. A failure between
+   * two leaves the first recorded; the retry of the command under its Idempotency-Key proposes the
+   * same event ids, is answered the parts already there, and appends the rest.
+   */
+  async appendToStreams(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'> = {}): Promise<AppendResult[]> {
+    checkedStreamAppends(appends, options, this.now().toISOString());
+    const results: AppendResult[] = [];
+    for (const [index, { streamId, events, expectedVersion }] of appends.entries()) {
+      results.push(await this.append(streamId, events, { expectedVersion, expectedStreams: index === 0 ? options.expectedStreams : [] }));
+    }
+    return results;
   }
 
   async appendAsRecorded(events: readonly StoredEvent[]): Promise<void> {

@@ -3,7 +3,7 @@ import type { AppendResult } from '../core/envelope.js';
 import { EventStoreMovedError, PartialDuplicateAppendError, VersionConflictError } from '../core/errors.js';
 import type { AppendOptions } from '../core/event-store.port.js';
 import type { LogPosition } from '../core/log-position.js';
-import { sqlState, type Database } from './database.js';
+import { sqlState, type Database, type SqlSession } from './database.js';
 
 /**
  * The statement that appends, in one round trip: events onto a stream standing at a known
@@ -67,11 +67,6 @@ const APPEND_SQL = `WITH RECURSIVE
   RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
 /**
- * Why the append statement appended nothing, read in one round trip: the stream's version, the
- * first guard stream not at the version the decision read, and which of the append's event ids
- * the stream already holds (with the positions and last hash a retry answers).
- */
-/**
  * The fast path, kept because `npm run bench:append` shows that it pays: the common command —
  * one event onto an existing stream at a known version, guarded by no other stream — as one plain
  * UPDATE of the head and INSERT, with the same chain rule. Single-event appends ran at 0.81 of a
@@ -89,6 +84,11 @@ const APPEND_ONE_SQL = `WITH head AS (
   SELECT $1, head.version, nextval('ledger_event_position'), pg_current_xact_id(), $3, $4, $5, $6, $8, $7, head.last_hash FROM head
   RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
+/**
+ * Why the append statement appended nothing, read in one round trip: the stream's version, the
+ * first guard stream not at the version the decision read, and which of the append's event ids
+ * the stream already holds (with the positions and last hash a retry answers).
+ */
 const WHY_NOTHING_APPENDED_SQL = `SELECT
     (SELECT version FROM ledger_streams WHERE stream_id = $1) AS version,
     (SELECT g.stream_id || ' ' || coalesce(s.version, 0)
@@ -123,6 +123,49 @@ interface WhyRow {
 /** How many times an append at a number is tried while the stream stands at that number and nothing is appended. */
 const MAX_ATTEMPTS = 5;
 
+/** The guard streams of an append, as the statements take them. */
+interface Guards {
+  ids: string[];
+  versions: number[];
+}
+
+const NO_GUARDS: Guards = { ids: [], versions: [] };
+
+const guardsOf = (expectedStreams: AppendOptions['expectedStreams'] = []): Guards => ({
+  ids: expectedStreams.map((guard) => guard.streamId),
+  versions: expectedStreams.map((guard) => guard.version),
+});
+
+/** What the database tells of a failed statement that the append answers itself; anything else is thrown on. */
+function nothingAppendedOn(error: unknown): AppendedRow[] {
+  if (sqlState(error) === '23505') return []; // an event id is already in the stream: a retry, told below
+  if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
+  throw error;
+}
+
+function appendedResult(rows: AppendedRow[]): AppendResult {
+  rows.sort((a, b) => a.stream_version - b.stream_version);
+  const last = rows[rows.length - 1];
+  return { nextStreamVersion: last.stream_version, positions: rows.map((row) => row.log_position), hash: last.hash, duplicate: false };
+}
+
+/**
+ * Why nothing was appended to a stream at `version`: a guard that moved or a stream elsewhere
+ * (`VersionConflictError`), some of the events already there (`PartialDuplicateAppendError`), all
+ * of them there (a retry: the first append's answer), or the stream standing at `version` after
+ * all (null: a race with the stream's creation, worth trying again).
+ */
+async function whyNothingAppended(database: SqlSession, streamId: string, version: number, events: readonly CanonicalEvent[], guards: Guards): Promise<{ duplicate: AppendResult } | { standsAt: number }> {
+  const [why] = await database.query<WhyRow>(WHY_NOTHING_APPENDED_SQL, [streamId, events.map((event) => event.eventId), guards.ids, guards.versions], { name: 'ledger_why_nothing_appended' });
+  if (why.moved_guard) {
+    const [guardStream, actual] = why.moved_guard.split(' ');
+    throw new VersionConflictError(guardStream, 'the version the decision read', Number(actual));
+  }
+  if (why.count === events.length) return { duplicate: { nextStreamVersion: why.last_version!, positions: why.positions!, hash: why.last_hash!, duplicate: true } };
+  if (why.count > 0) throw new PartialDuplicateAppendError(streamId);
+  return { standsAt: why.version ?? 0 };
+}
+
 /**
  * Appends `events` (already checked and made canonical) to a stream, as `EventStore.append`
  * promises: at the expected version (`no-stream` is version 0; `any` and `stream-exists` take the
@@ -131,47 +174,85 @@ const MAX_ATTEMPTS = 5;
  * answers what that append answered, with `duplicate: true`.
  */
 export async function appendToStream(database: Database, streamId: string, events: readonly CanonicalEvent[], options: AppendOptions, recordedAt: string): Promise<AppendResult> {
-  const { expectedVersion, expectedStreams = [] } = options;
-  const eventIds = events.map((event) => event.eventId);
-  const guardIds = expectedStreams.map((guard) => guard.streamId);
-  const guardVersions = expectedStreams.map((guard) => guard.version);
+  const { expectedVersion } = options;
+  const guards = guardsOf(options.expectedStreams);
   for (let attempt = 1; ; attempt++) {
     const version = typeof expectedVersion === 'number' ? expectedVersion : expectedVersion === 'no-stream' ? 0 : await currentVersion(database, streamId);
     if (expectedVersion === 'stream-exists' && version === 0) throw new VersionConflictError(streamId, 'stream-exists', 0);
-    const rows = await appendStatement(database, streamId, version, events, recordedAt, guardIds, guardVersions).catch((error: unknown) => {
-      if (sqlState(error) === '23505') return []; // an event id is already in the stream: a retry, told below
-      if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
-      throw error;
-    });
-    if (rows.length > 0) {
-      rows.sort((a, b) => a.stream_version - b.stream_version);
-      const last = rows[rows.length - 1];
-      return { nextStreamVersion: last.stream_version, positions: rows.map((row) => row.log_position), hash: last.hash, duplicate: false };
-    }
+    const rows = await appendStatement(database, streamId, version, events, recordedAt, guards).catch(nothingAppendedOn);
+    if (rows.length > 0) return appendedResult(rows);
 
-    const [why] = await database.query<WhyRow>(WHY_NOTHING_APPENDED_SQL, [streamId, eventIds, guardIds, guardVersions], { name: 'ledger_why_nothing_appended' });
-    if (why.moved_guard) {
-      const [guardStream, actual] = why.moved_guard.split(' ');
-      throw new VersionConflictError(guardStream, 'the version the decision read', Number(actual));
-    }
-    if (why.count === events.length) {
-      return { nextStreamVersion: why.last_version!, positions: why.positions!, hash: why.last_hash!, duplicate: true };
-    }
-    if (why.count > 0) throw new PartialDuplicateAppendError(streamId);
-    const actual = why.version ?? 0;
+    const why = await whyNothingAppended(database, streamId, version, events, guards);
+    if ('duplicate' in why) return why.duplicate;
     const expectedNumber = typeof expectedVersion === 'number' || expectedVersion === 'no-stream';
-    if (expectedNumber && actual !== version) throw new VersionConflictError(streamId, String(expectedVersion), actual);
+    if (expectedNumber && why.standsAt !== version) throw new VersionConflictError(streamId, String(expectedVersion), why.standsAt);
     // `any` or `stream-exists`: another appender moved the stream between the reading and the
     // append, so each attempt lost to one that won; try again at the version it now stands at.
     // At a number, the stream stands where the append expected yet nothing was appended: a race
     // with its creation, looked at again a few times before it is answered as a conflict.
-    if (expectedNumber && attempt >= MAX_ATTEMPTS) throw new VersionConflictError(streamId, String(expectedVersion), actual);
+    if (expectedNumber && attempt >= MAX_ATTEMPTS) throw new VersionConflictError(streamId, String(expectedVersion), why.standsAt);
+  }
+}
+
+/** One stream's part of an append to several, already checked and made canonical. */
+export interface CanonicalStreamAppend {
+  streamId: string;
+  version: number;
+  events: readonly CanonicalEvent[];
+}
+
+/** Thrown inside the transaction when a part appended nothing, so that the transaction rolls back. */
+const NOTHING_APPENDED = Symbol('nothing appended');
+
+/**
+ * Appends to several streams in one transaction, as `EventStore.appendToStreams` promises: every
+ * part at its version, the first guarded by `expectedStreams` (their share locks hold until the
+ * commit), all or nothing. When nothing was appended, each part is asked why: a part whose events
+ * are all there already is a retry and answers the first append again; the others are tried again
+ * on their own in one transaction — so that a workflow recorded in part before appends could be
+ * atomic completes on its retry — unless a stream moved.
+ */
+export async function appendToStreams(database: Database, parts: readonly CanonicalStreamAppend[], options: Pick<AppendOptions, 'expectedStreams'>, recordedAt: string): Promise<AppendResult[]> {
+  const answers = new Map<number, AppendResult>();
+  const guards = guardsOf(options.expectedStreams);
+  for (let attempt = 1; ; attempt++) {
+    const remaining = parts.flatMap((part, index) => (answers.has(index) ? [] : [{ part, index }]));
+    if (remaining.length === 0) return parts.map((_, index) => answers.get(index)!);
+    const appended = await database
+      .transaction(async (session) => {
+        const results: AppendResult[] = [];
+        for (const [n, { part }] of remaining.entries()) {
+          const rows = await appendStatement(session, part.streamId, part.version, part.events, recordedAt, n === 0 ? guards : NO_GUARDS);
+          if (rows.length === 0) throw NOTHING_APPENDED;
+          results.push(appendedResult(rows));
+        }
+        return results;
+      })
+      .catch((error: unknown) => (error === NOTHING_APPENDED ? null : (nothingAppendedOn(error), null)));
+    if (appended) {
+      remaining.forEach(({ index }, n) => answers.set(index, appended[n]));
+      continue;
+    }
+    let retried = false;
+    for (const [n, { part, index }] of remaining.entries()) {
+      const why = await whyNothingAppended(database, part.streamId, part.version, part.events, n === 0 ? guards : NO_GUARDS);
+      if ('duplicate' in why) {
+        answers.set(index, why.duplicate);
+        retried = true;
+      } else if (why.standsAt !== part.version) {
+        throw new VersionConflictError(part.streamId, String(part.version), why.standsAt);
+      }
+    }
+    if (!retried && attempt >= MAX_ATTEMPTS) {
+      const { part } = remaining[0];
+      throw new VersionConflictError(part.streamId, String(part.version), part.version);
+    }
   }
 }
 
 /** The append statement for these events: the fast path for one unguarded event onto an existing stream, the general one otherwise. */
-function appendStatement(database: Database, streamId: string, version: number, events: readonly CanonicalEvent[], recordedAt: string, guardIds: string[], guardVersions: number[]) {
-  if (events.length === 1 && version > 0 && guardIds.length === 0) {
+function appendStatement(database: SqlSession, streamId: string, version: number, events: readonly CanonicalEvent[], recordedAt: string, guards: Guards) {
+  if (events.length === 1 && version > 0 && guards.ids.length === 0) {
     const [event] = events;
     return database.query<AppendedRow>(APPEND_ONE_SQL, [streamId, version, event.eventId, event.type, event.schemaVersion, event.actor, event.body, recordedAt], { name: 'ledger_append_one' });
   }
@@ -186,8 +267,8 @@ function appendStatement(database: Database, streamId: string, version: number, 
       events.map((event) => event.actor),
       events.map((event) => event.body),
       recordedAt,
-      guardIds,
-      guardVersions,
+      guards.ids,
+      guards.versions,
     ],
     { name: 'ledger_append' },
   );

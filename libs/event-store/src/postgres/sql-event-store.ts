@@ -1,12 +1,12 @@
-import { assertStreamId, checkedAppend } from '../core/append-checks.js';
+import { assertStreamId, checkedAppend, checkedStreamAppends } from '../core/append-checks.js';
 import { chainHash, firstBrokenLink, GENESIS_HASH, withStoredBody } from '../core/canonical-event.js';
 import { asNewEvent, problemWithCopyRun, type AppendResult, type EventMetadata, type NewEvent, type StoredEvent } from '../core/envelope.js';
 import { CopyMismatchError } from '../core/errors.js';
-import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamVerification } from '../core/event-store.port.js';
+import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadStreamOptions, StreamAppend, StreamVerification } from '../core/event-store.port.js';
 import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 import type { Database } from './database.js';
-import { appendToStream } from './sql-append.js';
+import { appendToStream, appendToStreams } from './sql-append.js';
 
 const MAX_LOG_PAGE = 10_000;
 const VERIFY_PAGE = 1_000;
@@ -65,6 +65,12 @@ export class SqlEventStore implements EventStore {
 
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
     return this.appendAt(streamId, events, options, this.now().toISOString());
+  }
+
+  /** Every part in one transaction: all or nothing. */
+  async appendToStreams(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'> = {}): Promise<AppendResult[]> {
+    const recordedAt = this.now().toISOString();
+    return appendToStreams(this.database, checkedStreamAppends(appends, options, recordedAt), options, recordedAt);
   }
 
   async appendAsRecorded(events: readonly StoredEvent[]): Promise<void> {

@@ -3,7 +3,7 @@ import {
   organisationStreamId,
   schemeDecider,
   schemeStreamId,
-  type AuthoritySources,
+  type AuthorityFactsRead,
   type OrganisationState,
   type PredecessorScheme,
   type SchemeState,
@@ -11,10 +11,7 @@ import {
 import type { FoldedStreams, StreamReader, StreamToLoad } from './folded-streams.js';
 
 /** An organisation's authority sources, with the stream versions they were read at (a proof's `readAt`). */
-export interface OrganisationAuthorityFacts {
-  sources: AuthoritySources;
-  readAt: { streamId: string; version: number }[];
-}
+export type OrganisationAuthorityFacts = AuthorityFactsRead;
 
 /** Successions followed at most (PCT → CCG → ICB is two). */
 const MAX_SUCCESSIONS = 16;

@@ -2,8 +2,10 @@ import {
   parseInstant,
   proposalDecider,
   proposalStreamId,
-  type AuthorityFinding,
-  type AuthorityLink,
+  fold,
+  organisationDecider,
+  schemeDecider,
+  type AuthorityKnowledge,
   type DeciderFact,
   type Instant,
   type ProposalCommand,
@@ -48,15 +50,42 @@ const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>
 });
 
 /** The decider held authority at `at`: one delegation from the organisation's governing body. */
-function authorised(holderId: string, organisationId: string, at: Instant, scopes: string[], amountPence: number | null): AuthorityFinding {
-  const chain: AuthorityLink[] = [
-    { delegationId: `${organisationId}-to-${holderId}`, fromId: `${organisationId}-governing-body`, toId: holderId, scopes, limitPence: null, effectiveFrom: on('2013-04-01'), effectiveUntil: null },
-  ];
-  return {
-    answer: { allowed: true, chains: [chain], reasons: [] },
-    basis: { holderId, organisationId, scopes, amountPence, at, chains: [chain], readAt: [{ streamId: `scheme-${organisationId}`, version: 3 }] },
+/**
+ * What the ledger knows of authority over an organisation, as the API's handler gathers it from
+ * the streams: governed by `governingBodyId` since 2000, which delegated `scopes` to `holderId` in
+ * April 2013 (no delegation when the holder is the governing body itself).
+ */
+function authorised(holderId: string, organisationId: string, scopes: string[], governingBodyId = `${organisationId}-governing-body`): AuthorityKnowledge {
+  const organisation = fold(organisationDecider, [
+    { type: 'OrganisationRegistered', data: { organisationId, name: organisationId, kind: 'local-authority', functions: scopes, establishedOn: on('2000-01-01') } },
+    { type: 'GoverningBodyDesignated', data: { organisationId, bodyId: governingBodyId, from: on('2000-01-01') } },
+  ]);
+  const delegation = {
+    type: 'DelegationGranted' as const,
+    data: {
+      delegationId: `${organisationId}-to-${holderId}`,
+      organisationId,
+      fromId: governingBodyId,
+      toId: holderId,
+      scopes,
+      limitPence: null,
+      effectiveFrom: on('2013-04-01'),
+      effectiveUntil: null,
+      mayRedelegate: false,
+      instrument: { title: 'Scheme of Delegation', reference: null, url: null },
+      authorisedByProposalId: null,
+    },
   };
+  const scheme = fold(schemeDecider, holderId === governingBodyId ? [] : [delegation]);
+  return { of: () => ({ sources: { organisation, scheme }, readAt: [{ streamId: `scheme-${organisationId}`, version: 3 }] }) };
 }
+
+/** For decisions whose step needs no authority: asking is a test's mistake. */
+const NO_AUTHORITY_ASKED: AuthorityKnowledge = {
+  of: (organisationId) => {
+    throw new Error(`No authority over ${organisationId} was to be asked.`);
+  },
+};
 
 /**
  * Plays commands through the proposal's own decider and appends what it decides, as the API would;
@@ -163,7 +192,7 @@ function decision(ratificationId: string, decider: RegisteredDecider, outcome: R
     callInUntil: null,
     now: NOW,
     decider,
-    authority: organisation ? authorised(decider.id, organisation, decidedOn, scopes, null) : null,
+    authority: organisation ? authorised(decider.id, organisation, scopes) : NO_AUTHORITY_ASKED,
     ...more,
   };
 }
@@ -247,10 +276,7 @@ const cabinetDecides: RecordRatification = {
   callInUntil: on('2017-12-05'),
   now: NOW,
   decider: cabinet,
-  authority: {
-    answer: { allowed: true, chains: [[]], reasons: [] },
-    basis: { holderId: cabinet.id, organisationId: WIRRAL, scopes: WIRRAL_SCOPES, amountPence: VALUE, at: on('2017-11-27'), chains: [[]], readAt: [{ streamId: `scheme-${WIRRAL}`, version: 37 }] },
-  },
+  authority: authorised(cabinet.id, WIRRAL, WIRRAL_SCOPES, cabinet.id),
 };
 const lodgeCallIn: ProposalCommand = {
   type: 'LodgeCallIn',
@@ -352,7 +378,29 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
 
       const ccg = view.ratifications[0];
       expect(ccg).toMatchObject({ version: 1, stepIndex: 0, requirement: 'approve', organisationId: CCG, deciderId: ccgManagementTeam.id, deciderKind: 'body', outcome: 'approved', decidedOn: on('2017-05-16') });
-      expect(ccg.authority).toEqual(authorised(ccgManagementTeam.id, CCG, on('2017-05-16'), SCOPES, null).basis);
+      expect(ccg.authority).toEqual({
+        holderId: ccgManagementTeam.id,
+        organisationId: CCG,
+        scopes: SCOPES,
+        amountPence: null,
+        at: on('2017-05-16'),
+        chains: [
+          [
+            {
+              delegationId: `${CCG}-to-${ccgManagementTeam.id}`,
+              fromId: `${CCG}-governing-body`,
+              toId: ccgManagementTeam.id,
+              scopes: SCOPES,
+              limitPence: null,
+              effectiveFrom: on('2013-04-01'),
+              effectiveUntil: null,
+              mayRedelegate: false,
+              organisationId: CCG,
+            },
+          ],
+        ],
+        readAt: [{ streamId: `scheme-${CCG}`, version: 3 }],
+      });
       expect(ccg.implementableFrom).toBe(on('2017-05-16'));
       expect(view.ratifications[1].authority).toBeNull();
       expect(view.ratifications[5]).toMatchObject({ deciderKind: 'post', decidedByPerson: 'Executive Member for Health, Wellbeing and Adult Services' });
@@ -608,7 +656,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
         proposalId: WIRRAL_PROPOSAL,
         proposalTitle: tableWirral.title,
         exemptParagraph: 3,
-        authority: cabinetDecides.authority!.basis,
+        authority: { holderId: cabinet.id, organisationId: WIRRAL, scopes: WIRRAL_SCOPES, amountPence: VALUE, at: on('2017-11-27'), chains: [[]], readAt: [{ streamId: `scheme-${WIRRAL}`, version: 3 }] },
         pendingCallIn: true,
         counts: true,
       });

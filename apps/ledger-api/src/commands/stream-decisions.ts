@@ -23,12 +23,23 @@ export interface DecideOptions<State> {
 }
 
 /**
+ * What a command reads besides its own stream. The append is guarded by every stream it loads:
+ * it goes ahead only if none has moved since. Facts a decision may or may not consult are read
+ * through `consulting`, and only those it does consult guard the append (`dependOn`).
+ */
+export interface DecisionReader extends StreamReader {
+  readonly consulting: StreamReader;
+  dependOn(streams: readonly { streamId: string; version: number }[]): void;
+}
+
+/**
  * What one attempt at a command reads besides its own stream: the streams read with it in its
  * first round trip are served as they are, anything else is read from the store. It remembers
- * every version it handed out, and the append is guarded by them.
+ * the versions the decision depends on, and the append is guarded by them.
  */
-class AttemptReader implements StreamReader {
+class AttemptReader implements DecisionReader {
   readonly versionsRead = new Map<string, number>();
+  readonly consulting: StreamReader = { loadAll: (streams) => this.read(streams) };
 
   constructor(
     private readonly fresh: Map<string, FoldedStream<unknown>>,
@@ -36,15 +47,40 @@ class AttemptReader implements StreamReader {
   ) {}
 
   async loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
+    const result = await this.read(streams);
+    this.dependOn(result as unknown as FoldedStream<unknown>[]);
+    return result;
+  }
+
+  dependOn(streams: readonly { streamId: string; version: number }[]): void {
+    for (const { streamId, version } of streams) this.versionsRead.set(streamId, version);
+  }
+
+  private async read<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>> {
     const missing = streams.filter(({ streamId }) => !this.fresh.has(streamId));
     if (missing.length > 0) for (const loaded of await this.store.loadAll(missing)) this.fresh.set(loaded.streamId, loaded);
-    const result = streams.map(({ streamId }) => this.fresh.get(streamId)!);
-    for (const stream of result) this.versionsRead.set(stream.streamId, stream.version);
-    return result as LoadedStreams<T>;
+    return streams.map(({ streamId }) => this.fresh.get(streamId)!) as LoadedStreams<T>;
   }
 }
 
 const MAX_ATTEMPTS = 8;
+
+/** One stream's part of a change across streams: the stream, its rules, and the command to decide on it as it stands (null: nothing to decide there). */
+export interface StreamPart {
+  streamId: string;
+  /** A change holds parts of several kinds: each part's command and state are its own decider's (`streamPart` types them). */
+  decider: Decider<unknown, DomainEvent, unknown>;
+  command: (state: unknown, reader: DecisionReader) => unknown;
+}
+
+/** A part of a change across streams, typed by its decider. */
+export function streamPart<Command, Event extends DomainEvent, State>(
+  streamId: string,
+  decider: Decider<Command, Event, State>,
+  command: (state: State, reader: DecisionReader) => Command | null | Promise<Command | null>,
+): StreamPart {
+  return { streamId, decider: decider as unknown as StreamPart['decider'], command: command as StreamPart['command'] };
+}
 
 /**
  * How every command is carried out: load the streams it reads (from the process's folded streams,
@@ -97,29 +133,101 @@ export class StreamDecisions implements StreamReader {
   async decide<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
-    command: (state: State, reader: StreamReader) => Command | null | Promise<Command | null>,
+    command: (state: State, reader: DecisionReader) => Command | null | Promise<Command | null>,
     context: CommandContext,
     options: DecideOptions<State> = {},
   ): Promise<Decision<Event, State>> {
-    // Commands on one stream from this process take turns, so they do not conflict with each
-    // other; the expected version still guards against other processes.
-    const previous = this.turns.get(streamId) ?? Promise.resolve();
-    const turn = previous.then(() => this.decideNow(streamId, decider, command, context, options));
+    return this.inTurn([streamId], () => this.decideNow(streamId, decider, command, context, options));
+  }
+
+  /**
+   * Decides on several streams as one change: each part's command on its stream, in order, then
+   * one append of everything decided (`EventStore.appendToStreams`: one transaction on the SQL
+   * stores), so that a refusal or a failure of any part leaves every stream as it was. Every
+   * command is called again on a retry after a version conflict. Answers each part's decision.
+   */
+  decideTogether(parts: readonly StreamPart[], context: CommandContext): Promise<Decision<DomainEvent, unknown>[]> {
+    return this.inTurn(
+      parts.map((part) => part.streamId),
+      () => this.decideTogetherNow(parts, context),
+    );
+  }
+
+  /**
+   * Commands on one stream from this process take turns, so they do not conflict with each
+   * other; the expected version still guards against other processes. A change across streams
+   * waits for the turn of each.
+   */
+  private inTurn<T>(streamIds: readonly string[], work: () => Promise<T>): Promise<T> {
+    const previous = Promise.all(streamIds.map((streamId) => this.turns.get(streamId) ?? Promise.resolve()));
+    const turn = previous.then(work);
     const settled = turn.then(
       () => undefined,
       () => undefined,
     );
-    this.turns.set(streamId, settled);
+    for (const streamId of streamIds) this.turns.set(streamId, settled);
     void settled.then(() => {
-      if (this.turns.get(streamId) === settled) this.turns.delete(streamId);
+      for (const streamId of streamIds) if (this.turns.get(streamId) === settled) this.turns.delete(streamId);
     });
     return turn;
+  }
+
+  private async decideTogetherNow(parts: readonly StreamPart[], context: CommandContext): Promise<Decision<DomainEvent, unknown>[]> {
+    const asFirstSaw = await Promise.all(parts.map((part) => this.beforeOwnEvents(part.streamId, part.decider, context)));
+    for (let attempt = 1; ; attempt++) {
+      const fresh = await this.loadAll(parts.filter((_, index) => !asFirstSaw[index]).map(({ streamId, decider }) => ({ streamId, decider })));
+      const streams = parts.map((part, index) => asFirstSaw[index] ?? fresh.find((stream) => stream.streamId === part.streamId)!);
+      const reader = new AttemptReader(new Map(), this);
+      const decided: DomainEvent[][] = [];
+      for (const [index, part] of parts.entries()) {
+        const command = await part.command(streams[index].state, reader);
+        decided.push(command === null ? [] : part.decider.decide(command, streams[index].state));
+      }
+      const appending = parts.flatMap((part, index) => (decided[index].length > 0 ? [{ part, index }] : []));
+      if (appending.length === 0) return streams.map((stream) => ({ events: [], stream, position: stream.position }));
+      const partIds = new Set(parts.map((part) => part.streamId));
+      try {
+        const appends = appending.map(({ part, index }) => ({ streamId: part.streamId, events: this.newEvents(part.streamId, decided[index], context), expectedVersion: streams[index].version }));
+        const expectedStreams = [...reader.versionsRead].filter(([other]) => !partIds.has(other)).map(([other, version]) => ({ streamId: other, version }));
+        // One stream to write: one statement, without a transaction around it.
+        const results = appends.length === 1 ? [await this.store.append(appends[0].streamId, appends[0].events, { expectedVersion: appends[0].expectedVersion, expectedStreams })] : await this.store.appendToStreams(appends, { expectedStreams });
+        const decisions = streams.map((stream): Decision<DomainEvent, unknown> => ({ events: [], stream, position: stream.position }));
+        for (const [n, { part, index }] of appending.entries()) {
+          const result = results[n];
+          const position = result.positions[result.positions.length - 1];
+          if (result.duplicate) {
+            // A retry answered from the log: what it appended may differ from what was decided now.
+            this.folded.forget(part.streamId);
+            decisions[index] = { events: decided[index], stream: await this.load(part.streamId, part.decider), position };
+            continue;
+          }
+          const after = { streamId: part.streamId, state: decided[index].reduce(part.decider.evolve, streams[index].state), version: result.nextStreamVersion, position };
+          this.folded.remember(after);
+          decisions[index] = { events: decided[index], stream: after, position };
+        }
+        return decisions;
+      } catch (error) {
+        if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
+        await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart
+      }
+    }
+  }
+
+  /** The events a command appends to a stream, in the store's envelope: ids stable across retries of one Idempotency-Key. */
+  private newEvents(streamId: string, events: readonly DomainEvent[], context: CommandContext) {
+    return events.map((event, index) => ({
+      eventId: eventIdFor(context.idempotencyKey, context.actor, streamId, index),
+      type: event.type,
+      schemaVersion: 1,
+      data: event.data,
+      metadata: { actor: context.actor, correlationId: context.correlationId, idempotencyKey: context.idempotencyKey ?? undefined },
+    }));
   }
 
   private async decideNow<Command, Event extends DomainEvent, State>(
     streamId: string,
     decider: Decider<Command, Event, State>,
-    command: (state: State, reader: StreamReader) => Command | null | Promise<Command | null>,
+    command: (state: State, reader: DecisionReader) => Command | null | Promise<Command | null>,
     context: CommandContext,
     { alsoRead }: DecideOptions<State>,
   ): Promise<Decision<Event, State>> {
@@ -158,16 +266,8 @@ export class StreamDecisions implements StreamReader {
         return { events, stream, position: stream.position };
       }
       try {
-        const result = await this.store.append(
-          streamId,
-          events.map((event, index) => ({
-            eventId: eventIdFor(context.idempotencyKey, context.actor, streamId, index),
-            type: event.type,
-            schemaVersion: 1,
-            data: event.data,
-            metadata: { actor: context.actor, correlationId: context.correlationId, idempotencyKey: context.idempotencyKey ?? undefined },
-          })),
-          { expectedVersion: stream.version, expectedStreams: [...reader.versionsRead].map(([other, version]) => ({ streamId: other, version })) },
+        const result = await this.store.append(streamId, this.newEvents(streamId, events, context), {
+          expectedVersion: stream.version, expectedStreams: [...reader.versionsRead].map(([other, version]) => ({ streamId: other, version })) },
         );
         const position = result.positions[result.positions.length - 1];
         if (result.duplicate) {

@@ -4,12 +4,12 @@ import {
   proposalDecider,
   proposalStreamId,
   type ProposalCommand,
+  type ProposalEvent,
   type ProposalState,
   type TabledProposalState,
 } from '@ledger/governance';
 import type { CommandContext } from '../commands/command-context.js';
-import type { StreamReader } from '@ledger/facts';
-import { StreamDecisions, type DecideOptions } from '../commands/stream-decisions.js';
+import { StreamDecisions, type DecideOptions, type DecisionReader } from '../commands/stream-decisions.js';
 import type { ProposalAnswer } from './proposal-answer.js';
 
 /** Decides a command on a proposal's stream and answers the proposal's version and status after it. */
@@ -24,12 +24,23 @@ export class ProposalStreams {
   async decide(
     proposalId: string,
     id: string,
-    command: (state: ProposalState, reader: StreamReader) => ProposalCommand | Promise<ProposalCommand>,
+    command: (state: ProposalState, reader: DecisionReader) => ProposalCommand | Promise<ProposalCommand>,
     context: CommandContext,
     options?: DecideOptions<ProposalState>,
   ): Promise<ProposalAnswer> {
+    return (await this.decideAndRecord(proposalId, id, command, context, options)).answer;
+  }
+
+  /** As `decide`, with the events the command recorded (or, on a retry, would have). */
+  async decideAndRecord(
+    proposalId: string,
+    id: string,
+    command: (state: ProposalState, reader: DecisionReader) => ProposalCommand | Promise<ProposalCommand>,
+    context: CommandContext,
+    options?: DecideOptions<ProposalState>,
+  ): Promise<{ answer: ProposalAnswer; events: ProposalEvent[] }> {
     const decision = await this.streams.decide(proposalStreamId(proposalId), proposalDecider, command, context, options);
     const proposal = decision.stream.state as TabledProposalState;
-    return { id, position: decision.position, version: currentProposalVersion(proposal).version, proposalStatus: proposal.status };
+    return { answer: { id, position: decision.position, version: currentProposalVersion(proposal).version, proposalStatus: proposal.status }, events: decision.events };
   }
 }

@@ -47,3 +47,8 @@ export interface AuthorityBasis extends AuthorityQuestion {
   chains: AuthorityLink[][];
   readAt: { streamId: string; version: number }[];
 }
+
+/** The answer a recorded decision's basis gives: allowed, by the chains it kept. */
+export function answerOfBasis(basis: AuthorityBasis): AuthorityAnswer {
+  return { allowed: true, chains: basis.chains, reasons: [] };
+}

@@ -1,4 +1,5 @@
 export * from './authority-answer.js';
+export * from './authority-knowledge.js';
 export * from './authority-of-holder.js';
 export * from './check-authority.js';
 export * from './delegation-chains.js';

@@ -1,4 +1,4 @@
-import type { AuthorityAnswer, AuthorityBasis } from '../authority/authority-answer.js';
+import type { AuthorityKnowledge } from '../authority/authority-knowledge.js';
 import type { BodyKind } from '../bodies/body.events.js';
 import type { OrganisationFact } from '../shared/organisation-fact.js';
 import type { Instant } from '../shared/ledger-time.js';
@@ -55,11 +55,6 @@ export interface WithdrawProposal {
 }
 
 /** The authority check the handler made for an `approve` step, at `decidedOn`, and the basis to store. */
-export interface AuthorityFinding {
-  answer: AuthorityAnswer;
-  basis: AuthorityBasis;
-}
-
 export interface RecordRatification {
   type: 'RecordRatification';
   proposalId: string;
@@ -83,10 +78,11 @@ export interface RecordRatification {
   /** The decider as its stream shows it; the handler reads it. */
   decider: DeciderFact;
   /**
-   * For a decision that takes an `approve` step: the authority check at `decidedOn` for the step's
-   * organisation, the proposal's scopes and value (`authorityQuestion` says what to ask). Null otherwise.
+   * What the ledger knows of authority: a decision that takes an `approve` step asks it whether
+   * the decider held authority at `decidedOn` for the step's organisation, the proposal's scopes
+   * and value, and keeps the answer's chains and the stream versions read as its basis.
    */
-  authority: AuthorityFinding | null;
+  authority: AuthorityKnowledge;
 }
 
 export interface RescindRatification {

@@ -1,4 +1,5 @@
 import type { AuthorityBasis, AuthorityQuestion } from '../authority/authority-answer.js';
+import { checkAuthority } from '../authority/check-authority.js';
 import { NoAuthorityError } from '../authority/no-authority-error.js';
 import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
@@ -204,12 +205,10 @@ function record(command: RecordRatification, proposal: TabledProposalState): Pro
   let authority: AuthorityBasis | null = null;
   if (step.requirement === 'approve') {
     const question = questionFor(current, match, command.decider.id, command.decidedOn);
-    if (!command.authority) throw new Error(`Ratification ${command.ratificationId} takes an approve step: its handler must check authority (see authorityQuestion).`);
-    assertBasisAnswers(question, command.authority.basis);
-    if (!command.authority.answer.allowed) {
-      throw new NoAuthorityError(`${decider.id} had no authority to decide for ${question.organisationId} on ${londonDate(command.decidedOn)}`, command.authority.answer);
-    }
-    authority = command.authority.basis;
+    const { sources, readAt } = command.authority.of(question.organisationId);
+    const answer = checkAuthority(question, sources);
+    if (!answer.allowed) throw new NoAuthorityError(`${decider.id} had no authority to decide for ${question.organisationId} on ${londonDate(command.decidedOn)}`, answer);
+    authority = { ...question, chains: answer.chains, readAt };
   }
 
   const recorded: ProposalEvent = {
@@ -421,22 +420,6 @@ function evolve(state: ProposalState, event: ProposalEvent): ProposalState {
   }
 }
 
-/**
- * For the handler of `RecordRatification`: the authority question to ask before deciding, when the
- * decision would take an `approve` step of the current version; null when it needs no authority
- * (or would be refused anyway: unknown proposal or decider, not on the route).
- */
-export function authorityQuestion(
-  state: ProposalState,
-  decision: Pick<RecordRatification, 'organisationId' | 'decider' | 'decidedOn'>,
-): AuthorityQuestion | null {
-  if (state.status === 'untabled' || !decision.decider.registered) return null;
-  const current = currentProposalVersion(state);
-  const match = matchRouteStep(current.route, { organisationId: decision.organisationId, decider: decision.decider });
-  if (!match.onRoute || match.step.requirement !== 'approve') return null;
-  return questionFor(current, match, decision.decider.id, decision.decidedOn);
-}
-
 type OnRoute = Extract<RouteMatch, { onRoute: true }>;
 
 function questionFor(version: ProposalVersion, match: OnRoute, holderId: string, at: Instant): AuthorityQuestion {
@@ -444,21 +427,6 @@ function questionFor(version: ProposalVersion, match: OnRoute, holderId: string,
   const { scopes, valuePence } = shareOf(match.step, version);
   return { holderId, organisationId: match.organisationId, scopes, amountPence: valuePence, at };
 }
-
-/** The stored basis must answer the question this decision raises; anything else is a handler's bug. */
-function assertBasisAnswers(question: AuthorityQuestion, basis: AuthorityBasis): void {
-  const same =
-    basis.holderId === question.holderId &&
-    basis.organisationId === question.organisationId &&
-    sameScopes(basis.scopes, question.scopes) &&
-    basis.amountPence === question.amountPence &&
-    basis.at === question.at;
-  if (!same) {
-    throw new Error(`The authority basis answers ${JSON.stringify(pickQuestion(basis))}, not this decision's question ${JSON.stringify(question)}.`);
-  }
-}
-
-const pickQuestion = ({ holderId, organisationId, scopes, amountPence, at }: AuthorityQuestion): AuthorityQuestion => ({ holderId, organisationId, scopes, amountPence, at });
 
 function onRoute(version: ProposalVersion, organisationId: string | null, decider: DeciderFact): OnRoute {
   if (!decider.registered) throw new Error('unreachable: the decider was checked first');

@@ -1,13 +1,17 @@
 import { given } from '../../test/given-when-then.js';
-import type { AuthorityLink } from '../authority/authority-answer.js';
+import type { AuthorityBasis, AuthorityLink } from '../authority/authority-answer.js';
+import type { AuthorityKnowledge } from '../authority/authority-knowledge.js';
+import type { AuthoritySources } from '../authority/delegation-chains.js';
+import { schemeDecider } from '../delegations/scheme.decider.js';
+import { organisationDecider } from '../organisations/organisation.decider.js';
 import { NoAuthorityError } from '../authority/no-authority-error.js';
 import type { OrganisationFact } from '../shared/organisation-fact.js';
 import { fold } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError, NotOnRouteError, StaleVersionError } from '../shared/domain-error.js';
 import type { Instant } from '../shared/ledger-time.js';
 import { parseInstant } from '../shared/ledger-time.js';
-import type { AuthorityFinding, LodgeCallIn, RecordRatification, TableProposal } from './proposal.commands.js';
-import { authorityQuestion, proposalDecider } from './proposal.decider.js';
+import type { LodgeCallIn, RecordRatification, TableProposal } from './proposal.commands.js';
+import { proposalDecider } from './proposal.decider.js';
 import type { ProposalEvent, ProposalTabled, RatificationOutcome, RatificationRecorded } from './proposal.events.js';
 import { proposalStreamId } from './proposal.events.js';
 import { proposalImplementableFrom } from './proposal-status.js';
@@ -33,16 +37,64 @@ const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>
   organisationId,
 });
 
-/** A decider held authority at `at`: one delegation from the organisation's governing body. */
-function authorised(holderId: string, organisationId: string, at: Instant, scopes: string[], amountPence: number | null): AuthorityFinding {
-  const chain: AuthorityLink[] = [
-    { delegationId: `${organisationId}-to-${holderId}`, fromId: `${organisationId}-governing-body`, toId: holderId, scopes, limitPence: null, effectiveFrom: on('2017-04-01'), effectiveUntil: null },
-  ];
+/** What the ledger knows of authority in these tests, with the basis a decision that asks it is expected to keep. */
+interface KnownAuthority extends AuthorityKnowledge {
+  expectedBasis: AuthorityBasis;
+}
+
+/** An organisation holding `functions` from 2000, governed throughout by `governingBodyId`. */
+function organisationGovernedBy(organisationId: string, governingBodyId: string, functions: string[]) {
+  return fold(organisationDecider, [
+    { type: 'OrganisationRegistered', data: { organisationId, name: organisationId, kind: 'local-authority', functions, establishedOn: on('2000-01-01') } },
+    { type: 'GoverningBodyDesignated', data: { organisationId, bodyId: governingBodyId, from: on('2000-01-01') } },
+  ]);
+}
+
+/** Knowledge of one organisation's authority: asking about any other is a test's mistake. */
+function knowing(organisationId: string, sources: AuthoritySources, expectedBasis: AuthorityBasis): KnownAuthority {
   return {
-    answer: { allowed: true, chains: [chain], reasons: [] },
-    basis: { holderId, organisationId, scopes, amountPence, at, chains: [chain], readAt: [{ streamId: `scheme-${organisationId}`, version: 3 }] },
+    expectedBasis,
+    of: (asked) => {
+      if (asked !== organisationId) throw new Error(`The decision asked about ${asked}, the test knows only ${organisationId}.`);
+      return { sources, readAt: expectedBasis.readAt };
+    },
   };
 }
+
+const readAt = (organisationId: string, schemeVersion = 1) => [
+  { streamId: `organisation-${organisationId}`, version: 2 },
+  { streamId: `scheme-${organisationId}`, version: schemeVersion },
+];
+
+/** A decider held authority at `at`: one delegation from the organisation's governing body, since April 2017. */
+function authorised(holderId: string, organisationId: string, at: Instant, scopes: string[], amountPence: number | null): KnownAuthority {
+  const governingBodyId = `${organisationId}-governing-body`;
+  const delegationId = `${organisationId}-to-${holderId}`;
+  const instrument = { title: 'Scheme of Delegation', reference: null, url: null };
+  const scheme = fold(schemeDecider, [
+    {
+      type: 'DelegationGranted',
+      data: { delegationId, organisationId, fromId: governingBodyId, toId: holderId, scopes, limitPence: null, effectiveFrom: on('2017-04-01'), effectiveUntil: null, mayRedelegate: false, instrument, authorisedByProposalId: null },
+    },
+  ]);
+  const chain: AuthorityLink[] = [
+    { delegationId, fromId: governingBodyId, toId: holderId, scopes, limitPence: null, effectiveFrom: on('2017-04-01'), effectiveUntil: null, mayRedelegate: false, organisationId },
+  ];
+  return knowing(organisationId, { organisation: organisationGovernedBy(organisationId, governingBodyId, scopes), scheme }, { holderId, organisationId, scopes, amountPence, at, chains: [chain], readAt: readAt(organisationId) });
+}
+
+/** The decider is the organisation's governing body: it holds every function without limit (one empty chain). */
+function governing(bodyId: string, organisationId: string, at: Instant, scopes: string[], amountPence: number | null, schemeVersion = 1): KnownAuthority {
+  const sources = { organisation: organisationGovernedBy(organisationId, bodyId, scopes), scheme: schemeDecider.initialState };
+  return knowing(organisationId, sources, { holderId: bodyId, organisationId, scopes, amountPence, at, chains: [[]], readAt: readAt(organisationId, schemeVersion) });
+}
+
+/** Knowledge that no decision may ask of: for steps that need no authority. */
+const NOTHING_KNOWN: AuthorityKnowledge = {
+  of: (organisationId) => {
+    throw new Error(`The decision asked about authority over ${organisationId}, but its step needs none.`);
+  },
+};
 
 /** The RatificationRecorded a command becomes once matched to its step. */
 function recorded(command: RecordRatification, stepIndex: number, requirement: RouteStep['requirement'], organisationId: string | null): RatificationRecorded {
@@ -66,7 +118,7 @@ function recorded(command: RecordRatification, stepIndex: number, requirement: R
       conflictsOfInterest: command.conflictsOfInterest,
       decidedByPerson: command.decidedByPerson,
       callInUntil: command.callInUntil,
-      authority: command.authority?.basis ?? null,
+      authority: requirement === 'approve' ? (command.authority as KnownAuthority).expectedBasis : null,
     },
   };
 }
@@ -173,7 +225,7 @@ function decision(ratificationId: string, decider: RegisteredDecider, outcome: R
     callInUntil: null,
     now: NOW,
     decider,
-    authority: organisation ? authorised(decider.id, organisation, decidedOn, SCOPES, null) : null,
+    authority: organisation ? authorised(decider.id, organisation, decidedOn, SCOPES, null) : NOTHING_KNOWN,
     ...more,
   };
 }
@@ -316,9 +368,11 @@ describe('a proposal', () => {
 
     it('asks for authority over the step’s share only, and the whole proposal on a step that names none', () => {
       const state = stateAfter([sharedTabled]);
-      expect(authorityQuestion(state, gpAllianceApproves)).toEqual({ holderId: gpAllianceBoard.id, organisationId: GP_ALLIANCE, scopes: ['primary-care'], amountPence: 500_000_000, at: on('2017-09-01') });
-      expect(authorityQuestion(state, wbcTeamApproves)).toMatchObject({ scopes: ['adult-social-care'], amountPence: 250_000_000 });
-      expect(authorityQuestion(state, bhftApproves)).toMatchObject({ scopes: [...SCOPES, 'primary-care'], amountPence: 1_000_000_000 });
+      const basisOf = (command: RecordRatification) => (proposalDecider.decide(command, state)[0] as RatificationRecorded).data.authority;
+      const asking = (command: RecordRatification, scopes: string[], amountPence: number) => ({ ...command, authority: authorised(command.deciderId, approvesFor[command.deciderId], command.decidedOn, scopes, amountPence) });
+      expect(basisOf(asking(gpAllianceApproves, ['primary-care'], 500_000_000))).toMatchObject({ holderId: gpAllianceBoard.id, organisationId: GP_ALLIANCE, scopes: ['primary-care'], amountPence: 500_000_000, at: on('2017-09-01') });
+      expect(basisOf(asking(wbcTeamApproves, ['adult-social-care'], 250_000_000))).toMatchObject({ scopes: ['adult-social-care'], amountPence: 250_000_000 });
+      expect(basisOf(asking(bhftApproves, [...SCOPES, 'primary-care'], 1_000_000_000))).toMatchObject({ scopes: [...SCOPES, 'primary-care'], amountPence: 1_000_000_000 });
     });
 
     it('refuses a share outside the proposal: a scope it does not name, or more than its value', () => {
@@ -355,7 +409,7 @@ describe('a proposal', () => {
   describe('ratification', () => {
     it('records each partner’s decision with the step it takes and the authority it was taken under', () => {
       given(proposalDecider, [tabled]).when(wbcTeamApproves).then([wbcTeamApproved]);
-      expect(wbcTeamApproved.data.authority).toMatchObject({ holderId: wbcCorporateTeam.id, organisationId: WBC, scopes: SCOPES, readAt: [{ streamId: `scheme-${WBC}`, version: 3 }] });
+      expect(wbcTeamApproved.data.authority).toMatchObject({ holderId: wbcCorporateTeam.id, organisationId: WBC, scopes: SCOPES, readAt: [{ streamId: `organisation-${WBC}`, version: 2 }, { streamId: `scheme-${WBC}`, version: 1 }] });
     });
 
     it('lets any decider with authority take an approve step that names none (the GP Alliance’s board)', () => {
@@ -473,31 +527,29 @@ describe('a proposal', () => {
 
     it('is refused with no_authority, and the reasons, when the decider held no authority at the moment of the decision', () => {
       const at = on('2017-09-18');
-      const refused = decision('bhft-exec-2017-09-18', bhftExecutive, 'approved', '2017-09-18', {
-        authority: {
-          answer: { allowed: false, chains: [], reasons: ['No delegation from the BHFT board covers adult-social-care'] },
-          basis: { holderId: bhftExecutive.id, organisationId: BHFT, scopes: SCOPES, amountPence: null, at, chains: [], readAt: [{ streamId: `scheme-${BHFT}`, version: 3 }] },
-        },
-      });
-      given(proposalDecider, [tabled]).when(refused).thenThrows(NoAuthorityError, 'bhft-executive had no authority to decide for berkshire-healthcare-nhs-foundation-trust on 2017-09-18: No delegation from the BHFT board covers adult-social-care.');
+      const noDelegation = governing(`${BHFT}-board`, BHFT, at, SCOPES, null);
+      const refused = decision('bhft-exec-2017-09-18', bhftExecutive, 'approved', '2017-09-18', { authority: noDelegation });
+      given(proposalDecider, [tabled])
+        .when(refused)
+        .thenThrows(NoAuthorityError, /^bhft-executive had no authority to decide for berkshire-healthcare-nhs-foundation-trust on 2017-09-18: /);
       expect(thrownBy(() => proposalDecider.decide(refused, stateAfter([tabled])))).toMatchObject({
         code: 'no_authority',
-        authority: { allowed: false, reasons: ['No delegation from the BHFT board covers adult-social-care'] },
+        authority: { allowed: false, chains: [], reasons: [expect.stringContaining('bhft-executive')] },
       });
     });
 
-    it('stores an authority basis only when it answers this decision’s question (a mismatch is the handler’s bug)', () => {
-      const wrongDay = decision('bhft-exec-2017-09-18', bhftExecutive, 'approved', '2017-09-18', { authority: authorised(bhftExecutive.id, BHFT, on('2017-09-19'), SCOPES, null) });
-      expect(() => proposalDecider.decide(wrongDay, stateAfter([tabled]))).toThrow(/authority basis answers/);
-      const unchecked = decision('bhft-exec-2017-09-18', bhftExecutive, 'approved', '2017-09-18', { authority: null });
-      expect(() => proposalDecider.decide(unchecked, stateAfter([tabled]))).toThrow(/handler must check authority/);
+    it('asks its authority question itself: of the organisation its step names, at the moment it was taken', () => {
+      const asked: string[] = [];
+      const knowledge = authorised(bhftExecutive.id, BHFT, on('2017-09-18'), SCOPES, null);
+      const watched = { ...knowledge, of: (organisationId: string) => (asked.push(organisationId), knowledge.of(organisationId)) };
+      const [recordedEvent] = proposalDecider.decide({ ...bhftApproves, authority: watched }, stateAfter([tabled])) as RatificationRecorded[];
+      expect(asked).toEqual([BHFT]);
+      expect(recordedEvent.data.authority).toEqual(knowledge.expectedBasis);
     });
 
-    it('tells the handler which authority question to ask: only for approve steps', () => {
-      const state = stateAfter([tabled]);
-      expect(authorityQuestion(state, bhftApproves)).toEqual({ holderId: bhftExecutive.id, organisationId: BHFT, scopes: SCOPES, amountPence: null, at: on('2017-09-18') });
-      expect(authorityQuestion(state, hwbEndorses)).toBeNull();
-      expect(authorityQuestion(state, decision('x', wbcAdultServicesTeam, 'approved', '2017-09-18'))).toBeNull();
+    it('asks no authority question for a step that endorses or notes, or for a decider not on the route', () => {
+      given(proposalDecider, [tabled]).when({ ...hwbEndorses, authority: NOTHING_KNOWN }).then([hwbEndorsed]);
+      given(proposalDecider, [tabled]).when(decision('x', wbcAdultServicesTeam, 'approved', '2017-09-18', { authority: NOTHING_KNOWN })).thenThrows(NotOnRouteError);
     });
 
     it('is refused as not on the route when no step names the decider or leaves its organisation’s decision open', () => {
@@ -551,12 +603,7 @@ describe('a proposal', () => {
     });
 
     it('is refused as dated in the future before its authority is judged', () => {
-      const bhftIn2031 = decision('bhft-exec-2031', bhftExecutive, 'approved', '2031-01-01', {
-        authority: {
-          answer: { allowed: false, chains: [], reasons: ['No delegation from the BHFT board covers adult-social-care'] },
-          basis: { holderId: bhftExecutive.id, organisationId: BHFT, scopes: SCOPES, amountPence: null, at: on('2031-01-01'), chains: [], readAt: [] },
-        },
-      });
+      const bhftIn2031 = decision('bhft-exec-2031', bhftExecutive, 'approved', '2031-01-01', { authority: governing(`${BHFT}-board`, BHFT, on('2031-01-01'), SCOPES, null) });
       given(proposalDecider, [tabled]).when(bhftIn2031).thenThrows(InvalidCommandError, /^decidedOn cannot be in the future/);
     });
 
@@ -809,10 +856,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     callInUntil: on('2017-12-05'),
     now: NOW,
     decider: cabinet,
-    authority: {
-      answer: { allowed: true, chains: [[]], reasons: [] },
-      basis: { holderId: cabinet.id, organisationId: WIRRAL, scopes: WIRRAL_SCOPES, amountPence: VALUE, at: on('2017-11-27'), chains: [[]], readAt: [{ streamId: `scheme-${WIRRAL}`, version: 37 }] },
-    },
+    authority: governing(cabinet.id, WIRRAL, on('2017-11-27'), WIRRAL_SCOPES, VALUE, 37),
   };
   const cabinetDecided: RatificationRecorded = {
     type: 'RatificationRecorded',
@@ -834,7 +878,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
       conflictsOfInterest: [{ member: 'Councillor A. Member', interest: 'Employed by a Wirral CCG practice', dispensation: null }],
       decidedByPerson: null,
       callInUntil: on('2017-12-05'),
-      authority: { holderId: cabinet.id, organisationId: WIRRAL, scopes: WIRRAL_SCOPES, amountPence: VALUE, at: on('2017-11-27'), chains: [[]], readAt: [{ streamId: `scheme-${WIRRAL}`, version: 37 }] },
+      authority: { holderId: cabinet.id, organisationId: WIRRAL, scopes: WIRRAL_SCOPES, amountPence: VALUE, at: on('2017-11-27'), chains: [[]], readAt: readAt(WIRRAL, 37) },
     },
   };
   const wirralRatified: ProposalEvent = {
@@ -972,17 +1016,14 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
       ratificationId: 'wirral-cabinet-2018-01-15-integrated-commissioning',
       decidedOn: on('2018-01-15'),
       callInUntil: on('2018-01-23'),
-      authority: {
-        answer: cabinetDecides.authority!.answer,
-        basis: { ...cabinetDecides.authority!.basis, at: on('2018-01-15') },
-      },
+      authority: governing(cabinet.id, WIRRAL, on('2018-01-15'), WIRRAL_SCOPES, VALUE, 37),
     };
     given(proposalDecider, [...decided, lodged, referredBack, reopened])
       .when(decidesAgain)
       .then([
         {
           ...cabinetDecided,
-          data: { ...cabinetDecided.data, ratificationId: decidesAgain.ratificationId, decidedOn: on('2018-01-15'), callInUntil: on('2018-01-23'), authority: decidesAgain.authority!.basis },
+          data: { ...cabinetDecided.data, ratificationId: decidesAgain.ratificationId, decidedOn: on('2018-01-15'), callInUntil: on('2018-01-23'), authority: (decidesAgain.authority as KnownAuthority).expectedBasis },
         },
         { type: 'ProposalRatified', data: { proposalId: WIRRAL_PROPOSAL, version: 1, ratifiedOn: on('2018-01-15'), ratificationIds: [decidesAgain.ratificationId] } },
       ]);

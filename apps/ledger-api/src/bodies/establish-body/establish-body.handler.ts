@@ -11,13 +11,13 @@ import {
 import type { CommandAnswer } from '../../commands/command-answer.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
 import { OrganisationFacts } from '../../commands/organisation-facts.js';
-import { StreamDecisions } from '../../commands/stream-decisions.js';
+import { StreamDecisions, streamPart } from '../../commands/stream-decisions.js';
 import { EstablishBody } from './establish-body.command.js';
 
 /**
  * Establishes a body; a governing body also becomes its organisation's holder of plenary
- * authority on the organisation's stream. Both streams' rules are checked before either is
- * written, so a refusal of either appends nothing.
+ * authority on the organisation's stream, in the same append: both streams' rules are checked
+ * and both are written in one change, so a refusal or failure of either records neither.
  */
 @CommandHandler(EstablishBody)
 export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
@@ -41,7 +41,7 @@ export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
       const organisation = await this.streams.loadForCommand(organisationStreamId(request.organisationId), organisationDecider, context);
       if (organisation.state.status !== 'unregistered') organisationDecider.decide(designation(), organisation.state);
     }
-    const decision = await this.streams.decide(
+    const establishment = streamPart(
       bodyStreamId(request.id),
       bodyDecider,
       async (): Promise<BodyCommand> => ({
@@ -55,10 +55,13 @@ export class EstablishBodyHandler implements ICommandHandler<EstablishBody> {
         termsOfReference: request.termsOfReference,
         organisations: await this.organisations.ofEach([request.organisationId, ...(request.memberOrganisationIds ?? [])]),
       }),
-      context,
     );
-    if (request.kind !== 'governing-body' || !request.organisationId) return { id: request.id, position: decision.position };
-    const designated = await this.streams.decide(organisationStreamId(request.organisationId), organisationDecider, designation, context);
+    if (request.kind !== 'governing-body' || !request.organisationId) {
+      const [established] = await this.streams.decideTogether([establishment], context);
+      return { id: request.id, position: established.position };
+    }
+    // The body and its designation are one change: both appended or neither.
+    const [, designated] = await this.streams.decideTogether([establishment, streamPart(organisationStreamId(request.organisationId), organisationDecider, designation)], context);
     return { id: request.id, position: designated.position };
   }
 }

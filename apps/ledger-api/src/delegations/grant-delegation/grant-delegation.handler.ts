@@ -11,13 +11,14 @@ import {
 } from '@ledger/governance';
 import type { CommandAnswer } from '../../commands/command-answer.js';
 import { DeciderFacts } from '../../commands/decider-facts.js';
-import { StreamDecisions } from '../../commands/stream-decisions.js';
+import { StreamDecisions, streamPart } from '../../commands/stream-decisions.js';
 import { GrantDelegation } from './grant-delegation.command.js';
 
 /**
- * Grants a delegation in its organisation's scheme. The scheme's rules are checked first, then the
- * id is claimed across all schemes, then the grant is appended (re-checked on the scheme's latest
- * version), so a refusal at any step appends nothing.
+ * Grants a delegation in its organisation's scheme. The scheme's rules are checked first (so that
+ * their refusal is the one given), then the id's claim across all schemes and the grant are
+ * decided on the streams' latest versions and appended as one change: a refusal or failure of
+ * either records neither.
  */
 @CommandHandler(GrantDelegation)
 export class GrantDelegationHandler implements ICommandHandler<GrantDelegation> {
@@ -53,13 +54,14 @@ export class GrantDelegationHandler implements ICommandHandler<GrantDelegation> 
     };
     const scheme = await this.streams.loadForCommand(schemeStreamId(request.organisationId), schemeDecider, context);
     schemeDecider.decide(await grant(), scheme.state);
-    await this.streams.decide(
-      delegationIdStreamId(request.id),
-      delegationIdDecider,
-      () => ({ type: 'ClaimDelegationId', delegationId: request.id, organisationId: request.organisationId }),
+    // The id's claim across all schemes and the grant are one change: both appended or neither.
+    const [, granted] = await this.streams.decideTogether(
+      [
+        streamPart(delegationIdStreamId(request.id), delegationIdDecider, () => ({ type: 'ClaimDelegationId', delegationId: request.id, organisationId: request.organisationId })),
+        streamPart(schemeStreamId(request.organisationId), schemeDecider, (_: SchemeState) => grant()),
+      ],
       context,
     );
-    const decision = await this.streams.decide(schemeStreamId(request.organisationId), schemeDecider, (_: SchemeState) => grant(), context);
-    return { id: request.id, position: decision.position };
+    return { id: request.id, position: granted.position };
   }
 }

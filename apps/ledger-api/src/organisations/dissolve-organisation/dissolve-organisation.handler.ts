@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { organisationDecider, organisationStreamId, parseInstant, type OrganisationCommand } from '@ledger/governance';
 import type { CommandAnswer } from '../../commands/command-answer.js';
 import { OrganisationFacts } from '../../commands/organisation-facts.js';
-import { StreamDecisions } from '../../commands/stream-decisions.js';
+import { StreamDecisions, streamPart } from '../../commands/stream-decisions.js';
 import { DissolveOrganisation } from './dissolve-organisation.command.js';
 
 @CommandHandler(DissolveOrganisation)
@@ -13,7 +13,7 @@ export class DissolveOrganisationHandler implements ICommandHandler<DissolveOrga
   ) {}
 
   async execute({ organisationId, request, context }: DissolveOrganisation): Promise<CommandAnswer> {
-    const decision = await this.streams.decide(
+    const dissolution = streamPart(
       organisationStreamId(organisationId),
       organisationDecider,
       async (): Promise<OrganisationCommand> => ({
@@ -23,11 +23,14 @@ export class DissolveOrganisationHandler implements ICommandHandler<DissolveOrga
         transferDelegations: request.transferDelegations,
         successor: request.successorId ? await this.organisations.of(request.successorId) : undefined,
       }),
-      context,
     );
-    if (!request.successorId) return { id: organisationId, position: decision.position };
-    // The successor learns of its predecessor, so its authority can count transferred delegations.
-    const succession = await this.streams.decide(
+    if (!request.successorId) {
+      const [dissolved] = await this.streams.decideTogether([dissolution], context);
+      return { id: organisationId, position: dissolved.position };
+    }
+    // The successor learns of its predecessor, so its authority can count transferred delegations:
+    // in the same change as the dissolution, so that neither is recorded without the other.
+    const succession = streamPart(
       organisationStreamId(request.successorId),
       organisationDecider,
       (): OrganisationCommand => ({
@@ -37,8 +40,8 @@ export class DissolveOrganisationHandler implements ICommandHandler<DissolveOrga
         succeededOn: parseInstant(request.dissolvedOn)!,
         transferDelegations: request.transferDelegations,
       }),
-      context,
     );
-    return { id: organisationId, position: succession.events.length > 0 ? succession.position : decision.position };
+    const [dissolved, succeeded] = await this.streams.decideTogether([dissolution, succession], context);
+    return { id: organisationId, position: succeeded.events.length > 0 ? succeeded.position : dissolved.position };
   }
 }

@@ -1,14 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import {
-  authorityQuestion,
-  checkAuthority,
-  currentProposalVersion,
-  parseInstant,
-  type AuthorityAnswer,
-  type ProposalState,
-  type RecordRatification as RecordRatificationCommand,
-} from '@ledger/governance';
+import { answerOfBasis, currentProposalVersion, parseInstant, type ProposalState, type RecordRatification as RecordRatificationCommand } from '@ledger/governance';
 import { AuthorityFacts } from '@ledger/facts';
 import { assertActsFor } from '../../commands/acting-for-body.js';
 import type { CommandContext } from '../../commands/command-context.js';
@@ -19,10 +11,11 @@ import type { RatificationAnswer } from './ratification-answer.js';
 import { RecordRatification } from './record-ratification.command.js';
 
 /**
- * Records a decision. For an `approve` step the decider's authority at `decidedOn` is checked on
- * the organisation's and its scheme's streams as they stand now (the authority facts the reads
- * answer authority questions on too); the accepted event keeps the
- * chains and the stream versions read, and a refusal is 422 `no_authority` with the reasons.
+ * Records a decision. The handler gathers the facts — the proposal, the decider, and authority
+ * over each organisation on the route, from their streams as they stand now (the authority facts
+ * the reads answer authority questions on too) — and the proposal's rules decide: for an `approve`
+ * step they ask the decider's authority at `decidedOn` of those facts. The accepted event keeps the
+ * chains and the stream versions read; a refusal is 422 `no_authority` with the reasons.
  */
 @CommandHandler(RecordRatification)
 export class RecordRatificationHandler implements ICommandHandler<RecordRatification> {
@@ -36,12 +29,14 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
   async execute({ proposalId, request, context }: RecordRatification): Promise<RatificationAnswer> {
     assertActsFor(context, request.deciderId);
     const ratificationId = request.ratificationId ?? madeUpRatificationId(context);
-    let authority: AuthorityAnswer | null = null;
-    const answer = await this.proposals.decide(
+    const { answer, events } = await this.proposals.decideAndRecord(
       proposalId,
       ratificationId,
-      async (state, reader) => {
-        const command: RecordRatificationCommand = {
+      async (state, reader): Promise<RecordRatificationCommand> => {
+        // The facts of authority over every organisation on the route, for the decision to ask its
+        // question of; the append depends only on the facts it asks about.
+        const facts = await this.authorityFacts.ofEach(routeOrganisations(state), reader.consulting);
+        return {
           type: 'RecordRatification',
           proposalId,
           ratificationId,
@@ -59,16 +54,15 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
           decidedByPerson: request.decidedByPerson ?? null,
           callInUntil: request.callInUntil === undefined || request.callInUntil === null ? null : parseInstant(request.callInUntil)!,
           decider: await this.deciders.of(request.deciderId, reader),
-          authority: null,
+          authority: {
+            of: (organisationId) => {
+              const read = facts.get(organisationId);
+              if (!read) throw new Error(`Authority over ${organisationId} was asked about, but it is not on the route of proposal ${proposalId}.`);
+              reader.dependOn(read.readAt);
+              return read;
+            },
+          },
         };
-        const question = authorityQuestion(state, command);
-        authority = null;
-        if (question) {
-          const { sources, readAt } = await this.authorityFacts.of(question.organisationId, reader);
-          authority = checkAuthority(question, sources);
-          command.authority = { answer: authority, basis: { ...question, chains: authority.chains, readAt } };
-        }
-        return command;
       },
       context,
       {
@@ -80,7 +74,9 @@ export class RecordRatificationHandler implements ICommandHandler<RecordRatifica
         ],
       },
     );
-    return { ...answer, authority };
+    const recorded = events.find((event) => event.type === 'RatificationRecorded');
+    const basis = recorded?.type === 'RatificationRecorded' ? recorded.data.authority : null;
+    return { ...answer, authority: basis && answerOfBasis(basis) };
   }
 }
 

@@ -59,7 +59,8 @@ export interface EventStore {
   /**
    * Appends to several distinct streams as one change, each part at its expected version, the
    * guards as `append`'s. On the SQL stores every part is appended or none (one transaction).
-   * EventStoreDB has no transaction across streams: there the parts are appended in order, and a
+   * EventStoreDB has no transaction across streams: there every part's version and every guard is
+   * checked first (so a refusal appends nothing), then the parts are appended in order, and a
    * failure between them leaves the first ones recorded; the command's retry with its
    * Idempotency-Key proposes the same event ids, is answered the parts already recorded, and
    * appends the rest. A part whose events are all stored already is answered as a retry

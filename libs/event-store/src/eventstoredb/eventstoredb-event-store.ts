@@ -96,13 +96,24 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * EventStoreDB (before KurrentDB's multi-stream appends) has no transaction across streams: the
-   * parts are appended in order, each as `append` appends it, the first guarded. A failure between
-   * two leaves the first recorded; the retry of the command under its Idempotency-Key proposes the
-   * same event ids, is answered the parts already there, and appends the rest.
+   * EventStoreDB (before KurrentDB's multi-stream appends) has no transaction across streams. Every
+   * part's version and every guard is checked before the first append, so that a refusal appends
+   * nothing; then the parts are appended in order, each as `append` appends it. A failure between
+   * two appends, or a stream moved in that moment, leaves the first recorded: the retry of the
+   * command under its Idempotency-Key proposes the same event ids, is answered the parts already
+   * there, and appends the rest.
    */
   async appendToStreams(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'> = {}): Promise<AppendResult[]> {
-    checkedStreamAppends(appends, options, this.now().toISOString());
+    for (const part of checkedStreamAppends(appends, options, this.now().toISOString())) {
+      const recent = await this.collect(this.client.readStream(part.streamId, { direction: BACKWARDS, fromRevision: END, maxCount: Math.max(part.events.length * 4, 16) }));
+      if (await this.alreadyAppended(part.streamId, part.events, recent)) continue;
+      const version = recent[0]?.streamVersion ?? 0;
+      if (version !== part.version) throw new VersionConflictError(part.streamId, `version ${part.version}`, version);
+    }
+    for (const guard of options.expectedStreams ?? []) {
+      const { version } = await this.head(guard.streamId);
+      if (version !== guard.version) throw new VersionConflictError(guard.streamId, 'the version the decision read', version);
+    }
     const results: AppendResult[] = [];
     for (const [index, { streamId, events, expectedVersion }] of appends.entries()) {
       results.push(await this.append(streamId, events, { expectedVersion, expectedStreams: index === 0 ? options.expectedStreams : [] }));

@@ -20,7 +20,7 @@ export default {
   },
   transformIgnorePatterns: jestRequiresEsm ? ['/node_modules/'] : [`/node_modules/(?!(${esmOnlyRequiredFromCommonJs.join('|')})/)`],
   moduleNameMapper: {
-    '^@ledger/(api-keys|event-store|facts|governance|read-models|verifiable-log)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@ledger/(api-keys|event-store|facts|governance|ledger-commands|read-models|verifiable-log)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   roots: ['<rootDir>/apps', '<rootDir>/libs', '<rootDir>/test'],

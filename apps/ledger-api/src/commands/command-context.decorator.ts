@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { AuthenticatedRequest } from '../api-keys/api-key.guard.js';
 import { actorOf } from '../api-keys/principal.js';
-import type { CommandContext } from './command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 
 /** The command's context from the request: the key's principal as actor, the idempotency key, a correlation id. */
 export const Context = createParamDecorator((_: unknown, execution: ExecutionContext): CommandContext => {

@@ -2,7 +2,7 @@ import { Body, Controller, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../api-keys/access.decorator.js';
-import type { CommandContext } from '../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import { Context } from '../commands/command-context.decorator.js';
 import { SlugParam } from '../validation/slug-param.pipe.js';
 import { CallInRequest, CallInResolutionRequest } from './lodge-call-in/call-in.request.js';

@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { AmendProposalHandler } from './amend-proposal/amend-proposal.handler.js';
 import { DecisionsController } from './decisions.controller.js';
 import { LodgeCallInHandler } from './lodge-call-in/lodge-call-in.handler.js';
-import { ProposalStreams } from './proposal-streams.js';
 import { ProposalsController } from './proposals.controller.js';
 import { RecordRatificationHandler } from './record-ratification/record-ratification.handler.js';
 import { RescindRatificationHandler } from './rescind-ratification/rescind-ratification.handler.js';
@@ -13,7 +12,6 @@ import { WithdrawProposalHandler } from './withdraw-proposal/withdraw-proposal.h
 @Module({
   controllers: [ProposalsController, DecisionsController],
   providers: [
-    ProposalStreams,
     TableProposalHandler,
     AmendProposalHandler,
     WithdrawProposalHandler,

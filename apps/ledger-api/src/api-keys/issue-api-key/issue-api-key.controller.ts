@@ -1,9 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseInstant } from '@ledger/governance';
-import type { CommandContext } from '../../commands/command-context.js';
+import { LedgerCommands, type CommandContext } from '@ledger/ledger-commands';
 import { Context } from '../../commands/command-context.decorator.js';
-import { DeciderFacts } from '../../commands/decider-facts.js';
 import { problem } from '../../problems/problem.js';
 import { ProblemException } from '../../problems/problem.exception.js';
 import { AnswersSecretOnce } from '../../idempotency/secret-answer.decorator.js';
@@ -18,7 +17,7 @@ import { ApiKeyRequest, IssuedApiKey } from './api-key.request.js';
 export class IssueApiKeyController {
   constructor(
     private readonly apiKeys: ApiKeys,
-    private readonly deciders: DeciderFacts,
+    private readonly ledger: LedgerCommands,
   ) {}
 
   @Post()
@@ -44,7 +43,7 @@ export class IssueApiKeyController {
    * knows now, read from their streams: a misspelt id would make a key that can do nothing.
    */
   private async assertKnown(bodyIds: string[]): Promise<void> {
-    const facts = await Promise.all(bodyIds.map((id) => this.deciders.of(id)));
+    const facts = await Promise.all(bodyIds.map((id) => this.ledger.decisionMakers.of(id)));
     const unknown = bodyIds.flatMap((id, index) => (facts[index].registered ? [] : [{ field: `bodyIds[${index}]`, message: `There is no body or post ${id}.` }]));
     if (unknown.length === 0) return;
     const ids = bodyIds.filter((_, index) => !facts[index].registered);

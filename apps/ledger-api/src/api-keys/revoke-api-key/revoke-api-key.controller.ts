@@ -1,6 +1,6 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import { Context } from '../../commands/command-context.decorator.js';
 import { Allow } from '../access.decorator.js';
 import { ApiKeys } from '../api-keys.js';

@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { parseInstant } from '@ledger/governance';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import { Context } from '../../commands/command-context.decorator.js';
 import { AnswersSecretOnce } from '../../idempotency/secret-answer.decorator.js';
 import { Allow } from '../access.decorator.js';

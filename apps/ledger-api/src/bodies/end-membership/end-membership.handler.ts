@@ -1,20 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { bodyDecider, bodyStreamId, parseInstant, type BodyCommand } from '@ledger/governance';
+import { endMembership, LedgerCommands } from '@ledger/ledger-commands';
 import type { CommandAnswer } from '../../commands/command-answer.js';
-import { StreamDecisions } from '../../commands/stream-decisions.js';
 import { EndMembership } from './end-membership.command.js';
 
+/** `endMembership` of the ledger's commands, from the request. */
 @CommandHandler(EndMembership)
 export class EndMembershipHandler implements ICommandHandler<EndMembership> {
-  constructor(private readonly streams: StreamDecisions) {}
+  constructor(private readonly ledger: LedgerCommands) {}
 
-  async execute({ bodyId, membershipId, request, context }: EndMembership): Promise<CommandAnswer> {
-    const decision = await this.streams.decide(
-      bodyStreamId(bodyId),
-      bodyDecider,
-      (): BodyCommand => ({ type: 'EndMembership', bodyId, membershipId, endDate: parseInstant(request.endDate)!, reason: request.reason }),
-      context,
-    );
-    return { id: membershipId, position: decision.position };
+  execute({ bodyId, membershipId, request, context }: EndMembership): Promise<CommandAnswer> {
+    return endMembership(this.ledger, bodyId, membershipId, request, context);
   }
 }

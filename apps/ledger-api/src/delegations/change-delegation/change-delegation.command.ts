@@ -1,6 +1,6 @@
 import { Command } from '@nestjs/cqrs';
 import type { CommandAnswer } from '../../commands/command-answer.js';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import type { DelegationChangeRequest, DelegationVariationRequest } from './delegation-change.request.js';
 
 /** A change to a delegation in force, from an effective date (API.md: variations, suspensions, reinstatements, revocation). */

@@ -3,7 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Allow } from '../../api-keys/access.decorator.js';
 import { CommandAnswer } from '../../commands/command-answer.js';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import { Context } from '../../commands/command-context.decorator.js';
 import { OrganisationRequest } from './organisation.request.js';
 import { RegisterOrganisation } from './register-organisation.command.js';

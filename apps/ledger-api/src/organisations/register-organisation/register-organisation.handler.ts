@@ -1,27 +1,14 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { organisationDecider, organisationStreamId, parseInstant, type OrganisationCommand } from '@ledger/governance';
+import { registerOrganisation, LedgerCommands } from '@ledger/ledger-commands';
 import type { CommandAnswer } from '../../commands/command-answer.js';
-import { StreamDecisions } from '../../commands/stream-decisions.js';
 import { RegisterOrganisation } from './register-organisation.command.js';
 
+/** `registerOrganisation` of the ledger's commands, from the request. */
 @CommandHandler(RegisterOrganisation)
 export class RegisterOrganisationHandler implements ICommandHandler<RegisterOrganisation> {
-  constructor(private readonly streams: StreamDecisions) {}
+  constructor(private readonly ledger: LedgerCommands) {}
 
-  async execute({ request, context }: RegisterOrganisation): Promise<CommandAnswer> {
-    const decision = await this.streams.decide(
-      organisationStreamId(request.id),
-      organisationDecider,
-      (): OrganisationCommand => ({
-        type: 'RegisterOrganisation',
-        organisationId: request.id,
-        name: request.name,
-        kind: request.kind,
-        functions: request.functions,
-        establishedOn: parseInstant(request.establishedOn)!,
-      }),
-      context,
-    );
-    return { id: request.id, position: decision.position };
+  execute({ request, context }: RegisterOrganisation): Promise<CommandAnswer> {
+    return registerOrganisation(this.ledger, request, context);
   }
 }

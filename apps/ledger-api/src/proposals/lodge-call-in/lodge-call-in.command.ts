@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import type { ProposalAnswer } from '../proposal-answer.js';
 import type { CallInRequest } from './call-in.request.js';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import type { RatificationAnswer } from './ratification-answer.js';
 import type { RatificationRequest } from './ratification.request.js';
 

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommandContext } from '../../commands/command-context.js';
+import type { CommandContext } from '@ledger/ledger-commands';
 import type { CallInResolutionRequest } from '../lodge-call-in/call-in.request.js';
 import type { ProposalAnswer } from '../proposal-answer.js';
 

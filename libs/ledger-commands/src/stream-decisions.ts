@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
+import { VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
 import { emptyStream, FoldedStreams, foldOnto, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
 import { DomainError, type Decider, type DomainEvent } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
@@ -88,12 +87,11 @@ export function streamPart<Command, Event extends DomainEvent, State>(
  * the decider decide, append with the expected version, and on a version conflict start again
  * from a fresh read.
  */
-@Injectable()
 export class StreamDecisions implements StreamReader {
   private readonly turns = new Map<string, Promise<void>>();
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly store: EventStore,
     private readonly folded: FoldedStreams,
   ) {}
 

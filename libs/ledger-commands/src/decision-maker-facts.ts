@@ -1,12 +1,14 @@
-import { Injectable } from '@nestjs/common';
 import { AlreadyExistsError, bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
 import type { StreamReader, StreamToLoad } from '@ledger/facts';
 import type { CommandContext } from './command-context.js';
 import { StreamDecisions } from './stream-decisions.js';
 
-/** What the proposal's rules need to know about the bodies and posts a command names, read from their streams. */
-@Injectable()
-export class DeciderFacts {
+/**
+ * What the rules need to know about the bodies and posts a command names — the decision-makers
+ * that decide, give or receive a delegation — read from their streams. (The rules of each stream
+ * are its "decider", as the pattern names them; the body or post that decides is a decision-maker.)
+ */
+export class DecisionMakerFacts {
   constructor(private readonly streams: StreamDecisions) {}
 
   /** The streams that say what `id` is, for a command to read in its first round trip. */

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import {
   currentProposalVersion,
   proposalDecider,
@@ -8,12 +7,11 @@ import {
   type ProposalState,
   type TabledProposalState,
 } from '@ledger/governance';
-import type { CommandContext } from '../commands/command-context.js';
-import { StreamDecisions, type DecideOptions, type DecisionReader } from '../commands/stream-decisions.js';
-import type { ProposalAnswer } from './proposal-answer.js';
+import type { CommandContext } from '../command-context.js';
+import { StreamDecisions, type DecideOptions, type DecisionReader } from '../stream-decisions.js';
+import type { ProposalAnswer } from '../answers.js';
 
 /** Decides a command on a proposal's stream and answers the proposal's version and status after it. */
-@Injectable()
 export class ProposalStreams {
   constructor(private readonly streams: StreamDecisions) {}
 

@@ -1,9 +1,7 @@
-import { Injectable } from '@nestjs/common';
 import { organisationDecider, organisationStreamId, type OrganisationFact } from '@ledger/governance';
 import { StreamDecisions } from './stream-decisions.js';
 
 /** What deciders of other streams need to know about organisations, read from their streams. */
-@Injectable()
 export class OrganisationFacts {
   constructor(private readonly streams: StreamDecisions) {}
 

@@ -1,4 +1,4 @@
-import { AlreadyExistsError, bodyDecider, bodyStreamId, postDecider, postStreamId, type DeciderFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
+import { AlreadyExistsError, bodyDecider, bodyStreamId, postDecider, postStreamId, type DecisionMakerFact, type HolderFacts, type ScrutinyBodyFact } from '@ledger/governance';
 import type { StreamReader, StreamToLoad } from '@ledger/facts';
 import type { CommandContext } from './command-context.js';
 import { StreamDecisions } from './stream-decisions.js';
@@ -31,7 +31,7 @@ export class DecisionMakerFacts {
     if (post.status !== 'uncreated') throw new AlreadyExistsError('post', id);
   }
 
-  async of(id: string, reader: StreamReader = this.streams): Promise<DeciderFact> {
+  async of(id: string, reader: StreamReader = this.streams): Promise<DecisionMakerFact> {
     const { body, post } = await this.bodyOrPost(id, reader);
     if (body.status !== 'unestablished') {
       return { id, registered: true, kind: 'body', bodyKind: body.kind, organisationId: body.organisationId, dissolvedOn: body.dissolvedOn ?? undefined };
@@ -49,7 +49,7 @@ export class DecisionMakerFacts {
     return { body: body.state, post: post.state };
   }
 
-  async ofEach(ids: readonly (string | null | undefined)[]): Promise<DeciderFact[]> {
+  async ofEach(ids: readonly (string | null | undefined)[]): Promise<DecisionMakerFact[]> {
     const distinct = [...new Set(ids.filter((id): id is string => typeof id === 'string'))];
     return Promise.all(distinct.map((id) => this.of(id)));
   }

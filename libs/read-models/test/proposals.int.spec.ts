@@ -6,13 +6,13 @@ import {
   organisationDecider,
   schemeDecider,
   type AuthorityKnowledge,
-  type DeciderFact,
+  type DecisionMakerFact,
   type Instant,
   type ProposalCommand,
   type ProposalState,
   type RatificationOutcome,
   type RecordRatification,
-  type RegisteredDecider,
+  type RegisteredDecisionMaker,
   type RouteStep,
   type TableProposal,
 } from '@ledger/governance';
@@ -41,7 +41,7 @@ function on(date: string): Instant {
 /** The ledger's clock as these commands are decided: long after the papers' dates. */
 const NOW = on('2024-06-03T09:30:00+01:00');
 
-const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecider => ({
+const body = (id: string, bodyKind: Extract<RegisteredDecisionMaker, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecisionMaker => ({
   id,
   registered: true,
   kind: 'body',
@@ -125,7 +125,7 @@ const acsLeadership = body('berkshire-west-acs-leadership', 'partnership-board',
 const bhftExecutive = body('bhft-executive', 'officer-group', BHFT);
 const wbcCorporateTeam = body('wbc-corporate-leadership-team', 'officer-group', WBC);
 const gpAllianceBoard = body('wokingham-gp-alliance-board', 'governing-body', GP_ALLIANCE);
-const wbcLeadMember: RegisteredDecider = { id: 'wbc-lead-member-adult-services', registered: true, kind: 'post', organisationId: WBC };
+const wbcLeadMember: RegisteredDecisionMaker = { id: 'wbc-lead-member-adult-services', registered: true, kind: 'post', organisationId: WBC };
 const wisp = body('wokingham-integration-strategic-partnership', 'partnership-board', null);
 const healthAndWellbeingBoard = body('wokingham-health-and-wellbeing-board', 'advisory-board', WBC);
 const bw10IntegrationBoard = body('bw10-integration-board', 'partnership-board', null);
@@ -143,7 +143,7 @@ const wokinghamRoute: RouteStep[] = [
   { organisationId: null, bodyId: healthAndWellbeingBoard.id, requirement: 'endorse' },
   { organisationId: null, bodyId: bw10IntegrationBoard.id, requirement: 'endorse' },
 ];
-const routeDeciders: DeciderFact[] = [ccgManagementTeam, acsLeadership, bhftExecutive, wbcCorporateTeam, wbcLeadMember, wisp, healthAndWellbeingBoard, bw10IntegrationBoard];
+const routeDecisionMakers: DecisionMakerFact[] = [ccgManagementTeam, acsLeadership, bhftExecutive, wbcCorporateTeam, wbcLeadMember, wisp, healthAndWellbeingBoard, bw10IntegrationBoard];
 
 const tableWokingham: TableProposal = {
   type: 'TableProposal',
@@ -159,7 +159,7 @@ const tableWokingham: TableProposal = {
   tabledOn: on('2017-05-02'),
   now: NOW,
   organisations: [CCG, BHFT, WBC, GP_ALLIANCE].map((organisationId) => ({ organisationId, registered: true, establishedOn: on('2013-04-01') })),
-  deciders: routeDeciders,
+  decisionMakers: routeDecisionMakers,
 };
 
 const approvesFor: Record<string, string> = {
@@ -170,7 +170,7 @@ const approvesFor: Record<string, string> = {
   [wbcLeadMember.id]: WBC,
 };
 
-function decision(ratificationId: string, decider: RegisteredDecider, outcome: RatificationOutcome, date: string, more: Partial<RecordRatification> = {}): RecordRatification {
+function decision(ratificationId: string, decider: RegisteredDecisionMaker, outcome: RatificationOutcome, date: string, more: Partial<RecordRatification> = {}): RecordRatification {
   const decidedOn = on(date);
   const organisation = approvesFor[decider.id];
   const scopes = more.version === 2 ? [...SCOPES, 'mental-health'] : SCOPES;
@@ -191,7 +191,7 @@ function decision(ratificationId: string, decider: RegisteredDecider, outcome: R
     decidedByPerson: null,
     callInUntil: null,
     now: NOW,
-    decider,
+    decisionMaker: decider,
     authority: organisation ? authorised(decider.id, organisation, scopes) : NO_AUTHORITY_ASKED,
     ...more,
   };
@@ -255,7 +255,7 @@ const tableWirral: TableProposal = {
   tabledOn: on('2017-11-17'),
   now: NOW,
   organisations: [{ organisationId: WIRRAL, registered: true }],
-  deciders: [cabinet],
+  decisionMakers: [cabinet],
 };
 const CABINET_DECISION = 'wirral-cabinet-2017-11-27-integrated-commissioning';
 const cabinetDecides: RecordRatification = {
@@ -275,7 +275,7 @@ const cabinetDecides: RecordRatification = {
   decidedByPerson: null,
   callInUntil: on('2017-12-05'),
   now: NOW,
-  decider: cabinet,
+  decisionMaker: cabinet,
   authority: authorised(cabinet.id, WIRRAL, WIRRAL_SCOPES, cabinet.id),
 };
 const lodgeCallIn: ProposalCommand = {
@@ -314,7 +314,7 @@ const tableChildren: TableProposal = {
   tabledOn: on('2018-01-10'),
   now: NOW,
   organisations: [{ organisationId: WBC, registered: true }],
-  deciders: [wbcCorporateTeam],
+  decisionMakers: [wbcCorporateTeam],
 };
 
 /** Every item of a list, page by page. */

@@ -4,7 +4,7 @@ import type { OrganisationFact } from '../shared/organisation-fact.js';
 import type { Instant } from '../shared/ledger-time.js';
 import type { Scope } from '../shared/scope.js';
 import type { CallInOutcome, ConflictOfInterest, ExemptInformation, MeetingReference, RatificationOutcome } from './proposal.events.js';
-import type { DeciderFact, RouteStep } from './route.js';
+import type { DecisionMakerFact, RouteStep } from './route.js';
 
 export interface TableProposal {
   type: 'TableProposal';
@@ -23,7 +23,7 @@ export interface TableProposal {
   /** Every organisation the route names, as its stream shows it; the handler reads them. */
   organisations: OrganisationFact[];
   /** Every body or post the route names (`bodyId`), as its stream shows it; the handler reads them. */
-  deciders: DeciderFact[];
+  decisionMakers: DecisionMakerFact[];
 }
 
 /** A new version. Absent fields keep their value; `summary` and `valuePence` may be cleared with null. */
@@ -42,7 +42,7 @@ export interface AmendProposal {
   /** With a new route: what the handler loaded about every organisation it names. */
   organisations?: OrganisationFact[];
   /** With a new route: what the handler loaded about every body or post it names. */
-  deciders?: DeciderFact[];
+  decisionMakers?: DecisionMakerFact[];
 }
 
 export interface WithdrawProposal {
@@ -75,8 +75,8 @@ export interface RecordRatification {
   conflictsOfInterest: ConflictOfInterest[];
   decidedByPerson: string | null;
   callInUntil: Instant | null;
-  /** The decider as its stream shows it; the handler reads it. */
-  decider: DeciderFact;
+  /** The body or post that decided (the decision-maker), as its stream shows it; the handler reads it. */
+  decisionMaker: DecisionMakerFact;
   /**
    * What the ledger knows of authority: a decision that takes an `approve` step asks it whether
    * the decider held authority at `decidedOn` for the step's organisation, the proposal's scopes

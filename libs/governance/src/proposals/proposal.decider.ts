@@ -14,7 +14,7 @@ import type { AmendableField, ExemptInformation, ProposalEvent, ReopeningCause }
 import { decidingRatifications, proposalStatus } from './proposal-status.js';
 import type { ProposalState, ProposalVersion, TabledProposalState } from './proposal.state.js';
 import { currentProposalVersion, findCallIn, findRatification, stepDecisions } from './proposal.state.js';
-import type { DeciderFact, RouteMatch, RouteStep } from './route.js';
+import type { DecisionMakerFact, RouteMatch, RouteStep } from './route.js';
 import { matchRouteStep, OUTCOMES_BY_REQUIREMENT, sameRoute, shareOf, validateRoute, validateStepShares } from './route.js';
 
 /**
@@ -117,7 +117,7 @@ function table(command: TableProposal, state: ProposalState): ProposalEvent[] {
   validateContent({ title, summary, scopes, valuePence });
   validateExempt(exempt);
   const route = command.route.map(copyStep);
-  validateRoute(route, { organisations: command.organisations, deciders: command.deciders }, tabledOn);
+  validateRoute(route, { organisations: command.organisations, decisionMakers: command.decisionMakers }, tabledOn);
   validateStepShares(route, { scopes, valuePence });
   return [
     {
@@ -143,7 +143,7 @@ function amend(command: AmendProposal, proposal: TabledProposalState): ProposalE
     route: command.route ? command.route.map(copyStep) : current.route,
   };
   validateContent(next);
-  if (command.route) validateRoute(next.route, { organisations: command.organisations ?? [], deciders: command.deciders ?? [] }, command.amendedOn);
+  if (command.route) validateRoute(next.route, { organisations: command.organisations ?? [], decisionMakers: command.decisionMakers ?? [] }, command.amendedOn);
   validateStepShares(next.route, next); // a narrower proposal must still hold every step's share
 
   const changed: AmendableField[] = [];
@@ -170,9 +170,9 @@ function record(command: RecordRatification, proposal: TabledProposalState): Pro
   if (command.version !== current.version) throw new StaleVersionError(proposal.proposalId, command.version, current.version);
 
   notInTheFuture('decidedOn', command.decidedOn, command.now, 'A decision is recorded once it has been taken');
-  const decider = registeredDecider(command.decider, command.deciderId);
-  if (decider.kind === 'body' && decider.dissolvedOn !== undefined && decider.dissolvedOn <= command.decidedOn) {
-    throw new InvalidTransitionError(`Body ${decider.id} was dissolved on ${londonDate(decider.dissolvedOn)} and could not decide on ${londonDate(command.decidedOn)}.`);
+  const decisionMaker = registeredDecisionMaker(command.decisionMaker, command.deciderId);
+  if (decisionMaker.kind === 'body' && decisionMaker.dissolvedOn !== undefined && decisionMaker.dissolvedOn <= command.decidedOn) {
+    throw new InvalidTransitionError(`Body ${decisionMaker.id} was dissolved on ${londonDate(decisionMaker.dissolvedOn)} and could not decide on ${londonDate(command.decidedOn)}.`);
   }
   if (command.decidedOn < current.madeOn) {
     throw new InvalidCommandError(`decidedOn cannot be before version ${current.version} was made (${londonDate(current.madeOn)}).`, 'decidedOn');
@@ -181,7 +181,7 @@ function record(command: RecordRatification, proposal: TabledProposalState): Pro
     throw new InvalidCommandError('callInUntil must be after the decision.', 'callInUntil');
   }
 
-  const match = onRoute(current, command.organisationId, command.decider);
+  const match = onRoute(current, command.organisationId, command.decisionMaker);
   const { step, stepIndex } = match;
   const allowed: readonly string[] = OUTCOMES_BY_REQUIREMENT[step.requirement];
   if (!allowed.includes(command.outcome)) {
@@ -204,10 +204,10 @@ function record(command: RecordRatification, proposal: TabledProposalState): Pro
 
   let authority: AuthorityBasis | null = null;
   if (step.requirement === 'approve') {
-    const question = questionFor(current, match, command.decider.id, command.decidedOn);
+    const question = questionFor(current, match, command.decisionMaker.id, command.decidedOn);
     const { sources, readAt } = command.authority.of(question.organisationId);
     const answer = checkAuthority(question, sources);
-    if (!answer.allowed) throw new NoAuthorityError(`${decider.id} had no authority to decide for ${question.organisationId} on ${londonDate(command.decidedOn)}`, answer);
+    if (!answer.allowed) throw new NoAuthorityError(`${decisionMaker.id} had no authority to decide for ${question.organisationId} on ${londonDate(command.decidedOn)}`, answer);
     authority = { ...question, chains: answer.chains, readAt };
   }
 
@@ -220,8 +220,8 @@ function record(command: RecordRatification, proposal: TabledProposalState): Pro
       stepIndex,
       requirement: step.requirement,
       organisationId: match.organisationId,
-      deciderId: decider.id,
-      deciderKind: decider.kind,
+      deciderId: decisionMaker.id,
+      deciderKind: decisionMaker.kind,
       outcome: command.outcome,
       decidedOn: command.decidedOn,
       reasons: command.reasons,
@@ -428,14 +428,14 @@ function questionFor(version: ProposalVersion, match: OnRoute, holderId: string,
   return { holderId, organisationId: match.organisationId, scopes, amountPence: valuePence, at };
 }
 
-function onRoute(version: ProposalVersion, organisationId: string | null, decider: DeciderFact): OnRoute {
-  if (!decider.registered) throw new Error('unreachable: the decider was checked first');
-  const match = matchRouteStep(version.route, { organisationId, decider });
+function onRoute(version: ProposalVersion, organisationId: string | null, decisionMaker: DecisionMakerFact): OnRoute {
+  if (!decisionMaker.registered) throw new Error('unreachable: the decision-maker was checked first');
+  const match = matchRouteStep(version.route, { organisationId, decisionMaker });
   if (!match.onRoute) throw new NotOnRouteError(`Not on the route of version ${version.version}: ${match.reason}`);
   return match;
 }
 
-function registeredDecider(fact: DeciderFact, deciderId: string): Extract<DeciderFact, { registered: true }> {
+function registeredDecisionMaker(fact: DecisionMakerFact, deciderId: string): Extract<DecisionMakerFact, { registered: true }> {
   if (fact.id !== deciderId) throw new Error(`The command carries no fact about body or post ${deciderId}; its handler must load it.`);
   if (!fact.registered) throw new InvalidCommandError(`There is no body or post ${deciderId}.`, 'deciderId');
   return fact;

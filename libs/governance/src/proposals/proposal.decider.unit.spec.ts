@@ -17,7 +17,7 @@ import { proposalStreamId } from './proposal.events.js';
 import { proposalImplementableFrom } from './proposal-status.js';
 import type { TabledProposalState } from './proposal.state.js';
 import { findRatification, implementableFrom, isPendingCallIn, stepDecisions } from './proposal.state.js';
-import type { DeciderFact, RegisteredDecider, RouteStep } from './route.js';
+import type { DecisionMakerFact, RegisteredDecisionMaker, RouteStep } from './route.js';
 
 /** A London date (or an instant) as the domain holds it. */
 function on(date: string): Instant {
@@ -29,7 +29,7 @@ function on(date: string): Instant {
 /** The ledger's clock as these commands are decided: long after the papers' dates. */
 const NOW = on('2024-06-03T09:30:00+01:00');
 
-const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecider => ({
+const body = (id: string, bodyKind: Extract<RegisteredDecisionMaker, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecisionMaker => ({
   id,
   registered: true,
   kind: 'body',
@@ -108,7 +108,7 @@ function recorded(command: RecordRatification, stepIndex: number, requirement: R
       requirement,
       organisationId,
       deciderId: command.deciderId,
-      deciderKind: command.decider.registered ? command.decider.kind : 'body',
+      deciderKind: command.decisionMaker.registered ? command.decisionMaker.kind : 'body',
       outcome: command.outcome,
       decidedOn: command.decidedOn,
       reasons: command.reasons,
@@ -137,7 +137,7 @@ const acsLeadership = body('berkshire-west-acs-leadership', 'partnership-board',
 const bhftExecutive = body('bhft-executive', 'officer-group', BHFT);
 const wbcCorporateTeam = body('wbc-corporate-leadership-team', 'officer-group', WBC);
 const gpAllianceBoard = body('wokingham-gp-alliance-board', 'governing-body', GP_ALLIANCE);
-const wbcLeadMember: RegisteredDecider = { id: 'wbc-lead-member-adult-services', registered: true, kind: 'post', organisationId: WBC };
+const wbcLeadMember: RegisteredDecisionMaker = { id: 'wbc-lead-member-adult-services', registered: true, kind: 'post', organisationId: WBC };
 const wisp = body('wokingham-integration-strategic-partnership', 'partnership-board', null);
 const healthAndWellbeingBoard = body('wokingham-health-and-wellbeing-board', 'advisory-board', WBC);
 const bw10IntegrationBoard = body('bw10-integration-board', 'partnership-board', null);
@@ -159,7 +159,7 @@ const wokinghamRoute: RouteStep[] = [
   { organisationId: null, bodyId: bw10IntegrationBoard.id, requirement: 'endorse' },
 ];
 const routeOrganisations: OrganisationFact[] = [CCG, BHFT, WBC, GP_ALLIANCE].map((organisationId) => ({ organisationId, registered: true, establishedOn: on('2013-04-01') }));
-const routeDeciders: DeciderFact[] = [ccgManagementTeam, acsLeadership, bhftExecutive, wbcCorporateTeam, wbcLeadMember, wisp, healthAndWellbeingBoard, bw10IntegrationBoard];
+const routeDecisionMakers: DecisionMakerFact[] = [ccgManagementTeam, acsLeadership, bhftExecutive, wbcCorporateTeam, wbcLeadMember, wisp, healthAndWellbeingBoard, bw10IntegrationBoard];
 
 const tableWokingham: TableProposal = {
   type: 'TableProposal',
@@ -175,7 +175,7 @@ const tableWokingham: TableProposal = {
   tabledOn: on('2017-05-02'),
   now: NOW,
   organisations: routeOrganisations,
-  deciders: routeDeciders,
+  decisionMakers: routeDecisionMakers,
 };
 
 const tabled: ProposalTabled = {
@@ -204,7 +204,7 @@ const approvesFor: Record<string, string> = {
   [wbcLeadMember.id]: WBC,
 };
 
-function decision(ratificationId: string, decider: RegisteredDecider, outcome: RatificationOutcome, date: string, more: Partial<RecordRatification> = {}): RecordRatification {
+function decision(ratificationId: string, decider: RegisteredDecisionMaker, outcome: RatificationOutcome, date: string, more: Partial<RecordRatification> = {}): RecordRatification {
   const decidedOn = on(date);
   const organisation = approvesFor[decider.id];
   return {
@@ -224,7 +224,7 @@ function decision(ratificationId: string, decider: RegisteredDecider, outcome: R
     decidedByPerson: null,
     callInUntil: null,
     now: NOW,
-    decider,
+    decisionMaker: decider,
     authority: organisation ? authorised(decider.id, organisation, decidedOn, SCOPES, null) : NOTHING_KNOWN,
     ...more,
   };
@@ -401,7 +401,7 @@ describe('a proposal', () => {
 
     it('refuses an amendment that narrows the proposal below a step’s share', () => {
       given(proposalDecider, [sharedTabled])
-        .when({ type: 'AmendProposal', proposalId: PROPOSAL, amendedOn: on('2017-06-01'), now: NOW, reason: 'Primary care taken out', scopes: SCOPES, title: undefined, summary: undefined, valuePence: undefined, route: undefined, organisations: undefined, deciders: undefined })
+        .when({ type: 'AmendProposal', proposalId: PROPOSAL, amendedOn: on('2017-06-01'), now: NOW, reason: 'Primary care taken out', scopes: SCOPES, title: undefined, summary: undefined, valuePence: undefined, route: undefined, organisations: undefined, decisionMakers: undefined })
         .thenThrows(InvalidCommandError, /primary-care is not among the proposal's scopes/);
     });
   });
@@ -582,7 +582,7 @@ describe('a proposal', () => {
 
     it('refuses a decider the ledger does not know', () => {
       given(proposalDecider, [tabled])
-        .when({ ...hwbEndorses, deciderId: 'ghost-board', decider: { id: 'ghost-board', registered: false } })
+        .when({ ...hwbEndorses, deciderId: 'ghost-board', decisionMaker: { id: 'ghost-board', registered: false } })
         .thenThrows(InvalidCommandError, 'There is no body or post ghost-board.');
     });
 
@@ -592,7 +592,7 @@ describe('a proposal', () => {
 
     it('cannot be taken by a body already dissolved', () => {
       const dissolved = { ...healthAndWellbeingBoard, dissolvedOn: on('2018-01-01') };
-      given(proposalDecider, [tabled]).when({ ...hwbEndorses, decider: dissolved }).thenThrows(InvalidTransitionError, /dissolved on 2018-01-01/);
+      given(proposalDecider, [tabled]).when({ ...hwbEndorses, decisionMaker: dissolved }).thenThrows(InvalidTransitionError, /dissolved on 2018-01-01/);
     });
 
     it('cannot be dated in the future: 2031 typed for 2021 is refused, naming decidedOn', () => {
@@ -665,7 +665,7 @@ describe('a proposal', () => {
 
     it('checks a new route as tabling does', () => {
       given(proposalDecider, [tabled])
-        .when({ ...amendment, route: [{ organisationId: WBC, bodyId: null, requirement: 'endorse' }], organisations: routeOrganisations, deciders: routeDeciders })
+        .when({ ...amendment, route: [{ organisationId: WBC, bodyId: null, requirement: 'endorse' }], organisations: routeOrganisations, decisionMakers: routeDecisionMakers })
         .thenThrows(InvalidCommandError, /An endorse step names the forum/);
     });
 
@@ -819,7 +819,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     tabledOn: on('2017-11-17'),
     now: NOW,
     organisations: [{ organisationId: WIRRAL, registered: true }],
-    deciders: [cabinet],
+    decisionMakers: [cabinet],
   };
   const wirralTabled: ProposalEvent = {
     type: 'ProposalTabled',
@@ -855,7 +855,7 @@ describe('a call-in (Wirral Cabinet, 27 November 2017)', () => {
     decidedByPerson: null,
     callInUntil: on('2017-12-05'),
     now: NOW,
-    decider: cabinet,
+    decisionMaker: cabinet,
     authority: governing(cabinet.id, WIRRAL, on('2017-11-27'), WIRRAL_SCOPES, VALUE, 37),
   };
   const cabinetDecided: RatificationRecorded = {

@@ -80,21 +80,21 @@ export function validateStepShares(route: readonly RouteStep[], content: { scope
  * stream (the same idea as `OrganisationFact`). `registered: false` says the ledger knows no body
  * and no post with that id.
  */
-export type DeciderFact =
+export type DecisionMakerFact =
   | { id: string; registered: false }
   | { id: string; registered: true; kind: 'body'; bodyKind: BodyKind; organisationId: string | null; dissolvedOn?: Instant }
   | { id: string; registered: true; kind: 'post'; organisationId: string };
 
-export type RegisteredDecider = Extract<DeciderFact, { registered: true }>;
+export type RegisteredDecisionMaker = Extract<DecisionMakerFact, { registered: true }>;
 
-/** What the handler loaded about every organisation and every body or post a route names. */
+/** What the handler loaded about every organisation and every body or post (decision-maker) a route names. */
 export interface RouteFacts {
   organisations: readonly OrganisationFact[];
-  deciders: readonly DeciderFact[];
+  decisionMakers: readonly DecisionMakerFact[];
 }
 
 /** The fact the handler loaded about a body or post. Its absence is a handler's bug, not a user's error. */
-export function deciderFact(facts: readonly DeciderFact[], id: string): DeciderFact {
+export function decisionMakerFact(facts: readonly DecisionMakerFact[], id: string): DecisionMakerFact {
   const fact = facts.find((candidate) => candidate.id === id);
   if (!fact) throw new Error(`The command carries no fact about body or post ${id}; its handler must load it.`);
   return fact;
@@ -142,13 +142,13 @@ export function validateRoute(route: readonly RouteStep[], facts: RouteFacts, on
     }
 
     if (step.bodyId !== null) {
-      const decider = deciderFact(facts.deciders, step.bodyId);
-      if (!decider.registered) throw new InvalidCommandError(`There is no body or post ${step.bodyId}.`, `${at}.bodyId`);
-      if (decider.kind === 'post' && step.requirement !== 'approve') {
+      const decisionMaker = decisionMakerFact(facts.decisionMakers, step.bodyId);
+      if (!decisionMaker.registered) throw new InvalidCommandError(`There is no body or post ${step.bodyId}.`, `${at}.bodyId`);
+      if (decisionMaker.kind === 'post' && step.requirement !== 'approve') {
         throw new InvalidCommandError(`${step.bodyId} is a post; only an approve step may name a post — ${step.requirement} steps name a forum.`, `${at}.bodyId`);
       }
-      if (decider.kind === 'body' && decider.dissolvedOn !== undefined && decider.dissolvedOn <= on) {
-        throw new InvalidCommandError(`Body ${step.bodyId} was dissolved on ${londonDate(decider.dissolvedOn)}.`, `${at}.bodyId`);
+      if (decisionMaker.kind === 'body' && decisionMaker.dissolvedOn !== undefined && decisionMaker.dissolvedOn <= on) {
+        throw new InvalidCommandError(`Body ${step.bodyId} was dissolved on ${londonDate(decisionMaker.dissolvedOn)}.`, `${at}.bodyId`);
       }
     }
   });
@@ -183,7 +183,7 @@ export function validateRoute(route: readonly RouteStep[], facts: RouteFacts, on
 export interface RouteDecision {
   /** The organisation the ratification names; null when it names none. */
   organisationId: string | null;
-  decider: RegisteredDecider;
+  decisionMaker: RegisteredDecisionMaker;
 }
 
 export type RouteMatch =
@@ -199,27 +199,27 @@ export type RouteMatch =
  * ratification names, else the decider's own (null for a partnership board of no one organisation).
  */
 export function matchRouteStep(route: readonly RouteStep[], decision: RouteDecision): RouteMatch {
-  const { decider } = decision;
+  const { decisionMaker } = decision;
   const named = decision.organisationId;
   const matched = (stepIndex: number): RouteMatch => {
     const step = route[stepIndex];
-    return { onRoute: true, stepIndex, step, organisationId: step.organisationId ?? named ?? decider.organisationId };
+    return { onRoute: true, stepIndex, step, organisationId: step.organisationId ?? named ?? decisionMaker.organisationId };
   };
 
-  const byDecider = route
+  const byDecisionMaker = route
     .map((step, index) => ({ step, index }))
-    .filter(({ step }) => step.bodyId === decider.id && (named === null || step.organisationId === null || step.organisationId === named));
-  if (byDecider.length === 1) return matched(byDecider[0].index);
-  if (byDecider.length > 1) {
-    const own = byDecider.filter(({ step }) => step.organisationId === decider.organisationId);
+    .filter(({ step }) => step.bodyId === decisionMaker.id && (named === null || step.organisationId === null || step.organisationId === named));
+  if (byDecisionMaker.length === 1) return matched(byDecisionMaker[0].index);
+  if (byDecisionMaker.length > 1) {
+    const own = byDecisionMaker.filter(({ step }) => step.organisationId === decisionMaker.organisationId);
     if (named === null && own.length === 1) return matched(own[0].index);
     return {
       onRoute: false,
-      reason: `${decider.id} decides in ${byDecider.length} steps of the route (for ${byDecider.map(({ step }) => step.organisationId).join(', ')}); name the organisation this decision is for.`,
+      reason: `${decisionMaker.id} decides in ${byDecisionMaker.length} steps of the route (for ${byDecisionMaker.map(({ step }) => step.organisationId).join(', ')}); name the organisation this decision is for.`,
     };
   }
 
-  const organisationId = named ?? decider.organisationId;
+  const organisationId = named ?? decisionMaker.organisationId;
   const byOrganisation = route.findIndex((step) => step.bodyId === null && step.organisationId !== null && step.organisationId === organisationId);
   if (byOrganisation >= 0) return matched(byOrganisation);
 
@@ -227,8 +227,8 @@ export function matchRouteStep(route: readonly RouteStep[], decision: RouteDecis
     onRoute: false,
     reason:
       organisationId === null
-        ? `${decider.id} is not on the route.`
-        : `${decider.id} deciding for ${organisationId} is not on the route: no step names ${decider.id}, and no step leaves ${organisationId}'s decision to any decider with authority.`,
+        ? `${decisionMaker.id} is not on the route.`
+        : `${decisionMaker.id} deciding for ${organisationId} is not on the route: no step names ${decisionMaker.id}, and no step leaves ${organisationId}'s decision to any decider with authority.`,
   };
 }
 

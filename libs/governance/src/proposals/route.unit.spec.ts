@@ -1,6 +1,6 @@
 import type { OrganisationFact } from '../shared/organisation-fact.js';
 import { InvalidCommandError } from '../shared/domain-error.js';
-import type { RegisteredDecider, RouteFacts, RouteStep } from './route.js';
+import type { RegisteredDecisionMaker, RouteFacts, RouteStep } from './route.js';
 import { matchRouteStep, validateRoute } from './route.js';
 
 const CCG = 'wokingham-ccg';
@@ -11,7 +11,7 @@ const BSW_ICB = 'bsw-icb';
 const WILTSHIRE = 'wiltshire-council';
 
 const organisation = (organisationId: string, dissolvedOn?: string): OrganisationFact => ({ organisationId, registered: true, dissolvedOn });
-const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecider => ({
+const body = (id: string, bodyKind: Extract<RegisteredDecisionMaker, { kind: 'body' }>['bodyKind'], organisationId: string | null): RegisteredDecisionMaker => ({
   id,
   registered: true,
   kind: 'body',
@@ -21,7 +21,7 @@ const body = (id: string, bodyKind: Extract<RegisteredDecider, { kind: 'body' }>
 
 const ccgManagementTeam = body('wokingham-ccg-management-team', 'officer-group', CCG);
 const wbcCorporateTeam = body('wbc-corporate-leadership-team', 'officer-group', WBC);
-const wbcLeadMember: RegisteredDecider = { id: 'wbc-lead-member-adult-services', registered: true, kind: 'post', organisationId: WBC };
+const wbcLeadMember: RegisteredDecisionMaker = { id: 'wbc-lead-member-adult-services', registered: true, kind: 'post', organisationId: WBC };
 const wisp = body('wisp', 'partnership-board', null);
 const healthAndWellbeingBoard = body('wokingham-health-and-wellbeing-board', 'advisory-board', WBC);
 const gpAllianceBoard = body('wokingham-gp-alliance-board', 'governing-body', GP_ALLIANCE);
@@ -30,7 +30,7 @@ const wbcCabinet = body('wbc-executive', 'governing-body', WBC);
 
 const facts: RouteFacts = {
   organisations: [organisation(CCG, '2022-06-30T23:00:00.000Z'), organisation(BHFT), organisation(WBC), organisation(GP_ALLIANCE), organisation(BSW_ICB), organisation(WILTSHIRE)],
-  deciders: [ccgManagementTeam, wbcCorporateTeam, wbcLeadMember, wisp, healthAndWellbeingBoard, gpAllianceBoard, allianceJointCommittee, wbcCabinet, { id: 'no-such-board', registered: false }],
+  decisionMakers: [ccgManagementTeam, wbcCorporateTeam, wbcLeadMember, wisp, healthAndWellbeingBoard, gpAllianceBoard, allianceJointCommittee, wbcCabinet, { id: 'no-such-board', registered: false }],
 };
 const on = '2017-05-02T00:00:00.000Z';
 const step = (requirement: RouteStep['requirement'], organisationId: string | null, bodyId: string | null): RouteStep => ({ requirement, organisationId, bodyId });
@@ -131,35 +131,35 @@ describe('matching a decision to its step', () => {
   ];
 
   it('gives a step that names the decider precedence, so a Health and Wellbeing Board’s support is never its council’s approval', () => {
-    expect(matchRouteStep(route, { organisationId: null, decider: healthAndWellbeingBoard })).toEqual({ onRoute: true, stepIndex: 1, step: route[1], organisationId: WBC });
-    expect(matchRouteStep(route, { organisationId: WBC, decider: healthAndWellbeingBoard })).toMatchObject({ onRoute: true, stepIndex: 1 });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: healthAndWellbeingBoard })).toEqual({ onRoute: true, stepIndex: 1, step: route[1], organisationId: WBC });
+    expect(matchRouteStep(route, { organisationId: WBC, decisionMaker: healthAndWellbeingBoard })).toMatchObject({ onRoute: true, stepIndex: 1 });
   });
 
   it('lets any decider of the organisation take a step that names no decider', () => {
-    expect(matchRouteStep(route, { organisationId: null, decider: wbcLeadMember })).toEqual({ onRoute: true, stepIndex: 0, step: route[0], organisationId: WBC });
-    expect(matchRouteStep(route, { organisationId: null, decider: wbcCabinet })).toMatchObject({ onRoute: true, stepIndex: 0 });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: wbcLeadMember })).toEqual({ onRoute: true, stepIndex: 0, step: route[0], organisationId: WBC });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: wbcCabinet })).toMatchObject({ onRoute: true, stepIndex: 0 });
   });
 
   it('records a partnership board’s decision for no one organisation', () => {
-    expect(matchRouteStep(route, { organisationId: null, decider: wisp })).toMatchObject({ onRoute: true, stepIndex: 2, organisationId: null });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: wisp })).toMatchObject({ onRoute: true, stepIndex: 2, organisationId: null });
   });
 
   it('tells a joint committee’s steps apart by the organisation the decision is for', () => {
-    expect(matchRouteStep(route, { organisationId: BSW_ICB, decider: allianceJointCommittee })).toMatchObject({ onRoute: true, stepIndex: 3, organisationId: BSW_ICB });
-    expect(matchRouteStep(route, { organisationId: WILTSHIRE, decider: allianceJointCommittee })).toMatchObject({ onRoute: true, stepIndex: 4 });
+    expect(matchRouteStep(route, { organisationId: BSW_ICB, decisionMaker: allianceJointCommittee })).toMatchObject({ onRoute: true, stepIndex: 3, organisationId: BSW_ICB });
+    expect(matchRouteStep(route, { organisationId: WILTSHIRE, decisionMaker: allianceJointCommittee })).toMatchObject({ onRoute: true, stepIndex: 4 });
   });
 
   it('falls back on the decider’s own organisation when the decision names none', () => {
-    expect(matchRouteStep(route, { organisationId: null, decider: allianceJointCommittee })).toMatchObject({ onRoute: true, stepIndex: 4, organisationId: WILTSHIRE });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: allianceJointCommittee })).toMatchObject({ onRoute: true, stepIndex: 4, organisationId: WILTSHIRE });
   });
 
   it('asks which organisation when the decider takes several steps and its own organisation does not say', () => {
     const hosted = body(allianceJointCommittee.id, 'joint-committee', null);
-    expect(matchRouteStep(route, { organisationId: null, decider: hosted })).toMatchObject({ onRoute: false, reason: /name the organisation/ });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: hosted })).toMatchObject({ onRoute: false, reason: /name the organisation/ });
   });
 
   it('finds no step for a decider and organisation the route does not name', () => {
-    expect(matchRouteStep(route, { organisationId: null, decider: gpAllianceBoard })).toMatchObject({ onRoute: false, reason: /not on the route/ });
-    expect(matchRouteStep([step('endorse', null, healthAndWellbeingBoard.id)], { organisationId: null, decider: wbcCorporateTeam })).toMatchObject({ onRoute: false });
+    expect(matchRouteStep(route, { organisationId: null, decisionMaker: gpAllianceBoard })).toMatchObject({ onRoute: false, reason: /not on the route/ });
+    expect(matchRouteStep([step('endorse', null, healthAndWellbeingBoard.id)], { organisationId: null, decisionMaker: wbcCorporateTeam })).toMatchObject({ onRoute: false });
   });
 });

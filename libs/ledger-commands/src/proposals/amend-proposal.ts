@@ -31,7 +31,7 @@ export async function amendProposal(ledger: LedgerCommands, proposalId: string, 
       valuePence: input.valuePence,
       route,
       organisations: route ? await ledger.organisations.ofEach(route.map((step) => step.organisationId)) : undefined,
-      deciders: route ? await ledger.decisionMakers.ofEach(route.map((step) => step.bodyId)) : undefined,
+      decisionMakers: route ? await ledger.decisionMakers.ofEach(route.map((step) => step.bodyId)) : undefined,
     }),
     context,
   );

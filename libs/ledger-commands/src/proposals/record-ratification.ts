@@ -57,7 +57,7 @@ export async function recordRatification(ledger: LedgerCommands, proposalId: str
         conflictsOfInterest: (input.conflictsOfInterest ?? []).map(({ member, interest, dispensation }) => ({ member, interest, dispensation: dispensation ?? null })),
         decidedByPerson: input.decidedByPerson ?? null,
         callInUntil: input.callInUntil === undefined || input.callInUntil === null ? null : parseInstant(input.callInUntil)!,
-        decider: await ledger.decisionMakers.of(input.deciderId, reader),
+        decisionMaker: await ledger.decisionMakers.of(input.deciderId, reader),
         authority: {
           of: (organisationId) => {
             const read = facts.get(organisationId);

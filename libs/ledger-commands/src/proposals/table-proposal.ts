@@ -36,7 +36,7 @@ export async function tableProposal(ledger: LedgerCommands, input: TableProposal
       tabledOn: parseInstant(input.tabledOn)!,
       now: ledger.clock.now(),
       organisations: await ledger.organisations.ofEach(route.map((step) => step.organisationId)),
-      deciders: await ledger.decisionMakers.ofEach(route.map((step) => step.bodyId)),
+      decisionMakers: await ledger.decisionMakers.ofEach(route.map((step) => step.bodyId)),
     }),
     context,
   );

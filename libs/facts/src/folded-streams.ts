@@ -1,5 +1,5 @@
 import { followLog, LOG_START, type EventStore, type FollowLogOptions, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
-import type { Decider, DomainEvent } from '@ledger/governance';
+import type { DomainEvent, StreamRules } from '@ledger/governance';
 
 /** A stream folded to a version. */
 export interface FoldedStream<State> {
@@ -10,10 +10,10 @@ export interface FoldedStream<State> {
   position: LogPosition;
 }
 
-/** A stream to read and the rules to fold it with. */
+/** A stream to read, the rules to fold it with and how its stored events are read. */
 export interface StreamToLoad<State> {
   streamId: string;
-  decider: Pick<Decider<never, DomainEvent, State>, 'evolve' | 'initialState'>;
+  decider: Pick<StreamRules<never, DomainEvent, State>, 'evolve' | 'initialState' | 'codec'>;
 }
 
 export type LoadedStreams<T extends readonly StreamToLoad<unknown>[]> = { [K in keyof T]: T[K] extends StreamToLoad<infer State> ? FoldedStream<State> : never };
@@ -23,11 +23,11 @@ export interface StreamReader {
   loadAll<const T extends readonly StreamToLoad<unknown>[]>(streams: T): Promise<LoadedStreams<T>>;
 }
 
-/** Folds events onto a stream as it stood. */
+/** Folds stored events onto a stream as it stood, each read through the stream's codec (upcast and checked). */
 export function foldOnto<State>(known: FoldedStream<State>, decider: StreamToLoad<State>['decider'], events: readonly StoredEvent[]): FoldedStream<State> {
   if (events.length === 0) return known;
   let state = known.state;
-  for (const event of events) state = decider.evolve(state, { type: event.type, data: event.data } as DomainEvent);
+  for (const event of events) state = decider.evolve(state, decider.codec.decode(event));
   const last = events[events.length - 1];
   return { streamId: known.streamId, state, version: last.streamVersion, position: last.position };
 }

@@ -4,7 +4,10 @@ import { FoldedStreams, type StreamToLoad } from '@ledger/facts';
 import { describeOnEveryDatabase } from '../../../test/postgres.js';
 
 /** A stream folded to the list of its event types, so that what was folded can be seen. */
-const typesOf = (streamId: string): StreamToLoad<string[]> => ({ streamId, decider: { initialState: [], evolve: (state, event) => [...state, event.type] } });
+const typesOf = (streamId: string): StreamToLoad<string[]> => ({
+  streamId,
+  decider: { initialState: [], evolve: (state, event) => [...state, event.type], codec: { decode: ({ type, data }) => ({ type, data }), schemaVersionOf: () => 1 } },
+});
 const event = (type: string): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data: {}, metadata: { actor: 'clerk:wiltshire' } });
 
 describeOnEveryDatabase('the folded streams a process keeps', (open) => {

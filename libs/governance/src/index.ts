@@ -1,4 +1,5 @@
 export * from './shared/decider.js';
+export * from './shared/event-codec.js';
 export * from './shared/domain-error.js';
 export * from './shared/ledger-time.js';
 export * from './shared/future-dates.js';
@@ -9,6 +10,7 @@ export * from './organisations/organisation.commands.js';
 export * from './organisations/organisation.decider.js';
 export * from './organisations/organisation.events.js';
 export * from './organisations/organisation.state.js';
+export * from './organisations/organisation.codec.js';
 export * from './bodies/index.js';
 export * from './posts/index.js';
 export * from './delegations/index.js';

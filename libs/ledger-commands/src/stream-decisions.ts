@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
 import { emptyStream, FoldedStreams, foldOnto, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
-import { DomainError, type Decider, type DomainEvent } from '@ledger/governance';
+import { DomainError, type DomainEvent, type StreamRules } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
 import { eventIdFor } from './event-ids.js';
 
@@ -68,14 +68,14 @@ const MAX_ATTEMPTS = 8;
 export interface StreamPart {
   streamId: string;
   /** A change holds parts of several kinds: each part's command and state are its own decider's (`streamPart` types them). */
-  decider: Decider<unknown, DomainEvent, unknown>;
+  decider: StreamRules<unknown, DomainEvent, unknown>;
   command: (state: unknown, reader: DecisionReader) => unknown;
 }
 
 /** A part of a change across streams, typed by its decider. */
 export function streamPart<Command, Event extends DomainEvent, State>(
   streamId: string,
-  decider: Decider<Command, Event, State>,
+  decider: StreamRules<Command, Event, State>,
   command: (state: State, reader: DecisionReader) => Command | null | Promise<Command | null>,
 ): StreamPart {
   return { streamId, decider: decider as unknown as StreamPart['decider'], command: command as StreamPart['command'] };
@@ -130,7 +130,7 @@ export class StreamDecisions implements StreamReader {
    */
   async decide<Command, Event extends DomainEvent, State>(
     streamId: string,
-    decider: Decider<Command, Event, State>,
+    decider: StreamRules<Command, Event, State>,
     command: (state: State, reader: DecisionReader) => Command | null | Promise<Command | null>,
     context: CommandContext,
     options: DecideOptions<State> = {},
@@ -185,7 +185,7 @@ export class StreamDecisions implements StreamReader {
       if (appending.length === 0) return streams.map((stream) => ({ events: [], stream, position: stream.position }));
       const partIds = new Set(parts.map((part) => part.streamId));
       try {
-        const appends = appending.map(({ part, index }) => ({ streamId: part.streamId, events: this.newEvents(part.streamId, decided[index], context), expectedVersion: streams[index].version }));
+        const appends = appending.map(({ part, index }) => ({ streamId: part.streamId, events: this.newEvents(part.streamId, part.decider, decided[index], context), expectedVersion: streams[index].version }));
         const expectedStreams = [...reader.versionsRead].filter(([other]) => !partIds.has(other)).map(([other, version]) => ({ streamId: other, version }));
         // One stream to write: one statement, without a transaction around it.
         const results = appends.length === 1 ? [await this.store.append(appends[0].streamId, appends[0].events, { expectedVersion: appends[0].expectedVersion, expectedStreams })] : await this.store.appendToStreams(appends, { expectedStreams });
@@ -212,11 +212,11 @@ export class StreamDecisions implements StreamReader {
   }
 
   /** The events a command appends to a stream, in the store's envelope: ids stable across retries of one Idempotency-Key. */
-  private newEvents(streamId: string, events: readonly DomainEvent[], context: CommandContext) {
+  private newEvents(streamId: string, decider: Pick<StreamRules<unknown, DomainEvent, unknown>, 'codec'>, events: readonly DomainEvent[], context: CommandContext) {
     return events.map((event, index) => ({
       eventId: eventIdFor(context.idempotencyKey, context.actor, streamId, index),
       type: event.type,
-      schemaVersion: 1,
+      schemaVersion: decider.codec.schemaVersionOf(event.type),
       data: event.data,
       metadata: { actor: context.actor, correlationId: context.correlationId, idempotencyKey: context.idempotencyKey ?? undefined },
     }));
@@ -224,7 +224,7 @@ export class StreamDecisions implements StreamReader {
 
   private async decideNow<Command, Event extends DomainEvent, State>(
     streamId: string,
-    decider: Decider<Command, Event, State>,
+    decider: StreamRules<Command, Event, State>,
     command: (state: State, reader: DecisionReader) => Command | null | Promise<Command | null>,
     context: CommandContext,
     { alsoRead }: DecideOptions<State>,
@@ -264,7 +264,7 @@ export class StreamDecisions implements StreamReader {
         return { events, stream, position: stream.position };
       }
       try {
-        const result = await this.store.append(streamId, this.newEvents(streamId, events, context), {
+        const result = await this.store.append(streamId, this.newEvents(streamId, decider, events, context), {
           expectedVersion: stream.version, expectedStreams: [...reader.versionsRead].map(([other, version]) => ({ streamId: other, version })) },
         );
         const position = result.positions[result.positions.length - 1];

@@ -1,4 +1,3 @@
-import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError } from '../shared/domain-error.js';
 import { londonDate } from '../shared/ledger-time.js';
@@ -7,6 +6,8 @@ import type { BodyEvent, BodyKind } from './body.events.js';
 import { BODY_KINDS } from './body.events.js';
 import type { BodyState, EstablishedBody } from './body.state.js';
 import { assertOrganisationExistsOn, organisationFact } from '../shared/organisation-fact.js';
+import type { StreamRules } from '../shared/event-codec.js';
+import { bodyCodec } from './body.codec.js';
 
 /**
  * The rules of a body's stream: establishment, who sits on it over time, dissolution.
@@ -35,7 +36,9 @@ import { assertOrganisationExistsOn, organisationFact } from '../shared/organisa
  * has organisations as members; elsewhere the person who sits is named, with
  * `onBehalfOfOrganisationId`. Dissolving a body ends every membership still running then.
  */
-export const bodyDecider: Decider<BodyCommand, BodyEvent, BodyState> = {
+export const bodyDecider: StreamRules<BodyCommand, BodyEvent, BodyState> = {
+  codec: bodyCodec,
+
   initialState: { status: 'unestablished' },
 
   decide(command, state) {
@@ -129,7 +132,15 @@ export const bodyDecider: Decider<BodyCommand, BodyEvent, BodyState> = {
         return [
           {
             type: 'MembershipStarted',
-            data: { bodyId: body.bodyId, membershipId: command.membershipId, memberName, memberOrganisationId, role, onBehalfOfOrganisationId, startDate, endDate },
+            data: {
+              bodyId: body.bodyId,
+              membershipId: command.membershipId,
+              member: memberName !== null ? { kind: 'person', name: memberName } : { kind: 'organisation', organisationId: memberOrganisationId! },
+              role,
+              onBehalfOfOrganisationId,
+              startDate,
+              endDate,
+            },
           },
         ];
       }
@@ -167,11 +178,8 @@ export const bodyDecider: Decider<BodyCommand, BodyEvent, BodyState> = {
         return { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn };
       case 'MembershipStarted': {
         if (state.status === 'unestablished') return state;
-        const { membershipId, memberName, memberOrganisationId, role, onBehalfOfOrganisationId, startDate, endDate } = event.data;
-        return {
-          ...state,
-          memberships: [...state.memberships, { membershipId, memberName, memberOrganisationId, role, onBehalfOfOrganisationId, startDate, endDate, ended: null }],
-        };
+        const { membershipId, member, role, onBehalfOfOrganisationId, startDate, endDate } = event.data;
+        return { ...state, memberships: [...state.memberships, { membershipId, member, role, onBehalfOfOrganisationId, startDate, endDate, ended: null }] };
       }
       case 'MembershipEnded':
         if (state.status === 'unestablished') return state;

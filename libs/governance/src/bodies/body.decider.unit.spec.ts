@@ -69,13 +69,13 @@ const joinAlliance = (membership: Partial<StartMembership>): StartMembership => 
   ...membership,
 });
 
-const started = (data: Partial<MembershipStarted['data']>): BodyEvent => ({
+/** A membership started: of a person (`memberName`, by default 'A Member') or of an organisation (`memberOrganisationId`). */
+const started = ({ memberName, memberOrganisationId, ...data }: Partial<Omit<MembershipStarted['data'], 'member'>> & { memberName?: string; memberOrganisationId?: string }): BodyEvent => ({
   type: 'MembershipStarted',
   data: {
     bodyId: 'wiltshire-alliance-joint-committee',
     membershipId: 'member-1',
-    memberName: null,
-    memberOrganisationId: null,
+    member: memberOrganisationId ? { kind: 'organisation', organisationId: memberOrganisationId } : { kind: 'person', name: memberName ?? 'A Member' },
     role: 'member',
     onBehalfOfOrganisationId: null,
     startDate: day('2022-07-01'),
@@ -372,8 +372,7 @@ describe('a body', () => {
             data: {
               bodyId: 'bsw-icb-board',
               membershipId: 'partner-member-local-authorities',
-              memberName: 'Alex Morgan',
-              memberOrganisationId: null,
+              member: { kind: 'person', name: 'Alex Morgan' },
               role: 'partner member',
               onBehalfOfOrganisationId: 'wiltshire-council',
               startDate: day('2022-07-01'),
@@ -521,7 +520,7 @@ describe('a body', () => {
       given(bodyDecider, history).when(nextChair).then([nextChairStarted]);
 
       const state = fold(bodyDecider, [...history, nextChairStarted]);
-      const chairAt = (date: string) => membersAt(state, day(date)).filter((membership) => membership.role === 'chair').map((membership) => membership.memberName);
+      const chairAt = (date: string) => membersAt(state, day(date)).filter((membership) => membership.role === 'chair').map(({ member }) => (member.kind === 'person' ? member.name : member.organisationId));
       expect(chairAt('2023-06-30')).toEqual(['Cllr Sam Patel']);
       expect(chairAt('2023-07-01')).toEqual(['Jordan Lee']);
       expect(chairAt('2024-06-30')).toEqual(['Jordan Lee']);

@@ -39,19 +39,24 @@ export type BodyEstablished = DomainEvent<
 /** The body ceases on a date. Its memberships still open then are ended by `MembershipEnded` events appended with it. */
 export type BodyDissolved = DomainEvent<'BodyDissolved', { bodyId: string; dissolvedOn: Instant }>;
 
+/** Who sits on a body: a person, or an organisation (a joint committee's member, a partner member). */
+export type Member = { kind: 'person'; name: string } | { kind: 'organisation'; organisationId: string };
+
 /**
- * Someone sits on the body from `startDate`: a person (`memberName`) or an organisation
- * (`memberOrganisationId`), exactly one of them, in a `role` ('chair', 'vice-chair', 'member',
- * 'non-voting member', 'partner member', …), possibly on behalf of an organisation. `endDate`
- * (exclusive) is the end of the term appointed, or null when open-ended.
+ * Someone sits on the body from `startDate`: a person or an organisation (`member`), in a `role`
+ * ('chair', 'vice-chair', 'member', 'non-voting member', 'partner member', …), possibly on behalf
+ * of an organisation. `endDate` (exclusive) is the end of the term appointed, or null when
+ * open-ended.
+ *
+ * Schema version 2. Version 1 named the member in two fields, `memberName` and
+ * `memberOrganisationId`, exactly one of them set; `bodyCodec` reads it as version 2.
  */
 export type MembershipStarted = DomainEvent<
   'MembershipStarted',
   {
     bodyId: string;
     membershipId: string;
-    memberName: string | null;
-    memberOrganisationId: string | null;
+    member: Member;
     role: string;
     onBehalfOfOrganisationId: string | null;
     startDate: Instant;

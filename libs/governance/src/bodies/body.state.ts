@@ -1,13 +1,10 @@
 import type { Instant } from '../shared/ledger-time.js';
-import type { BodyKind } from './body.events.js';
+import type { BodyKind, Member } from './body.events.js';
 
 /** Who sat on a body, in what role, over `[startDate, endDate)`. */
 export interface Membership {
   membershipId: string;
-  /** A person sitting on the body; null when an organisation sits. */
-  memberName: string | null;
-  /** An organisation sitting on the body (a joint committee's member); null when a person sits. */
-  memberOrganisationId: string | null;
+  member: Member;
   role: string;
   onBehalfOfOrganisationId: string | null;
   startDate: Instant;

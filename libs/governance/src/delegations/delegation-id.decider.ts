@@ -1,5 +1,7 @@
-import type { Decider, DomainEvent } from '../shared/decider.js';
+import type { DomainEvent } from '../shared/decider.js';
 import { AlreadyExistsError } from '../shared/domain-error.js';
+import type { StreamRules } from '../shared/event-codec.js';
+import { delegationIdCodec } from './scheme.codec.js';
 
 /**
  * A delegation's id is claimed on a stream of its own, `delegation-{id}`, naming the scheme (the
@@ -18,7 +20,9 @@ export type DelegationIdState = { claimedBy: string | null };
 
 export const delegationIdStreamId = (delegationId: string) => `delegation-${delegationId}`;
 
-export const delegationIdDecider: Decider<ClaimDelegationId, DelegationIdClaimed, DelegationIdState> = {
+export const delegationIdDecider: StreamRules<ClaimDelegationId, DelegationIdClaimed, DelegationIdState> = {
+  codec: delegationIdCodec,
+
   initialState: { claimedBy: null },
 
   decide(command, state) {

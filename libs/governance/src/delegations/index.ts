@@ -4,3 +4,4 @@ export * from './scheme.events.js';
 export * from './scheme.state.js';
 export * from './persistent-map.js';
 export * from './delegation-id.decider.js';
+export * from './scheme.codec.js';

@@ -3,7 +3,6 @@ import { delegationsAt } from '../authority/delegation-chains.js';
 import { NoAuthorityError } from '../authority/no-authority-error.js';
 import type { OrganisationState, RegisteredOrganisation } from '../organisations/organisation.state.js';
 import { governingBodyAt, organisationExistsAt } from '../organisations/organisation.state.js';
-import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError } from '../shared/domain-error.js';
 import type { Instant } from '../shared/ledger-time.js';
@@ -14,12 +13,16 @@ import type { GrantDelegation, HolderFacts, SchemeCommand, SchemeFacts, VaryDele
 import type { DelegationTermChange, SchemeEvent } from './scheme.events.js';
 import type { Delegation, DelegationTerms, SchemeState } from './scheme.state.js';
 import { applyChanges, emptyScheme, openSuspension, termsAt } from './scheme.state.js';
+import type { StreamRules } from '../shared/event-codec.js';
+import { schemeCodec } from './scheme.codec.js';
 
 /**
  * The rules of an organisation's scheme of delegation: delegations granted, varied, suspended,
  * reinstated and revoked, each from an effective date that may lie in the past.
  */
-export const schemeDecider: Decider<SchemeCommand, SchemeEvent, SchemeState> = {
+export const schemeDecider: StreamRules<SchemeCommand, SchemeEvent, SchemeState> = {
+  codec: schemeCodec,
+
   initialState: emptyScheme,
 
   decide(command, state) {

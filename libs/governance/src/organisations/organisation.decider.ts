@@ -1,13 +1,16 @@
-import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError } from '../shared/domain-error.js';
 import { londonDate } from '../shared/ledger-time.js';
 import type { OrganisationCommand } from './organisation.commands.js';
 import type { OrganisationEvent } from './organisation.events.js';
 import type { OrganisationState, RegisteredOrganisation } from './organisation.state.js';
+import type { StreamRules } from '../shared/event-codec.js';
+import { organisationCodec } from './organisation.codec.js';
 
 /** The rules of an organisation's stream: registration, governing bodies over time, dissolution. */
-export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+export const organisationDecider: StreamRules<OrganisationCommand, OrganisationEvent, OrganisationState> = {
+  codec: organisationCodec,
+
   initialState: { status: 'unregistered' },
 
   decide(command, state) {

@@ -1,5 +1,4 @@
 import { assertOrganisationExistsOn } from '../shared/organisation-fact.js';
-import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError } from '../shared/domain-error.js';
 import { londonDate } from '../shared/ledger-time.js';
@@ -7,6 +6,8 @@ import type { PostCommand } from './post.commands.js';
 import type { PostEvent } from './post.events.js';
 import type { CreatedPost, PostHolding, PostState } from './post.state.js';
 import { holdingsOverlap, openHolding } from './post.state.js';
+import type { StreamRules } from '../shared/event-codec.js';
+import { postCodec } from './post.codec.js';
 
 /**
  * The rules of a post's stream: creation and who held it when.
@@ -22,7 +23,9 @@ import { holdingsOverlap, openHolding } from './post.state.js';
  * - Only the open holding (no end recorded) can be ended, by naming its holder, after its start.
  *   A holding recorded with an end date is as recorded.
  */
-export const postDecider: Decider<PostCommand, PostEvent, PostState> = {
+export const postDecider: StreamRules<PostCommand, PostEvent, PostState> = {
+  codec: postCodec,
+
   initialState: { status: 'uncreated' },
 
   decide(command, state) {

@@ -1,7 +1,6 @@
 import type { AuthorityBasis, AuthorityQuestion } from '../authority/authority-answer.js';
 import { checkAuthority } from '../authority/check-authority.js';
 import { NoAuthorityError } from '../authority/no-authority-error.js';
-import type { Decider } from '../shared/decider.js';
 import { unreachable } from '../shared/decider.js';
 import { AlreadyExistsError, InvalidCommandError, InvalidTransitionError, NotFoundError, NotOnRouteError, StaleVersionError } from '../shared/domain-error.js';
 import { notInTheFuture } from '../shared/future-dates.js';
@@ -16,6 +15,8 @@ import type { ProposalState, ProposalVersion, TabledProposalState } from './prop
 import { currentProposalVersion, findCallIn, findRatification, stepDecisions } from './proposal.state.js';
 import type { DecisionMakerFact, RouteMatch, RouteStep } from './route.js';
 import { matchRouteStep, OUTCOMES_BY_REQUIREMENT, sameRoute, shareOf, validateRoute, validateStepShares } from './route.js';
+import type { StreamRules } from '../shared/event-codec.js';
+import { proposalCodec } from './proposal.codec.js';
 
 /**
  * The rules of a proposal's stream: tabling and amending versions, withdrawal, ratifications and
@@ -43,7 +44,9 @@ import { matchRouteStep, OUTCOMES_BY_REQUIREMENT, sameRoute, shareOf, validateRo
  *   minutes' tolerance). Each takes effect when recorded, and a date to come would freeze the
  *   proposal until then (nothing may predate the current version). A call-in deadline may lie ahead.
  */
-export const proposalDecider: Decider<ProposalCommand, ProposalEvent, ProposalState> = {
+export const proposalDecider: StreamRules<ProposalCommand, ProposalEvent, ProposalState> = {
+  codec: proposalCodec,
+
   initialState: { status: 'untabled' },
   decide,
   evolve,

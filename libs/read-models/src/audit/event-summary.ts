@@ -1,5 +1,5 @@
 import type { StoredEvent } from '@ledger/event-store';
-import { formatPounds, londonDate } from '@ledger/governance';
+import { bodyCodec, formatPounds, londonDate } from '@ledger/governance';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -26,14 +26,14 @@ type Data = Record<string, unknown>;
  * sentence of its own is still described by its type and stream. Always one line, whatever the
  * titles and names in it hold.
  */
-export function summarise(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'>): string {
+export function summarise(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'> & { schemaVersion?: number }): string {
   return sentenceOf(event).replace(LINE_BREAKS, ' ');
 }
 
 /** What would break a line, or a CSV row, or a log line: a title's own line breaks become spaces. */
 const LINE_BREAKS = /[\r\n\u2028\u2029\u0085]+/g;
 
-function sentenceOf(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'>): string {
+function sentenceOf(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'> & { schemaVersion?: number }): string {
   const data = (event.data ?? {}) as Data;
   switch (event.type) {
     case 'ApiKeyIssued': {
@@ -63,8 +63,13 @@ function sentenceOf(event: Pick<StoredEvent, 'type' | 'data' | 'streamId'>): str
       return `${data.name} (${data.bodyId}) established as ${data.kind} on ${writtenDate(data.establishedOn)}`;
     case 'BodyDissolved':
       return `${data.bodyId} dissolved on ${writtenDate(data.dissolvedOn)}`;
-    case 'MembershipStarted':
-      return `${data.memberName ?? data.memberOrganisationId} joined ${data.bodyId} as ${data.role} on ${writtenDate(data.startDate)}`;
+    case 'MembershipStarted': {
+      // Read through the body's codec: events of schema version 1 named the member in two fields.
+      const decoded = bodyCodec.decode({ type: event.type, schemaVersion: event.schemaVersion ?? 1, data: event.data });
+      if (decoded.type !== 'MembershipStarted') throw new Error(`The body codec read a MembershipStarted event as ${decoded.type}.`);
+      const { member, bodyId, role, startDate } = decoded.data;
+      return `${member.kind === 'person' ? member.name : member.organisationId} joined ${bodyId} as ${role} on ${writtenDate(startDate)}`;
+    }
     case 'MembershipEnded':
       return `membership ${data.membershipId} of ${data.bodyId} ended on ${writtenDate(data.endDate)}`;
     case 'PostCreated':

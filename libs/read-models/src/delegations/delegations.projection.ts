@@ -1,5 +1,5 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import type { SchemeEvent } from '@ledger/governance';
+import { schemeCodec, type SchemeEvent } from '@ledger/governance';
 import { insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
 import { eventOf, type DelegationRow, type HistoryRow } from './delegation-rows.js';
@@ -118,7 +118,7 @@ function recordedFromEvent(event: StoredEvent): RecordedSchemeEvent {
       actor: event.metadata.actor ?? null,
       recorded_at: event.metadata.recordedAt,
     },
-    event: { type: event.type, data: event.data } as SchemeEvent,
+    event: schemeCodec.decode(event),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { LogPosition, SqlSession, StoredEvent } from '@ledger/event-store';
-import type { BodyEvent, OrganisationEvent, PostEvent } from '@ledger/governance';
+import { bodyCodec, organisationCodec, postCodec, type BodyEvent, type EventDecoder, type OrganisationEvent, type PostEvent } from '@ledger/governance';
 import type { Projection } from '../projector/projection.js';
 
 /**
@@ -12,19 +12,19 @@ import type { Projection } from '../projector/projection.js';
 export const organisationsProjection: Projection = {
   name: 'organisations',
   handles: new Set<OrganisationEvent['type']>(['OrganisationRegistered', 'OrganisationDissolved', 'GoverningBodyDesignated', 'GoverningBodyVacated', 'OrganisationSucceeded']),
-  apply: (events, session) => applyInOrder<OrganisationEvent>(events, session, applyOrganisationEvent),
+  apply: (events, session) => applyInOrder(events, session, organisationCodec, applyOrganisationEvent),
 };
 
 export const bodiesProjection: Projection = {
   name: 'bodies',
   handles: new Set<BodyEvent['type']>(['BodyEstablished', 'BodyDissolved', 'MembershipStarted', 'MembershipEnded']),
-  apply: (events, session) => applyInOrder<BodyEvent>(events, session, applyBodyEvent),
+  apply: (events, session) => applyInOrder(events, session, bodyCodec, applyBodyEvent),
 };
 
 export const postsProjection: Projection = {
   name: 'posts',
   handles: new Set<PostEvent['type']>(['PostCreated', 'PostHolderRecorded', 'PostHoldingEnded']),
-  apply: (events, session) => applyInOrder<PostEvent>(events, session, applyPostEvent),
+  apply: (events, session) => applyInOrder(events, session, postCodec, applyPostEvent),
 };
 
 /** The three, for a projector that keeps organisations, bodies and posts. */
@@ -42,18 +42,18 @@ export class UnappliedEventError extends Error {
   }
 }
 
-type Stored<Event extends { type: string; data: unknown }> = StoredEvent<Event['type'], Event['data']>;
-type Narrow<Event extends { type: string; data: unknown }> = Event extends unknown ? StoredEvent<Event['type'], Event['data']> : never;
 
+/** Applies each event as its stream's codec reads it (upcast and checked), in log order. */
 async function applyInOrder<Event extends { type: string; data: unknown }>(
   events: readonly StoredEvent[],
   session: SqlSession,
-  apply: (event: Narrow<Event>, change: Change) => Promise<void>,
+  codec: EventDecoder<Event>,
+  apply: (event: Event, change: Change) => Promise<void>,
 ): Promise<void> {
   for (const event of events) {
     const change = new Change(session, event);
     try {
-      await apply(event as unknown as Narrow<Event>, change);
+      await apply(codec.decode(event), change);
     } catch (error) {
       if (error instanceof UnappliedEventError) throw error;
       throw new UnappliedEventError(event.position, (error as Error)?.message ?? String(error), { cause: error });
@@ -87,7 +87,7 @@ function json(text: string | null): string | null {
   return text === null ? null : JSON.stringify(text);
 }
 
-async function applyOrganisationEvent(event: Narrow<OrganisationEvent>, change: Change): Promise<void> {
+async function applyOrganisationEvent(event: OrganisationEvent, change: Change): Promise<void> {
   switch (event.type) {
     case 'OrganisationRegistered': {
       const { organisationId, name, kind, functions, establishedOn } = event.data;
@@ -135,7 +135,7 @@ async function applyOrganisationEvent(event: Narrow<OrganisationEvent>, change: 
   }
 }
 
-async function applyBodyEvent(event: Narrow<BodyEvent>, change: Change): Promise<void> {
+async function applyBodyEvent(event: BodyEvent, change: Change): Promise<void> {
   switch (event.type) {
     case 'BodyEstablished': {
       const { bodyId, name, kind, organisationId, memberOrganisationIds, establishedOn, termsOfReference } = event.data;
@@ -160,7 +160,8 @@ async function applyBodyEvent(event: Narrow<BodyEvent>, change: Change): Promise
       );
     }
     case 'MembershipStarted': {
-      const { bodyId, membershipId, memberName, memberOrganisationId, role, onBehalfOfOrganisationId, startDate, endDate } = event.data;
+      const { bodyId, membershipId, member, role, onBehalfOfOrganisationId, startDate, endDate } = event.data;
+      const [memberName, memberOrganisationId] = member.kind === 'person' ? [member.name, null] : [null, member.organisationId];
       return change.write(
         `INSERT INTO memberships (position, recorded_at, body_id, membership_id, member_name, member_organisation_id, role, on_behalf_of_organisation_id, start_date, end_date)
          VALUES ($1, $2, $3, $4, $5::json, $6, $7::json, $8, $9, $10)`,
@@ -181,7 +182,7 @@ async function applyBodyEvent(event: Narrow<BodyEvent>, change: Change): Promise
   }
 }
 
-async function applyPostEvent(event: Narrow<PostEvent>, change: Change): Promise<void> {
+async function applyPostEvent(event: PostEvent, change: Change): Promise<void> {
   switch (event.type) {
     case 'PostCreated': {
       const { postId, title, organisationId } = event.data;
@@ -214,6 +215,5 @@ async function applyPostEvent(event: Narrow<PostEvent>, change: Change): Promise
 
 /** A type the projection lists in `handles` but has no case for: a bug here, stopped loudly. */
 function unexpected(event: never): never {
-  const { type, position } = event as Stored<{ type: string; data: unknown }>;
-  throw new UnappliedEventError(position, `The projection has no case for ${type}.`);
+  throw new Error(`The projection has no case for ${(event as { type: string }).type}.`);
 }

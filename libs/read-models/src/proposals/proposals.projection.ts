@@ -1,5 +1,5 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { currentProposalVersion, proposalDecider, type ProposalEvent, type ProposalState, type TabledProposalState } from '@ledger/governance';
+import { currentProposalVersion, proposalCodec, proposalDecider, type ProposalEvent, type ProposalState, type TabledProposalState } from '@ledger/governance';
 import { columnNames, insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
 import {
@@ -71,7 +71,7 @@ export const proposalsProjection: Projection = {
 
     for (const event of events) {
       const proposal = working.get(proposalIdOf(event))!;
-      const domainEvent = { type: event.type, data: event.data } as ProposalEvent;
+      const domainEvent = proposalCodec.decode(event);
       proposal.state = proposalDecider.evolve(proposal.state, domainEvent);
       const place = placeOf(event);
       proposal.last = place;

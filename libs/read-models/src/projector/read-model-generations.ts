@@ -32,6 +32,17 @@ export class ReadModelGenerations {
     return schema;
   }
 
+  /**
+   * Gathers the planner's statistics of every table of a generation just filled. A rebuilt
+   * generation is otherwise swapped in with none (autovacuum comes to it later), and PostgreSQL plans
+   * its reads on guesses: a proposal's history of 9 events estimated at 1,081 rows read by a bitmap
+   * scan in 1.2 ms, against an index scan in 0.4 ms once analysed.
+   */
+  async analyse(schema: string): Promise<void> {
+    const tables = await this.database.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE schemaname = $1 ORDER BY tablename`, [schema]);
+    for (const { name } of tables) await this.database.query(`ANALYZE ${name}`);
+  }
+
   /** Makes `schema` the generation reads are served from; answers it. */
   async activate(schema: string): Promise<string> {
     await this.database.transaction(async (session) => {

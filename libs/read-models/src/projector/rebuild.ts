@@ -20,7 +20,7 @@ export interface RebuildResult {
 
 /**
  * Replays the whole log into a fresh generation of read models while the active one keeps
- * serving, then swaps it in with one UPDATE. Events appended meanwhile are projected before the
+ * serving, gathers its tables' statistics, then swaps it in with one UPDATE. Events appended meanwhile are projected before the
  * swap, so nothing is lost; the projectors of running APIs move to the new generation on their own.
  * In production `log` is the sealed log: a rebuild reads only events the seal explains.
  */
@@ -45,6 +45,7 @@ export async function rebuildReadModels(
     const eventsPerSecond = seconds > 0 ? done / seconds : 0;
     onProgress({ events: done, eventsPerSecond, secondsLeft: total !== null && eventsPerSecond > 0 ? Math.max(0, (total - done) / eventsPerSecond) : null, position });
   });
+  await generations.analyse(schema);
   await generations.activate(schema);
   return { schema, previous, events, seconds: (Date.now() - started) / 1000 };
 }

@@ -6,6 +6,30 @@ import { compareLogPositions, migrate, SqlEventStore, type LogPosition } from '@
 import { auditTrailProjection, Projector, ReadModelGenerations } from '@ledger/read-models';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
 
+/** A decision as the proposal's codec reads it (every field of `RatificationRecorded`), on a proposal the ledger never tabled. */
+function ratification(proposalId: string, ratificationId: string) {
+  return {
+    proposalId,
+    ratificationId,
+    version: 1,
+    stepIndex: 0,
+    requirement: 'approve',
+    organisationId: 'wirral-council',
+    deciderId: 'wirral-cabinet',
+    deciderKind: 'body',
+    outcome: 'approved',
+    decidedOn: '2017-11-27T00:00:00.000Z',
+    reasons: null,
+    alternativesConsidered: null,
+    meeting: null,
+    conditions: null,
+    conflictsOfInterest: [],
+    decidedByPerson: null,
+    callInUntil: null,
+    authority: null,
+  };
+}
+
 /**
  * The projector as its own process (`apps/ledger-projector`, built by `npm test` first), killed
  * with SIGKILL in the middle of its work and started again, must end with exactly what a clean
@@ -27,7 +51,7 @@ describeWithPostgres('the projector process, killed and restarted', (url) => {
                 eventId: randomUUID(),
                 type: 'RatificationRecorded',
                 schemaVersion: 1,
-                data: { proposalId: `p-${stream}`, deciderId: 'wirral-cabinet', outcome: 'approved', version: 1, decidedOn: '2017-11-27T00:00:00.000Z', n: batch * 10 + i },
+                data: ratification(`p-${stream}`, `r-${batch * 10 + i}`),
                 metadata: { actor: 'clerk:wirral' },
               })),
               { expectedVersion: 'any' },

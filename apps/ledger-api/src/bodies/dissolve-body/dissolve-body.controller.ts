@@ -9,7 +9,7 @@ import { SlugParam } from '../../validation/slug-param.pipe.js';
 import { BodyDissolutionRequest } from './body-dissolution.request.js';
 import { DissolveBody } from './dissolve-body.command.js';
 
-/** A body's life after it is established: dissolution and who sits on it. */
+/** A body's dissolution (a governing body's seat is vacated with it): clerks. */
 @ApiTags('bodies')
 @ApiBearerAuth()
 @Controller('v1/bodies')

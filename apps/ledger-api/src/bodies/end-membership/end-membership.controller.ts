@@ -9,7 +9,7 @@ import { SlugParam } from '../../validation/slug-param.pipe.js';
 import { EndMembership } from './end-membership.command.js';
 import { MembershipEndRequest } from './membership-end.request.js';
 
-/** A body's life after it is established: dissolution and who sits on it. */
+/** A seat on a body ended: clerks. */
 @ApiTags('bodies')
 @ApiBearerAuth()
 @Controller('v1/bodies')

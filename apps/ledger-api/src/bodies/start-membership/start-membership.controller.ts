@@ -9,7 +9,7 @@ import { SlugParam } from '../../validation/slug-param.pipe.js';
 import { MembershipRequest } from './membership.request.js';
 import { StartMembership } from './start-membership.command.js';
 
-/** A body's life after it is established: dissolution and who sits on it. */
+/** Who sits on a body from a date: clerks. */
 @ApiTags('bodies')
 @ApiBearerAuth()
 @Controller('v1/bodies')

@@ -9,7 +9,7 @@ import { CallInRequest } from './call-in.request.js';
 import { LodgeCallIn } from './lodge-call-in.command.js';
 import { ProposalAnswer } from '../proposal-answer.js';
 
-/** What sovereign bodies decide on proposals, and what scrutiny does about it: clerks, and integrations for their bodies. */
+/** Scrutiny calling a decision in: clerks, and integrations for their scrutiny bodies. */
 @ApiTags('proposals')
 @ApiBearerAuth()
 @Controller('v1/proposals/:id')

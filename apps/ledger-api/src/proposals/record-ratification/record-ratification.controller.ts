@@ -9,7 +9,7 @@ import { RatificationAnswer } from './ratification-answer.js';
 import { RatificationRequest } from './ratification.request.js';
 import { RecordRatification } from './record-ratification.command.js';
 
-/** What sovereign bodies decide on proposals, and what scrutiny does about it: clerks, and integrations for their bodies. */
+/** What sovereign bodies decide on proposals: clerks, and integrations for their bodies. */
 @ApiTags('proposals')
 @ApiBearerAuth()
 @Controller('v1/proposals/:id')

@@ -9,7 +9,7 @@ import { ProposalAnswer } from '../proposal-answer.js';
 import { RescindRatification } from './rescind-ratification.command.js';
 import { RescissionRequest } from './rescission.request.js';
 
-/** What sovereign bodies decide on proposals, and what scrutiny does about it: clerks, and integrations for their bodies. */
+/** A decision recorded wrongly, rescinded: clerks, and integrations for their bodies. */
 @ApiTags('proposals')
 @ApiBearerAuth()
 @Controller('v1/proposals/:id')

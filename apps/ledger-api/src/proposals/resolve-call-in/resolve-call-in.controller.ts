@@ -9,7 +9,7 @@ import { CallInResolutionRequest } from '../lodge-call-in/call-in.request.js';
 import { ProposalAnswer } from '../proposal-answer.js';
 import { ResolveCallIn } from './resolve-call-in.command.js';
 
-/** What sovereign bodies decide on proposals, and what scrutiny does about it: clerks, and integrations for their bodies. */
+/** What became of a call-in: clerks, and integrations for their scrutiny bodies. */
 @ApiTags('proposals')
 @ApiBearerAuth()
 @Controller('v1/proposals/:id')

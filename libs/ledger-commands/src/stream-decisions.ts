@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { VersionConflictError, type EventStore, type LogPosition } from '@ledger/event-store';
+import { VersionConflictError, type AppendResult, type EventStore, type LogPosition } from '@ledger/event-store';
 import { emptyStream, FoldedStreams, foldOnto, type FoldedStream, type LoadedStreams, type StreamReader, type StreamToLoad } from '@ledger/facts';
 import { DomainError, type DomainEvent, type StreamRules } from '@ledger/governance';
 import type { CommandContext } from './command-context.js';
@@ -187,28 +187,28 @@ export class StreamDecisions implements StreamReader {
       try {
         const appends = appending.map(({ part, index }) => ({ streamId: part.streamId, events: this.newEvents(part.streamId, part.decider, decided[index], context), expectedVersion: streams[index].version }));
         const expectedStreams = [...reader.versionsRead].filter(([other]) => !partIds.has(other)).map(([other, version]) => ({ streamId: other, version }));
-        // One stream to write: one statement, without a transaction around it.
-        const results = appends.length === 1 ? [await this.store.append(appends[0].streamId, appends[0].events, { expectedVersion: appends[0].expectedVersion, expectedStreams })] : await this.store.appendToStreams(appends, { expectedStreams });
+        const results = await this.store.appendToStreams(appends, { expectedStreams });
         const decisions = streams.map((stream): Decision<DomainEvent, unknown> => ({ events: [], stream, position: stream.position }));
-        for (const [n, { part, index }] of appending.entries()) {
-          const result = results[n];
-          const position = result.positions[result.positions.length - 1];
-          if (result.duplicate) {
-            // A retry answered from the log: what it appended may differ from what was decided now.
-            this.folded.forget(part.streamId);
-            decisions[index] = { events: decided[index], stream: await this.load(part.streamId, part.decider), position };
-            continue;
-          }
-          const after = { streamId: part.streamId, state: decided[index].reduce(part.decider.evolve, streams[index].state), version: result.nextStreamVersion, position };
-          this.folded.remember(after);
-          decisions[index] = { events: decided[index], stream: after, position };
-        }
+        for (const [n, { part, index }] of appending.entries()) decisions[index] = await this.settled(streams[index], part.decider, decided[index], results[n]);
         return decisions;
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
         await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart
       }
     }
+  }
+
+  /** The decision once its events are appended: the stream as it stands after them, kept for the next command. */
+  private async settled<Event extends DomainEvent, State>(stream: FoldedStream<State>, decider: StreamToLoad<State>['decider'] & Pick<StreamRules<unknown, Event, State>, 'evolve'>, events: Event[], result: AppendResult): Promise<Decision<Event, State>> {
+    const position = result.positions[result.positions.length - 1];
+    if (result.duplicate) {
+      // A retry answered from the log: what it appended may differ from what was decided now.
+      this.folded.forget(stream.streamId);
+      return { events, stream: await this.load(stream.streamId, decider), position };
+    }
+    const after = { streamId: stream.streamId, state: events.reduce(decider.evolve, stream.state), version: result.nextStreamVersion, position };
+    this.folded.remember(after);
+    return { events, stream: after, position };
   }
 
   /** The events a command appends to a stream, in the store's envelope: ids stable across retries of one Idempotency-Key. */
@@ -267,15 +267,7 @@ export class StreamDecisions implements StreamReader {
         const result = await this.store.append(streamId, this.newEvents(streamId, decider, events, context), {
           expectedVersion: stream.version, expectedStreams: [...reader.versionsRead].map(([other, version]) => ({ streamId: other, version })) },
         );
-        const position = result.positions[result.positions.length - 1];
-        if (result.duplicate) {
-          // A retry answered from the log: what it appended may differ from what was decided now.
-          this.folded.forget(streamId);
-          return { events, stream: await this.load(streamId, decider), position };
-        }
-        const after = { streamId, state: events.reduce(decider.evolve, stream.state), version: result.nextStreamVersion, position };
-        this.folded.remember(after);
-        return { events, stream: after, position };
+        return await this.settled(stream, decider, events, result);
       } catch (error) {
         if (!(error instanceof VersionConflictError) || attempt >= MAX_ATTEMPTS) throw error;
         if (!speculative) await sleep(Math.random() * 5 * attempt); // another process appended first: read again, a moment apart

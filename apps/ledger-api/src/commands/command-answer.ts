@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { LogPosition } from '@ledger/event-store';
+import type { CommandAnswer as RecordedAnswer } from '@ledger/ledger-commands';
 
-/** What every command answers (API.md): the id it concerns and the log position it wrote. */
-export class CommandAnswer {
+/** What every command answers (API.md): the id it concerns and the log position it wrote; the use cases' answer, described for OpenAPI. */
+export class CommandAnswer implements RecordedAnswer {
   @ApiProperty({ example: 'wokingham-borough-council' })
   id!: string;
 

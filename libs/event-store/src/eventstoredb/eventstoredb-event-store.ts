@@ -104,7 +104,9 @@ export class EventStoreDbEventStore implements EventStore {
    * there, and appends the rest.
    */
   async appendToStreams(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'> = {}): Promise<AppendResult[]> {
-    for (const part of checkedStreamAppends(appends, options, this.now().toISOString())) {
+    const parts = checkedStreamAppends(appends, options, this.now().toISOString());
+    if (parts.length === 1) return [await this.append(appends[0].streamId, appends[0].events, { expectedVersion: appends[0].expectedVersion, ...options })];
+    for (const part of parts) {
       const recent = await this.collect(this.client.readStream(part.streamId, { direction: BACKWARDS, fromRevision: END, maxCount: Math.max(part.events.length * 4, 16) }));
       if (await this.alreadyAppended(part.streamId, part.events, recent)) continue;
       const version = recent[0]?.streamVersion ?? 0;

@@ -67,10 +67,12 @@ export class SqlEventStore implements EventStore {
     return this.appendAt(streamId, events, options, this.now().toISOString());
   }
 
-  /** Every part in one transaction: all or nothing. */
+  /** Every part in one transaction: all or nothing. One part is one statement, with no transaction around it. */
   async appendToStreams(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'> = {}): Promise<AppendResult[]> {
     const recordedAt = this.now().toISOString();
-    return appendToStreams(this.database, checkedStreamAppends(appends, options, recordedAt), options, recordedAt);
+    const parts = checkedStreamAppends(appends, options, recordedAt);
+    if (parts.length === 1) return [await appendToStream(this.database, parts[0].streamId, parts[0].events, { expectedVersion: parts[0].version, ...options }, recordedAt)];
+    return appendToStreams(this.database, parts, options, recordedAt);
   }
 
   async appendAsRecorded(events: readonly StoredEvent[]): Promise<void> {

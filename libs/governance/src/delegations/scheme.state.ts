@@ -25,20 +25,29 @@ export interface Suspension {
   reinstatementReason: string | null;
 }
 
-/** One delegation with its whole valid-time history, so that it can be judged at any instant. */
-export interface Delegation {
-  delegationId: string;
-  organisationId: string;
-  fromId: string;
-  toId: string;
+/**
+ * A delegation's valid-time history as any record of it holds it — the scheme's state, or a read
+ * model's own record: what the rules below read to judge it at an instant (`termsAt`, `standingAt`,
+ * `suspensionAt`, `openSuspension`).
+ */
+export interface RecordedDelegation {
   effectiveFrom: Instant;
   /** The terms as granted, before any variation. */
   granted: DelegationTerms;
   /** Ordered by effective date, then in the order recorded (a later record of the same date wins). */
-  variations: readonly Variation[];
+  variations: readonly Pick<Variation, 'effectiveFrom' | 'changes'>[];
   /** Ordered and never overlapping. */
   suspensions: readonly Suspension[];
   revocation: { effectiveFrom: Instant; reason: string } | null;
+}
+
+/** One delegation with its whole valid-time history, so that it can be judged at any instant. */
+export interface Delegation extends RecordedDelegation {
+  delegationId: string;
+  organisationId: string;
+  fromId: string;
+  toId: string;
+  variations: readonly Variation[];
   instrument: Instrument;
   authorisedByProposalId: string | null;
 }
@@ -66,7 +75,7 @@ export type DelegationStanding =
   | { status: 'revoked'; from: Instant };
 
 /** The terms in force at `at`: the grant, with every variation effective by then applied in date order. */
-export function termsAt(delegation: Delegation, at: Instant): DelegationTerms {
+export function termsAt(delegation: RecordedDelegation, at: Instant): DelegationTerms {
   let terms = delegation.granted;
   for (const variation of delegation.variations) {
     if (variation.effectiveFrom > at) break;
@@ -81,7 +90,7 @@ export function applyChanges(terms: DelegationTerms, changes: readonly Delegatio
   return next;
 }
 
-export function standingAt(delegation: Delegation, at: Instant): DelegationStanding {
+export function standingAt(delegation: RecordedDelegation, at: Instant): DelegationStanding {
   if (at < delegation.effectiveFrom) return { status: 'not-yet-in-force', from: delegation.effectiveFrom };
   const terms = termsAt(delegation, at);
   const revokedFrom = delegation.revocation && delegation.revocation.effectiveFrom <= at ? delegation.revocation.effectiveFrom : null;
@@ -93,12 +102,12 @@ export function standingAt(delegation: Delegation, at: Instant): DelegationStand
   return { status: 'in-force', terms };
 }
 
-export function suspensionAt(delegation: Delegation, at: Instant): Suspension | undefined {
+export function suspensionAt(delegation: RecordedDelegation, at: Instant): Suspension | undefined {
   return delegation.suspensions.find((suspension) => suspension.from <= at && (suspension.until === null || at < suspension.until));
 }
 
 /** The suspension no reinstatement has ended yet, if any. */
-export function openSuspension(delegation: Delegation): Suspension | undefined {
+export function openSuspension(delegation: RecordedDelegation): Suspension | undefined {
   const last = delegation.suspensions.at(-1);
   return last && last.until === null ? last : undefined;
 }

@@ -1,7 +1,7 @@
 import { unreachable } from '../shared/decider.js';
 import type { Instant } from '../shared/ledger-time.js';
 import type { RatificationOutcome } from './proposal.events.js';
-import type { ProposalStatus, RatificationRecord, TabledProposalState } from './proposal.state.js';
+import type { ProposalStatus, RecordedDecision, RecordedProposal } from './proposal.state.js';
 import { implementableFrom, stepDecisions } from './proposal.state.js';
 import type { RouteRequirement } from './route.js';
 
@@ -39,7 +39,7 @@ export function statusOf(withdrawn: boolean, steps: readonly { requirement: Rout
 }
 
 /** The status the proposal's record implies now (the stream's status events record each change of it). */
-export function proposalStatus(proposal: TabledProposalState): ProposalStatus {
+export function proposalStatus(proposal: RecordedProposal): ProposalStatus {
   return statusOf(
     proposal.withdrawal !== null,
     stepDecisions(proposal).map(({ step, decision }) => ({ requirement: step.requirement, outcome: decision?.outcome ?? null })),
@@ -47,17 +47,17 @@ export function proposalStatus(proposal: TabledProposalState): ProposalStatus {
 }
 
 /** The decisions that make the current version ratified (every step's), or that reject it. */
-export function decidingRatifications(proposal: TabledProposalState, status: 'ratified' | 'rejected'): RatificationRecord[] {
+export function decidingRatifications<Decision extends RecordedDecision>(proposal: RecordedProposal<Decision>, status: 'ratified' | 'rejected'): Decision[] {
   return stepDecisions(proposal)
     .filter(({ step, decision }) => decision !== null && (status === 'ratified' ? stepSatisfiedBy(step.requirement, decision.outcome) : stepBlockedBy(step.requirement, decision.outcome)))
-    .map(({ decision }) => decision as RatificationRecord);
+    .map(({ decision }) => decision as Decision);
 }
 
 /**
  * From when a ratified proposal may be implemented: when the last of its counting decisions became
  * implementable (after its call-in period); null while any is called in, or when not ratified.
  */
-export function proposalImplementableFrom(proposal: TabledProposalState): Instant | null {
+export function proposalImplementableFrom(proposal: RecordedProposal): Instant | null {
   if (proposalStatus(proposal) !== 'ratified') return null;
   let latest: Instant | null = null;
   for (const decision of decidingRatifications(proposal, 'ratified')) {

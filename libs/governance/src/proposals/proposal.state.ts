@@ -28,22 +28,40 @@ export interface CallInRecord {
   resolution: { resolvedOn: Instant; outcome: CallInOutcome } | null;
 }
 
-/** A ratification as it stands now: what was decided, and what has happened to it since. */
-export interface RatificationRecord {
+/**
+ * A decision as any record of it holds it — the decider's state, or a read model's own rows: what
+ * the rules about decisions below read (whether it stands, counts, is pending call-in, is
+ * implementable). Each record keeps its own shape and carries at least this.
+ */
+export interface RecordedDecision {
   ratificationId: string;
   version: number;
   stepIndex: number;
-  requirement: RouteRequirement;
-  organisationId: string | null;
-  deciderId: string;
-  deciderKind: 'body' | 'post';
   outcome: RatificationOutcome;
   decidedOn: Instant;
-  conditions: string | null;
   callInUntil: Instant | null;
   rescission: { rescindedOn: Instant; reason: string } | null;
   /** Set when a call-in referred the decision back: it stands aside and the organisation must decide again. */
   setAside: { callInId: string; resolvedOn: Instant } | null;
+  callIns: readonly CallInRecord[];
+}
+
+/** A proposal as any record of it holds it: what the rules about its status and its route's decisions read. */
+export interface RecordedProposal<Decision extends RecordedDecision = RecordedDecision> {
+  /** Every version, oldest first; the last is current. */
+  versions: readonly { version: number; route: readonly RouteStep[] }[];
+  withdrawal: { withdrawnOn: Instant; reason: string } | null;
+  /** Every ratification of every version, in the order recorded. */
+  ratifications: readonly Decision[];
+}
+
+/** A ratification as it stands now: what was decided, and what has happened to it since. */
+export interface RatificationRecord extends RecordedDecision {
+  requirement: RouteRequirement;
+  organisationId: string | null;
+  deciderId: string;
+  deciderKind: 'body' | 'post';
+  conditions: string | null;
   callIns: CallInRecord[];
 }
 
@@ -66,12 +84,12 @@ export type ProposalState =
 
 export type TabledProposalState = Exclude<ProposalState, { status: 'untabled' }>;
 
-export function currentProposalVersion(proposal: TabledProposalState): ProposalVersion {
+export function currentProposalVersion<Version>(proposal: { versions: readonly Version[] }): Version {
   return proposal.versions[proposal.versions.length - 1];
 }
 
 /** Whether the record still counts as a decision at all: not rescinded, not referred back. */
-export function ratificationStands(ratification: RatificationRecord): boolean {
+export function ratificationStands(ratification: RecordedDecision): boolean {
   return ratification.rescission === null && ratification.setAside === null;
 }
 
@@ -79,7 +97,7 @@ export function ratificationStands(ratification: RatificationRecord): boolean {
  * The decision that stands for each step of the current version (null while none does): the one
  * not rescinded, not set aside and not a mere deferral. At most one exists per step.
  */
-export function stepDecisions(proposal: TabledProposalState): { step: RouteStep; decision: RatificationRecord | null }[] {
+export function stepDecisions<Decision extends RecordedDecision>(proposal: RecordedProposal<Decision>): { step: RouteStep; decision: Decision | null }[] {
   const current = currentProposalVersion(proposal);
   return current.route.map((step, stepIndex) => ({
     step,
@@ -110,7 +128,7 @@ const IMPLEMENTABLE_OUTCOMES: readonly RatificationOutcome[] = ['approved', 'app
  * later. Null for a decision with nothing to implement (rejected, deferred, noted) and for one
  * rescinded or referred back.
  */
-export function implementableFrom(ratification: RatificationRecord): Instant | null {
+export function implementableFrom(ratification: RecordedDecision): Instant | null {
   if (!ratificationStands(ratification) || !IMPLEMENTABLE_OUTCOMES.includes(ratification.outcome)) return null;
   const earliest = ratification.callInUntil ?? ratification.decidedOn;
   let from = earliest;
@@ -126,7 +144,7 @@ export function implementableFrom(ratification: RatificationRecord): Instant | n
  * period has not ended or a call-in lodged against it is unresolved. Matches `implementableFrom`:
  * a standing approval is implementable at `at` exactly when it is not pending call-in.
  */
-export function isPendingCallIn(ratification: RatificationRecord, at: Instant): boolean {
+export function isPendingCallIn(ratification: RecordedDecision, at: Instant): boolean {
   if (!ratificationStands(ratification)) return false;
   if (ratification.callIns.some((callIn) => callIn.resolution === null)) return true;
   return ratification.callInUntil !== null && at < ratification.callInUntil;

@@ -1,13 +1,14 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { currentProposalVersion, proposalCodec, proposalDecider, type ProposalEvent, type ProposalState, type TabledProposalState } from '@ledger/governance';
+import { currentProposalVersion, proposalCodec, type ProposalEvent } from '@ledger/governance';
 import { columnNames, insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
+import { foldProposal, type ProposalRecord } from './proposal-record.js';
 import {
   PROPOSAL_COLUMNS,
   RATIFICATION_COLUMNS,
+  decisionRecordOfRow,
   isoInstant,
-  proposalStateOf,
-  ratificationRecordOfRow,
+  proposalRecordOf,
   type ProposalRow,
   type RatificationRow,
   type RatificationStatement,
@@ -41,11 +42,18 @@ interface RatificationExtras extends LogPlace {
 }
 
 interface Working {
-  state: ProposalState;
+  record: ProposalRecord | null;
   tabled: LogPlace | null;
   last: LogPlace | null;
   extras: Map<string, RatificationExtras>;
   changedRatifications: Set<string>;
+}
+
+/** A proposal of the batch that has been tabled, with where it was tabled and last changed. */
+interface Tabled extends Working {
+  record: ProposalRecord;
+  tabled: LogPlace;
+  last: LogPlace;
 }
 
 function placeOf(event: StoredEvent): LogPlace {
@@ -56,10 +64,11 @@ function placeOf(event: StoredEvent): LogPlace {
 export const proposalIdOf = (event: StoredEvent) => String((event.data as { proposalId?: unknown }).proposalId);
 
 /**
- * Proposals, their ratifications and their history. For each proposal a batch touches it rebuilds
- * the proposal's `ProposalState` from its rows, folds the batch's events with
- * `proposalDecider.evolve` — the write side's own fold — and writes the state back; so the read
- * model's status, route decisions, rescissions, set-asides and call-ins are the domain's.
+ * Proposals and their ratifications. For each proposal a batch touches it reads the read model's
+ * own record of it from its rows, folds the batch's events into that record (`foldProposal`) and
+ * writes it back. The rows hold the read model's shape, not the decider's state: the decider may
+ * change its state without a migration here. The status is the one the stream's status events
+ * recorded.
  */
 export const proposalsProjection: Projection = {
   name: 'proposals',
@@ -72,7 +81,7 @@ export const proposalsProjection: Projection = {
     for (const event of events) {
       const proposal = working.get(proposalIdOf(event))!;
       const domainEvent = proposalCodec.decode(event);
-      proposal.state = proposalDecider.evolve(proposal.state, domainEvent);
+      proposal.record = foldProposal(proposal.record, domainEvent);
       const place = placeOf(event);
       proposal.last = place;
       switch (domainEvent.type) {
@@ -95,7 +104,7 @@ export const proposalsProjection: Projection = {
       }
     }
 
-    const tabled = [...working.values()].filter((proposal) => proposal.state.status !== 'untabled' && proposal.tabled !== null && proposal.last !== null);
+    const tabled = [...working.values()].filter((proposal): proposal is Tabled => proposal.record !== null && proposal.tabled !== null && proposal.last !== null);
     await upsertProposals(session, tabled);
     await upsertRatifications(session, tabled);
   },
@@ -108,11 +117,11 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
     `SELECT ${RATIFICATION_COLUMNS} FROM ratifications WHERE proposal_id = ANY($1::text[]) ORDER BY ratifications.log_transaction, ratifications.log_sequence`,
     [ids],
   );
-  const working = new Map<string, Working>(ids.map((id) => [id, { state: proposalDecider.initialState, tabled: null, last: null, extras: new Map(), changedRatifications: new Set() }]));
+  const working = new Map<string, Working>(ids.map((id) => [id, { record: null, tabled: null, last: null, extras: new Map(), changedRatifications: new Set() }]));
   for (const row of proposals) {
     const own = ratifications.filter((ratification) => ratification.proposal_id === row.proposal_id);
     const proposal = working.get(row.proposal_id)!;
-    proposal.state = proposalStateOf(row, own.map(ratificationRecordOfRow));
+    proposal.record = proposalRecordOf(row, own.map(decisionRecordOfRow));
     proposal.tabled = { transaction: row.tabled_transaction, sequence: row.tabled_sequence, position: row.tabled_position, recordedAt: isoInstant(row.updated_at) };
     for (const ratification of own) {
       proposal.extras.set(ratification.ratification_id, {
@@ -129,8 +138,8 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
 }
 
 /** Organisations the current route names and those any decision was recorded for. */
-function organisationsOf(state: TabledProposalState): string[] {
-  const named = [...currentProposalVersion(state).route.map((step) => step.organisationId), ...state.ratifications.map((ratification) => ratification.organisationId)];
+function organisationsOf(record: ProposalRecord): string[] {
+  const named = [...currentProposalVersion(record).route.map((step) => step.organisationId), ...record.ratifications.map((ratification) => ratification.organisationId)];
   return [...new Set(named.filter((id): id is string => id !== null))].sort();
 }
 
@@ -142,32 +151,32 @@ const PROPOSAL_ROW_COLUMNS = `proposal_id text, version integer, status text, ke
 /** Where a proposal was tabled stays as first written. */
 const PROPOSAL_UPDATES = columnNames(PROPOSAL_ROW_COLUMNS).filter((column) => !['proposal_id', 'tabled_transaction', 'tabled_sequence', 'tabled_position'].includes(column));
 
-async function upsertProposals(session: SqlSession, proposals: Working[]): Promise<void> {
+async function upsertProposals(session: SqlSession, proposals: Tabled[]): Promise<void> {
   if (proposals.length === 0) return;
   const rows = proposals.map((proposal) => {
-    const state = proposal.state as TabledProposalState;
-    const current = currentProposalVersion(state);
+    const record = proposal.record;
+    const current = currentProposalVersion(record);
     return {
-      proposal_id: state.proposalId,
+      proposal_id: record.proposalId,
       version: current.version,
-      status: state.status,
-      key_decision: state.keyDecision,
-      exempt_paragraph: state.exempt?.paragraph ?? null,
-      exempt: state.exempt === null ? null : JSON.stringify(state.exempt),
-      proposed_by_id: state.proposedById,
-      tabled_on: state.tabledOn,
-      withdrawn_on: state.withdrawal?.withdrawnOn ?? null,
-      withdrawal: state.withdrawal === null ? null : JSON.stringify(state.withdrawal),
+      status: record.status,
+      key_decision: record.keyDecision,
+      exempt_paragraph: record.exempt?.paragraph ?? null,
+      exempt: record.exempt === null ? null : JSON.stringify(record.exempt),
+      proposed_by_id: record.proposedById,
+      tabled_on: record.tabledOn,
+      withdrawn_on: record.withdrawal?.withdrawnOn ?? null,
+      withdrawal: record.withdrawal === null ? null : JSON.stringify(record.withdrawal),
       scopes: current.scopes,
       value_pence: current.valuePence === null ? null : String(current.valuePence),
-      organisation_ids: organisationsOf(state),
-      versions: JSON.stringify(state.versions),
+      organisation_ids: organisationsOf(record),
+      versions: JSON.stringify(record.versions),
       title: JSON.stringify(current.title), // free text stays JSON (migrations/read-models/0005)
-      tabled_transaction: proposal.tabled!.transaction,
-      tabled_sequence: proposal.tabled!.sequence,
-      tabled_position: proposal.tabled!.position,
-      last_position: proposal.last!.position,
-      updated_at: proposal.last!.recordedAt,
+      tabled_transaction: proposal.tabled.transaction,
+      tabled_sequence: proposal.tabled.sequence,
+      tabled_position: proposal.tabled.position,
+      last_position: proposal.last.position,
+      updated_at: proposal.last.recordedAt,
     };
   });
   await session.query(...insertRows('proposals', PROPOSAL_ROW_COLUMNS, rows, { key: ['proposal_id'], update: PROPOSAL_UPDATES }));
@@ -181,13 +190,12 @@ const RATIFICATION_ROW_COLUMNS = `proposal_id text, ratification_id text, versio
 /** What happens to a ratification after it was recorded; the rest of its row stays as first written. */
 const RATIFICATION_UPDATES = ['rescinded_on', 'rescission', 'set_aside_on', 'set_aside', 'call_ins'];
 
-async function upsertRatifications(session: SqlSession, proposals: Working[]): Promise<void> {
+async function upsertRatifications(session: SqlSession, proposals: Tabled[]): Promise<void> {
   const rows = proposals.flatMap((proposal) => {
-    const state = proposal.state as TabledProposalState;
     return [...proposal.changedRatifications].flatMap((ratificationId) => {
-      const record = state.ratifications.find((candidate) => candidate.ratificationId === ratificationId);
+      const record = proposal.record.ratifications.find((candidate) => candidate.ratificationId === ratificationId);
       const extras = proposal.extras.get(ratificationId);
-      return record && extras ? [{ proposalId: state.proposalId, record, extras }] : [];
+      return record && extras ? [{ proposalId: proposal.record.proposalId, record, extras }] : [];
     });
   });
   if (rows.length === 0) return;

@@ -13,9 +13,7 @@ import {
   stepDecisions,
   type Instant,
   type ProposalStatus,
-  type ProposalVersion,
   type RatificationOutcome,
-  type RatificationRecord,
 } from '@ledger/governance';
 import { summarise } from '../audit/event-summary.js';
 import { InvalidCursorError, decodeCursor, pageLimit, toPage, type Page } from '../lists/page.js';
@@ -26,13 +24,14 @@ import {
   authorityOf,
   isoInstant,
   parseJson,
-  proposalStateOf,
-  ratificationRecordOf,
+  decisionRecordOf,
+  proposalRecordOf,
   type ProposalRow,
   type RatificationRow,
   type RatificationStanding as StoredStanding,
   type RatificationStatement,
 } from './proposals.rows.js';
+import type { DecisionRecord } from './proposal-record.js';
 import type { ExemptParagraph, HistoryEntry, ProposalListItem, ProposalVersionView, ProposalView, RatificationStanding, RatificationView } from './proposals.views.js';
 
 /** A filter a list cannot take (400 `validation_failed`, naming the query parameter). */
@@ -135,11 +134,11 @@ interface RatificationContext {
   proposalTitle: string;
   exemptParagraph: ExemptParagraph | null;
   /** Whether it is the decision that stands for its step of the current version. */
-  counts: (record: RatificationRecord) => boolean;
+  counts: (record: DecisionRecord) => boolean;
   now: Instant;
 }
 
-function standingAt(record: RatificationRecord, now: Instant): RatificationStanding {
+function standingAt(record: DecisionRecord, now: Instant): RatificationStanding {
   if (record.rescission) return 'rescinded';
   if (record.setAside) return 'set-aside';
   return isPendingCallIn(record, now) ? 'pending-call-in' : 'stands';
@@ -148,7 +147,7 @@ function standingAt(record: RatificationRecord, now: Instant): RatificationStand
 function ratificationView(row: RatificationRow, context: RatificationContext): RatificationView {
   const statement = JSON.parse(row.statement) as RatificationStatement;
   const standing: StoredStanding = { rescission: parseJson(row.rescission), setAside: parseJson(row.set_aside), callIns: JSON.parse(row.call_ins) };
-  const record = ratificationRecordOf(statement, standing);
+  const record = decisionRecordOf(statement, standing);
   return {
     id: record.ratificationId,
     proposalId: row.proposal_id,
@@ -189,7 +188,7 @@ function ratificationView(row: RatificationRow, context: RatificationContext): R
  * (same version, not rescinded or set aside, not a deferral), for lists that do not fold the
  * whole proposal.
  */
-const countsOn = (record: RatificationRecord, currentVersion: number) => record.version === currentVersion && record.outcome !== 'deferred' && ratificationStands(record);
+const countsOn = (record: DecisionRecord, currentVersion: number) => record.version === currentVersion && record.outcome !== 'deferred' && ratificationStands(record);
 
 interface RatificationListRow extends RatificationRow {
   decided_on: Date | string;
@@ -301,7 +300,7 @@ interface ProposalListRow extends ProposalRow {
 }
 
 function listItem(row: ProposalListRow): ProposalListItem {
-  const versions = JSON.parse(row.versions) as ProposalVersion[];
+  const versions = JSON.parse(row.versions) as ProposalVersionView[];
   const current = versions[versions.length - 1];
   return {
     id: row.proposal_id,
@@ -372,9 +371,9 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
   if (rows.length === 0) return null;
   const ratificationRows = rows.flatMap((row) => (row.r === null ? [] : [typeof row.r === 'string' ? (JSON.parse(row.r) as RatificationRow) : row.r]));
   const records = ratificationRows.map((row) =>
-    ratificationRecordOf(JSON.parse(row.statement) as RatificationStatement, { rescission: parseJson(row.rescission), setAside: parseJson(row.set_aside), callIns: JSON.parse(row.call_ins) }),
+    decisionRecordOf(JSON.parse(row.statement) as RatificationStatement, { rescission: parseJson(row.rescission), setAside: parseJson(row.set_aside), callIns: JSON.parse(row.call_ins) }),
   );
-  const proposal = proposalStateOf(rows[0], records);
+  const proposal = proposalRecordOf(rows[0], records);
   const current = currentProposalVersion(proposal);
   const steps = stepDecisions(proposal);
   const counting = new Set(steps.flatMap(({ decision }) => (decision ? [decision.ratificationId] : [])));

@@ -1,14 +1,6 @@
-import type {
-  AuthorityBasis,
-  CallInRecord,
-  ExemptInformation,
-  Instant,
-  ProposalStatus,
-  ProposalVersion,
-  RatificationRecord,
-  RatificationRecorded,
-  TabledProposalState,
-} from '@ledger/governance';
+import type { AuthorityBasis, ExemptInformation, Instant, ProposalStatus, RatificationRecorded } from '@ledger/governance';
+import type { DecisionRecord, ProposalRecord } from './proposal-record.js';
+import type { CallInView, ProposalVersionView } from './proposals.views.js';
 
 /** The statutory record as RatificationRecorded carried it, without the authority basis. */
 export type RatificationStatement = Omit<RatificationRecorded['data'], 'authority'>;
@@ -17,7 +9,7 @@ export type RatificationStatement = Omit<RatificationRecorded['data'], 'authorit
 export interface RatificationStanding {
   rescission: { rescindedOn: Instant; reason: string } | null;
   setAside: { callInId: string; resolvedOn: Instant } | null;
-  callIns: CallInRecord[];
+  callIns: CallInView[];
 }
 
 /** A `proposals` row as the projection and the queries read it (JSON columns still text). */
@@ -66,41 +58,21 @@ export function isoInstant(value: Date | string): Instant {
 
 export const parseJson = <T>(text: string | null): T | null => (text === null ? null : (JSON.parse(text) as T));
 
-export function ratificationRecordOf(statement: RatificationStatement, standing: RatificationStanding): RatificationRecord {
-  const { ratificationId, version, stepIndex, requirement, organisationId, deciderId, deciderKind, outcome, decidedOn, conditions, callInUntil } = statement;
-  return {
-    ratificationId,
-    version,
-    stepIndex,
-    requirement,
-    organisationId,
-    deciderId,
-    deciderKind,
-    outcome,
-    decidedOn,
-    conditions,
-    callInUntil,
-    rescission: standing.rescission,
-    setAside: standing.setAside,
-    callIns: standing.callIns,
-  };
+export function decisionRecordOf(statement: RatificationStatement, standing: RatificationStanding): DecisionRecord {
+  return { ...statement, ...standing };
 }
 
-export function ratificationRecordOfRow(row: RatificationRow): RatificationRecord {
-  return ratificationRecordOf(JSON.parse(row.statement) as RatificationStatement, {
+export function decisionRecordOfRow(row: RatificationRow): DecisionRecord {
+  return decisionRecordOf(JSON.parse(row.statement) as RatificationStatement, {
     rescission: parseJson(row.rescission),
     setAside: parseJson(row.set_aside),
-    callIns: JSON.parse(row.call_ins) as CallInRecord[],
+    callIns: JSON.parse(row.call_ins) as CallInView[],
   });
 }
 
-/**
- * The `ProposalState` the rows hold: what `proposalDecider.evolve` folded from the proposal's
- * events, so the domain's own helpers (`stepDecisions`, `implementableFrom`, …) answer the reads.
- * `ratifications` must come in the order recorded.
- */
-export function proposalStateOf(row: ProposalRow, ratifications: readonly RatificationRecord[]): TabledProposalState {
-  const versions = JSON.parse(row.versions) as ProposalVersion[];
+/** The read model's record of a proposal from its rows; `decisions` must come in the order recorded. */
+export function proposalRecordOf(row: ProposalRow, decisions: readonly DecisionRecord[]): ProposalRecord {
+  const versions = JSON.parse(row.versions) as ProposalVersionView[];
   return {
     status: row.status as ProposalStatus,
     proposalId: row.proposal_id,
@@ -110,7 +82,7 @@ export function proposalStateOf(row: ProposalRow, ratifications: readonly Ratifi
     tabledOn: versions[0].madeOn,
     versions,
     withdrawal: parseJson(row.withdrawal),
-    ratifications: [...ratifications],
+    ratifications: [...decisions],
   };
 }
 

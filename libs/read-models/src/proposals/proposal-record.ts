@@ -1,0 +1,86 @@
+import { unreachable, type ExemptInformation, type Instant, type ProposalEvent, type ProposalStatus, type RecordedProposal } from '@ledger/governance';
+import type { RatificationStanding, RatificationStatement } from './proposals.rows.js';
+import type { ProposalVersionView } from './proposals.views.js';
+
+/** A decision as the read model keeps it: the statutory record as recorded (without its authority basis), and what became of it since. */
+export type DecisionRecord = RatificationStatement & RatificationStanding;
+
+/**
+ * A proposal as the read model keeps it in its `proposals` and `ratifications` rows: its own shape,
+ * folded from the proposal's events by `foldProposal`, not the decider's state. The domain's rules
+ * about decisions (`stepDecisions`, `implementableFrom`, …) read it as a `RecordedProposal`.
+ */
+export interface ProposalRecord extends RecordedProposal<DecisionRecord> {
+  proposalId: string;
+  /** As the stream's status events left it (`ProposalRatified`, `ProposalRejected`, `ProposalReopened`, `ProposalWithdrawn`). */
+  status: ProposalStatus;
+  keyDecision: boolean;
+  exempt: ExemptInformation | null;
+  proposedById: string;
+  tabledOn: Instant;
+  versions: ProposalVersionView[];
+  ratifications: DecisionRecord[];
+}
+
+/**
+ * One event folded into the read model's record of its proposal; null until the proposal is tabled.
+ * Every event type is named, so a new one fails to compile here until the read model says what it
+ * makes of it.
+ */
+export function foldProposal(record: ProposalRecord | null, event: ProposalEvent): ProposalRecord | null {
+  if (event.type === 'ProposalTabled') {
+    const { proposalId, version, title, summary, scopes, valuePence, keyDecision, exempt, proposedById, route, tabledOn } = event.data;
+    return {
+      proposalId,
+      status: 'open',
+      keyDecision,
+      exempt,
+      proposedById,
+      tabledOn,
+      versions: [{ version, madeOn: tabledOn, amendmentReason: null, title, summary, scopes, valuePence, route }],
+      withdrawal: null,
+      ratifications: [],
+    };
+  }
+  if (record === null) return null;
+  switch (event.type) {
+    case 'ProposalAmended': {
+      const { version, amendedOn, reason, title, summary, scopes, valuePence, route } = event.data;
+      return { ...record, versions: [...record.versions, { version, madeOn: amendedOn, amendmentReason: reason, title, summary, scopes, valuePence, route }] };
+    }
+    case 'ProposalWithdrawn':
+      return { ...record, status: 'withdrawn', withdrawal: { withdrawnOn: event.data.withdrawnOn, reason: event.data.reason } };
+    case 'RatificationRecorded': {
+      const { authority: _basis, ...statement } = event.data;
+      return { ...record, ratifications: [...record.ratifications, { ...statement, rescission: null, setAside: null, callIns: [] }] };
+    }
+    case 'RatificationRescinded': {
+      const { rescindedOn, reason } = event.data;
+      return withDecision(record, event.data.ratificationId, (decision) => ({ ...decision, rescission: { rescindedOn, reason } }));
+    }
+    case 'CallInLodged': {
+      const { callInId, scrutinyBodyId, lodgedOn, reason } = event.data;
+      return withDecision(record, event.data.ratificationId, (decision) => ({ ...decision, callIns: [...decision.callIns, { callInId, scrutinyBodyId, lodgedOn, reason, resolution: null }] }));
+    }
+    case 'CallInResolved': {
+      const { callInId, resolvedOn, outcome } = event.data;
+      return withDecision(record, event.data.ratificationId, (decision) => ({
+        ...decision,
+        setAside: outcome === 'referred-back' ? { callInId, resolvedOn } : decision.setAside,
+        callIns: decision.callIns.map((callIn) => (callIn.callInId === callInId ? { ...callIn, resolution: { resolvedOn, outcome } } : callIn)),
+      }));
+    }
+    case 'ProposalRatified':
+      return { ...record, status: 'ratified' };
+    case 'ProposalRejected':
+      return { ...record, status: 'rejected' };
+    case 'ProposalReopened':
+      return { ...record, status: 'open' };
+    default:
+      return unreachable(event);
+  }
+}
+
+function withDecision(record: ProposalRecord, ratificationId: string, change: (decision: DecisionRecord) => DecisionRecord): ProposalRecord {
+  return { ...record, ratifications: record.ratifications.map((decision) => (decision.ratificationId === ratificationId ? change(decision) : decision)) };
+}

@@ -22,6 +22,12 @@ async function digest(database: Database, schema: string): Promise<Record<string
   return digests;
 }
 
+/** Every index of a generation, each as its definition with the schema's name taken out. */
+async function indexes(database: Database, schema: string): Promise<string[]> {
+  const rows = await database.query<{ definition: string }>(`SELECT indexdef AS definition FROM pg_indexes WHERE schemaname = $1 ORDER BY indexname`, [schema]);
+  return rows.map(({ definition }) => definition.replaceAll(`${schema}.`, ''));
+}
+
 async function scenario(api: LedgerApi): Promise<string> {
   const clerk = await api.keyFor('clerk', 'wirral-clerk');
   let position = '';
@@ -62,6 +68,8 @@ describeOnEveryStore('rebuilding the read models', (api) => {
       [result.schema],
     );
     expect(unanalysed).toEqual([]);
+    // Every index the migrations make is there, those a rebuild builds after its replay included.
+    expect(await indexes(api().database, result.schema)).toEqual(await indexes(api().database, live));
 
     // The running API moves to the new generation by itself, and keeps answering.
     for (let waited = 0; readModels.schema !== result.schema && waited < 5_000; waited += 100) {

@@ -8,5 +8,10 @@ import type { SqlSession, StoredEvent } from '@ledger/event-store';
 export interface Projection {
   readonly name: string;
   readonly handles: ReadonlySet<string> | 'every event';
+  /**
+   * The indexes (beyond the tables' unique keys) its own reads of rows go through while it
+   * projects. A rebuild builds every other index once the replay is done.
+   */
+  readonly readsThrough?: readonly string[];
   apply(events: readonly StoredEvent[], session: SqlSession): Promise<void>;
 }

@@ -43,6 +43,33 @@ export class ReadModelGenerations {
     for (const { name } of tables) await this.database.query(`ANALYZE ${name}`);
   }
 
+  /**
+   * Drops the indexes of a generation just created that serve only the reads, to be built again
+   * by `buildIndexes` once it is filled: every index but the tables' unique keys and those `keep`
+   * names (what the projections read through while they project). Building an index over full
+   * tables once costs a fraction of keeping it up to date row by row through a replay. Answers the
+   * definitions dropped.
+   */
+  async deferIndexes(schema: string, keep: readonly string[]): Promise<IndexDefinition[]> {
+    const deferred = await this.database.query<IndexDefinition>(
+      `SELECT i.indexname AS name, i.indexdef AS definition
+         FROM pg_indexes i
+         JOIN pg_namespace n ON n.nspname = i.schemaname
+         JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = i.indexname
+         JOIN pg_index x ON x.indexrelid = c.oid
+        WHERE i.schemaname = $1 AND NOT x.indisunique AND NOT i.indexname = ANY($2::text[])
+        ORDER BY i.indexname`,
+      [schema, [...keep]],
+    );
+    for (const { name } of deferred) await this.database.query(`DROP INDEX ${schema}.${name}`);
+    return deferred;
+  }
+
+  /** Builds the indexes `deferIndexes` dropped. */
+  async buildIndexes(definitions: readonly IndexDefinition[]): Promise<void> {
+    for (const { definition } of definitions) await this.database.query(definition);
+  }
+
   /** Makes `schema` the generation reads are served from; answers it. */
   async activate(schema: string): Promise<string> {
     await this.database.transaction(async (session) => {
@@ -51,4 +78,10 @@ export class ReadModelGenerations {
     });
     return schema;
   }
+}
+
+/** An index as `pg_indexes` defines it: its name and the statement that creates it. */
+export interface IndexDefinition {
+  name: string;
+  definition: string;
 }

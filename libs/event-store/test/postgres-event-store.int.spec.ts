@@ -81,6 +81,71 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     });
   });
 
+  describe('guards against the streams a decision read, under concurrent appends', () => {
+    let subject: Awaited<ReturnType<typeof openTestSchema>>;
+    let store: SqlEventStore;
+    beforeEach(async () => {
+      subject = await openTestSchema(url, { idleInTransactionTimeoutMs: 10_000 });
+      await migrate(subject.database);
+      store = new SqlEventStore(subject.database);
+    });
+    afterEach(async () => subject.dispose());
+
+    /** Whether `promise` settles within `ms`. */
+    const settlesWithin = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
+
+    /** Holds a transaction open after `work`, until the answer's `release` is called. */
+    function heldOpen(work: (inside: SqlEventStore) => Promise<unknown>) {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let done!: () => void;
+      const worked = new Promise<void>((resolve) => (done = resolve));
+      const committed = subject.database.transaction(async (session) => {
+        await work(storeInside(subject.database, session));
+        done();
+        await released;
+      });
+      return { worked, release, committed };
+    }
+
+    it('keeps a guard stream from moving until the guarded append commits', async () => {
+      const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+      await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
+      const ratification = heldOpen((inside) => inside.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] }));
+      await ratification.worked;
+
+      const revocation = store.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 });
+      try {
+        // The revocation may not commit before the decision that relied on the scheme as it stood.
+        expect(await settlesWithin(revocation, 500)).toBe(false);
+      } finally {
+        ratification.release();
+      }
+      await ratification.committed;
+      expect(await revocation).toMatchObject({ nextStreamVersion: 2 });
+      expect((await store.readStream(proposal)).length).toBe(1);
+    });
+
+    it('waits for a guard stream’s append in flight, then refuses once it commits', async () => {
+      const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+      await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
+      const revocation = heldOpen((inside) => inside.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 }));
+      await revocation.worked;
+
+      const ratification = store.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] });
+      const refusal = ratification.catch((error: unknown) => error);
+      try {
+        // Reading the scheme before the revocation commits would let the decision rely on a delegation already revoked.
+        expect(await settlesWithin(refusal, 500)).toBe(false);
+      } finally {
+        revocation.release();
+      }
+      await revocation.committed;
+      expect(await refusal).toMatchObject({ name: 'VersionConflictError', streamId: scheme, actual: 2 });
+      expect(await store.readStream(proposal)).toEqual([]);
+    });
+  });
+
   describe('hashes', () => {
     it('computes in PostgreSQL the same chain the verifier computes from the bytes', async () => {
       const subject = await openTestSchema(url);

@@ -10,8 +10,11 @@ import { sqlState, type Database, type SqlSession } from './database.js';
  * version ($2; 0 for a new stream), guarded by the streams the decision read.
  * - The stream's head row is locked only if it stands at that version (a new stream's is created
  *   only if no appender created it first).
- * - The guard streams are share-locked and must stand at the versions read ($9, $10; 0 means
- *   absent), so that none moves until the append commits.
+ * - It holds the stream's advisory lock until it commits (`ledger_lock_stream`), so that no
+ *   append guarded by the stream reads it while this one is in flight.
+ * - The guard streams must stand at the versions read ($9, $10; 0 means absent):
+ *   `ledger_streams_stand_at` takes their advisory locks shared, so none moves until the append
+ *   commits, then reads them afresh (migrations/0013 says why not row locks).
  * - Only then are log positions taken, so an append that loses a race burns none.
  * - Each event's hash is SHA-256(previous hash ‖ stream version as 4 bytes big-endian ‖ its
  *   canonical bytes), the first of a stream chaining from 32 zero bytes. Only this file writes
@@ -36,25 +39,20 @@ const APPEND_SQL = `WITH RECURSIVE
   last AS (
     SELECT hash FROM chain WHERE i = cardinality($7::text[])
   ),
-  guards AS (
-    SELECT s.stream_id FROM ledger_streams s
-      JOIN unnest($9::text[], $10::integer[]) AS g (stream_id, version) ON s.stream_id = g.stream_id AND s.version = g.version
-       FOR SHARE OF s
-  ),
   guarded AS (
-    SELECT 1 WHERE (SELECT count(*) FROM guards) = (SELECT count(*) FROM unnest($10::integer[]) AS v (version) WHERE v.version > 0)
-      AND NOT EXISTS (
-        SELECT 1 FROM ledger_streams z JOIN unnest($9::text[], $10::integer[]) AS g (stream_id, version) ON z.stream_id = g.stream_id WHERE g.version = 0
-      )
+    SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
+  ),
+  writing AS (
+    SELECT ledger_lock_stream($1)
   ),
   moved AS (
     UPDATE ledger_streams SET version = $2 + cardinality($7::text[]), last_hash = (SELECT hash FROM last)
-     WHERE stream_id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM head) AND EXISTS (SELECT 1 FROM guarded)
+     WHERE stream_id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM head) AND EXISTS (SELECT 1 FROM guarded) AND EXISTS (SELECT 1 FROM writing)
  RETURNING version
   ),
   created AS (
     INSERT INTO ledger_streams (stream_id, version, last_hash)
-    SELECT $1, cardinality($7::text[]), (SELECT hash FROM last) WHERE $2 = 0 AND EXISTS (SELECT 1 FROM guarded)
+    SELECT $1, cardinality($7::text[]), (SELECT hash FROM last) WHERE $2 = 0 AND EXISTS (SELECT 1 FROM guarded) AND EXISTS (SELECT 1 FROM writing)
     ON CONFLICT (stream_id) DO NOTHING
  RETURNING version
   )
@@ -73,11 +71,14 @@ const APPEND_SQL = `WITH RECURSIVE
  * raw INSERT through it and at 0.54 through the statement above (whose guard checks, recursive
  * chain and unnest cost about 160 µs more an append).
  */
-const APPEND_ONE_SQL = `WITH head AS (
+const APPEND_ONE_SQL = `WITH writing AS (
+    SELECT ledger_lock_stream($1)
+  ),
+  head AS (
     UPDATE ledger_streams
        SET version = version + 1,
            last_hash = sha256(last_hash || int4send(version + 1) || convert_to($7, 'UTF8'))
-     WHERE stream_id = $1 AND version = $2
+     WHERE stream_id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM writing)
  RETURNING version, last_hash
   )
   INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
@@ -206,7 +207,7 @@ const NOTHING_APPENDED = Symbol('nothing appended');
 
 /**
  * Appends to several streams in one transaction, as `EventStore.appendToStreams` promises: every
- * part at its version, the first guarded by `expectedStreams` (their share locks hold until the
+ * part at its version, the first guarded by `expectedStreams` (their shared locks hold until the
  * commit), all or nothing. When nothing was appended, each part is asked why: a part whose events
  * are all there already is a retry and answers the first append again; the others are tried again
  * on their own in one transaction — so that a workflow recorded in part before appends could be

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { LOG_START, VersionConflictError, type Database, type EventStore, type LogPosition, type NewEvent, type StoredEvent } from '@ledger/event-store';
 import { fold } from '@ledger/governance';
+import { apiKeyCodec } from './api-key.codec.js';
 import { apiKeyDecider, type ApiKeyCommand, type ApiKeyNameState } from './api-key.decider.js';
 import { apiKeyStreamId, type ApiKeyEvent, type ApiKeyRole } from './api-key.events.js';
 import { generateApiKey, hashApiKey, sameHash, type PresentedKey } from './key-secret.js';
@@ -136,7 +137,7 @@ export class ApiKeyRegister {
   async revoke(name: string, request: { keyId: string | null; reason: string }, action: KeyAction, now = new Date()): Promise<{ name: string; revoked: string[]; position: LogPosition }> {
     const { events, position } = await this.decide(name, () => ({ type: 'RevokeApiKey', name, ...request, now: now.toISOString() }), action);
     await this.catchUp(name);
-    return { name, revoked: events.map((event) => (event.data as { keyId: string }).keyId), position };
+    return { name, revoked: events.map((event) => event.data.keyId), position };
   }
 
   /** Records ApiKeyExpired for every key whose expiry has passed; answers how many. Instances may race: the stream's version lets one record each. */
@@ -164,7 +165,7 @@ export class ApiKeyRegister {
     );
     for (const name of new Set(rows.map((row) => row.name))) {
       const events = await this.store.readStream(apiKeyStreamId(name));
-      const recorded = new Set(events.filter((event) => event.type === 'ApiKeyIssued').map((event) => (event.data as { keyId: string }).keyId));
+      const recorded = new Set(events.map((stored) => apiKeyCodec.decode(stored)).flatMap((event) => (event.type === 'ApiKeyIssued' ? [event.data.keyId] : [])));
       const unrecorded = rows.filter((row) => row.name === name && row.issued && !recorded.has(row.key_id));
       if (unrecorded.length > 0) await this.recordIssuedBefore(name, unrecorded, events.length);
       const abandoned = rows.filter((row) => row.name === name && !row.issued && !recorded.has(row.key_id) && now.getTime() - row.created_at.getTime() > PENDING_FOR_MS);
@@ -246,11 +247,11 @@ export class ApiKeyRegister {
     name: string,
     command: (state: ApiKeyNameState) => ApiKeyCommand,
     action: KeyAction,
-  ): Promise<{ events: StoredEvent[]; position: LogPosition }> {
+  ): Promise<{ events: readonly ApiKeyEvent[]; position: LogPosition }> {
     const streamId = apiKeyStreamId(name);
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.readStream(streamId);
-      const state = fold(apiKeyDecider, stored as unknown as ApiKeyEvent[]);
+      const state = fold(apiKeyDecider, stored.map((event) => apiKeyCodec.decode(event)));
       const events = apiKeyDecider.decide(command(state), state);
       if (events.length === 0) return { events: [], position: stored.at(-1)?.position ?? LOG_START };
       try {
@@ -261,18 +262,17 @@ export class ApiKeyRegister {
     }
   }
 
-  private async append(streamId: string, events: readonly ApiKeyEvent[], version: number, action: KeyAction): Promise<{ events: StoredEvent[]; position: LogPosition }> {
+  private async append(streamId: string, events: readonly ApiKeyEvent[], version: number, action: KeyAction): Promise<{ events: readonly ApiKeyEvent[]; position: LogPosition }> {
     const metadata = { actor: action.actor, correlationId: action.correlationId ?? randomUUID(), ...(action.idempotencyKey ? { idempotencyKey: action.idempotencyKey } : {}) };
     const newEvents: NewEvent[] = events.map((event, index) => ({
       eventId: action.eventIdFor?.(streamId, version + index) ?? randomUUID(),
       type: event.type,
-      schemaVersion: 1,
+      schemaVersion: apiKeyCodec.schemaVersionOf(event.type),
       data: event.data,
       metadata,
     }));
     const result = await this.store.append(streamId, newEvents, { expectedVersion: version === 0 ? 'no-stream' : version });
-    const stored = newEvents.map((event, index) => ({ ...event, streamId, streamVersion: version + index + 1, position: result.positions[index] })) as unknown as StoredEvent[];
-    return { events: stored, position: result.positions.at(-1)! };
+    return { events, position: result.positions.at(-1)! };
   }
 
   /** Appends ApiKeyIssued for keys issued before keys were events, as they were issued. */
@@ -309,7 +309,7 @@ export class ApiKeyRegister {
 function keyFactsOf(events: readonly StoredEvent[]): Map<string, KeyFacts> {
   const facts = new Map<string, KeyFacts>();
   for (const stored of events) {
-    const event = stored as unknown as ApiKeyEvent;
+    const event = apiKeyCodec.decode(stored);
     const key = facts.get(event.data.keyId);
     switch (event.type) {
       case 'ApiKeyIssued':

@@ -12,8 +12,9 @@
  *     a rebuild straight from the event store (what the check costs);
  *   - the API again, on the rebuilt read models; 10 s from 20 autocannon connections on
  *     `/v1/authority/check` (random holder, scope and past date), `/v1/ratifications?organisationId&from&to`
- *     and `/v1/proposals/{id}`: req/s, p50/p99, and the CPU each request cost the API, PostgreSQL
- *     and the load generator, which share this machine's cores;
+ *     and `/v1/proposals/{id}`, each after 5 s of the same load unmeasured (as bench:site): req/s,
+ *     p50/p99, and the CPU each request cost the API, PostgreSQL and the load generator, which
+ *     share this machine's cores;
  *   - the API's resident memory.
  * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> sealed/unchecked=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
  * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
@@ -39,6 +40,7 @@ import {
   SCOPES,
   sealedLogReadBack,
   startApi,
+  warmUp,
   dropBenchSchema,
   openBenchLedger,
 } from './read-ledger.js';
@@ -84,16 +86,24 @@ async function main(): Promise<void> {
     const clerk = await issueKey('bench-reader');
 
     const pastDate = () => `${2013 + Math.floor(Math.random() * 11)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`;
-    const authority = await cannon('GET /v1/authority/check (random, past date)', () => {
+    const authorityCheck = () => {
       const o = Math.floor(Math.random() * ORGANISATIONS);
       const k = Math.floor(Math.random() * SCOPES.length);
       return `/v1/authority/check?holderId=${pick([holderOf(o, k), committee(o, 1 + (k % COMMITTEES))])}&organisationId=${organisationId(o)}&scopes=${SCOPES[k]}&amountPence=1000000&at=${pastDate()}`;
-    }, clerk, api.pid!);
-    const ratifications = await cannon('GET /v1/ratifications?organisationId&from&to', () => {
+    };
+    const register = () => {
       const year = 2018 + Math.floor(Math.random() * 6);
       return `/v1/ratifications?organisationId=${organisationId(Math.floor(Math.random() * ORGANISATIONS))}&from=${year}-01-01&to=${year}-06-30`;
-    }, clerk, api.pid!);
-    const proposal = await cannon('GET /v1/proposals/{id}', () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`, clerk, api.pid!);
+    };
+    const proposalRead = () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`;
+    // Each measured after 5 s of the same load unmeasured, as bench:site measures: the code on its path compiled, the pages it reads in memory.
+    const measured = async (label: string, path: () => string) => {
+      await warmUp(path, clerk);
+      return cannon(label, path, clerk, api!.pid!);
+    };
+    const authority = await measured('GET /v1/authority/check (random, past date)', authorityCheck);
+    const ratifications = await measured('GET /v1/ratifications?organisationId&from&to', register);
+    const proposal = await measured('GET /v1/proposals/{id}', proposalRead);
     const rss = await residentMegabytes(api.pid!);
     console.log(`API resident memory ${rss.toFixed(0)} MB; proposal reads p99 ${proposal.p99.toFixed(1)} ms`);
     console.log(

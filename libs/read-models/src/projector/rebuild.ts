@@ -21,9 +21,10 @@ export interface RebuildResult {
 /**
  * Replays the whole log into a fresh generation of read models while the active one keeps
  * serving — with only the indexes the projections read through, the others built once it is
- * filled — gathers its tables' statistics, then swaps it in with one UPDATE. Events appended meanwhile are projected before the
- * swap, so nothing is lost; the projectors of running APIs move to the new generation on their own.
- * In production `log` is the sealed log: a rebuild reads only events the seal explains.
+ * filled — gathers its tables' statistics, then swaps it in with one UPDATE. Events appended
+ * meanwhile are projected before the swap, so nothing is lost; the projectors of running APIs move
+ * to the new generation on their own. In production `log` is the sealed log: a rebuild reads only
+ * events the seal explains.
  */
 export async function rebuildReadModels(
   log: OrderedLog,
@@ -75,6 +76,7 @@ class PlannerStatistics {
     if (events < this.next) return;
     while (this.next <= events) this.next *= 2;
     this.running = this.running.then(() => this.generations.analyse(this.schema));
+    this.running.catch(() => undefined); // a failure surfaces once, from `settled`
   }
 
   settled(): Promise<void> {

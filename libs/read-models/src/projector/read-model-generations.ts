@@ -51,16 +51,16 @@ export class ReadModelGenerations {
    * definitions dropped.
    */
   async deferIndexes(schema: string, keep: readonly string[]): Promise<IndexDefinition[]> {
-    const deferred = await this.database.query<IndexDefinition>(
-      `SELECT i.indexname AS name, i.indexdef AS definition
-         FROM pg_indexes i
-         JOIN pg_namespace n ON n.nspname = i.schemaname
-         JOIN pg_class c ON c.relnamespace = n.oid AND c.relname = i.indexname
-         JOIN pg_index x ON x.indexrelid = c.oid
-        WHERE i.schemaname = $1 AND NOT x.indisunique AND NOT i.indexname = ANY($2::text[])
-        ORDER BY i.indexname`,
-      [schema, [...keep]],
+    const indexes = await this.database.query<IndexDefinition>(
+      `SELECT c.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
+         FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+        WHERE n.nspname = $1 AND NOT x.indisunique
+        ORDER BY c.relname`,
+      [schema],
     );
+    const unknown = keep.filter((name) => !indexes.some((index) => index.name === name));
+    if (unknown.length > 0) throw new Error(`A projection reads through ${unknown.join(', ')}, which the read-model migrations do not make.`);
+    const deferred = indexes.filter(({ name }) => !keep.includes(name));
     for (const { name } of deferred) await this.database.query(`DROP INDEX ${schema}.${name}`);
     return deferred;
   }

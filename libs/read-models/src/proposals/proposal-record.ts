@@ -1,4 +1,4 @@
-import { unreachable, type ExemptInformation, type Instant, type ProposalEvent, type ProposalStatus, type RecordedProposal } from '@ledger/governance';
+import { unreachable, type ExemptInformation, type ProposalEvent, type ProposalStatus, type RecordedProposal } from '@ledger/governance';
 import type { RatificationStanding, RatificationStatement } from './proposals.rows.js';
 import type { ProposalVersionView } from './proposals.views.js';
 
@@ -17,7 +17,7 @@ export interface ProposalRecord extends RecordedProposal<DecisionRecord> {
   keyDecision: boolean;
   exempt: ExemptInformation | null;
   proposedById: string;
-  tabledOn: Instant;
+  /** Every version, oldest first: the first was made when the proposal was tabled. */
   versions: ProposalVersionView[];
   ratifications: DecisionRecord[];
 }
@@ -36,7 +36,6 @@ export function foldProposal(record: ProposalRecord | null, event: ProposalEvent
       keyDecision,
       exempt,
       proposedById,
-      tabledOn,
       versions: [{ version, madeOn: tabledOn, amendmentReason: null, title, summary, scopes, valuePence, route }],
       withdrawal: null,
       ratifications: [],

@@ -164,7 +164,7 @@ async function upsertProposals(session: SqlSession, proposals: Tabled[]): Promis
       exempt_paragraph: record.exempt?.paragraph ?? null,
       exempt: record.exempt === null ? null : JSON.stringify(record.exempt),
       proposed_by_id: record.proposedById,
-      tabled_on: record.tabledOn,
+      tabled_on: record.versions[0].madeOn,
       withdrawn_on: record.withdrawal?.withdrawnOn ?? null,
       withdrawal: record.withdrawal === null ? null : JSON.stringify(record.withdrawal),
       scopes: current.scopes,

@@ -394,7 +394,7 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
     keyDecision: proposal.keyDecision,
     exempt: proposal.exempt,
     proposedById: proposal.proposedById,
-    tabledOn: proposal.tabledOn,
+    tabledOn: proposal.versions[0].madeOn,
     withdrawal: proposal.withdrawal,
     implementableFrom: proposalImplementableFrom(proposal),
     route: steps.map(({ step, decision }, stepIndex) => ({

@@ -79,7 +79,6 @@ export function proposalRecordOf(row: ProposalRow, decisions: readonly DecisionR
     keyDecision: row.key_decision,
     exempt: parseJson<ExemptInformation>(row.exempt),
     proposedById: row.proposed_by_id,
-    tabledOn: versions[0].madeOn,
     versions,
     withdrawal: parseJson(row.withdrawal),
     ratifications: [...decisions],

@@ -14,6 +14,20 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     return new SqlEventStore({ ...database, query: session.query, execScript: session.execScript } as Database);
   }
 
+  /** Holds a transaction open after `work` (done through a store inside it), until the answer's `release` is called. */
+  function heldOpen(database: Database, work: (inside: SqlEventStore) => Promise<unknown>) {
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let done!: () => void;
+    const worked = new Promise<void>((resolve) => (done = resolve));
+    const committed = database.transaction(async (session) => {
+      await work(storeInside(database, session));
+      done();
+      await released;
+    });
+    return { worked, release, committed };
+  }
+
   describe('commit-safe order of the log', () => {
     let subject: Awaited<ReturnType<typeof openTestSchema>>;
     let store: SqlEventStore;
@@ -28,17 +42,8 @@ describeWithPostgres('PostgreSQL event store', (url) => {
       const start = await store.headPosition();
       const early = anEvent({ commits: 'late' });
       const late = anEvent({ commits: 'first' });
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let appended!: () => void;
-      const earlyAppended = new Promise<void>((resolve) => (appended = resolve));
-
-      const slow = subject.database.transaction(async (session) => {
-        await storeInside(subject.database, session).append(aStreamId(), [early], { expectedVersion: 'no-stream' });
-        appended();
-        await held;
-      });
-      await earlyAppended;
+      const slow = heldOpen(subject.database, (inside) => inside.append(aStreamId(), [early], { expectedVersion: 'no-stream' }));
+      await slow.worked;
       const fast = await store.append(aStreamId(), [late], { expectedVersion: 'no-stream' });
 
       // The fast append has committed with a higher position, but the slow one may still commit below it.
@@ -46,8 +51,8 @@ describeWithPostgres('PostgreSQL event store', (url) => {
       expect(await store.headPosition()).toBe(start);
       expect(await store.lastCommittedPosition()).toBe(fast.positions[0]); // committed, though readers cannot pass it yet
 
-      release();
-      await slow;
+      slow.release();
+      await slow.committed;
       const log = await readLogSince(store, start);
       expect(log.map((event) => event.eventId)).toEqual([early.eventId, late.eventId]);
       expect(log[1].position).toBe(fast.positions[0]);
@@ -94,24 +99,10 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     /** Whether `promise` settles within `ms`. */
     const settlesWithin = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
 
-    /** Holds a transaction open after `work`, until the answer's `release` is called. */
-    function heldOpen(work: (inside: SqlEventStore) => Promise<unknown>) {
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let done!: () => void;
-      const worked = new Promise<void>((resolve) => (done = resolve));
-      const committed = subject.database.transaction(async (session) => {
-        await work(storeInside(subject.database, session));
-        done();
-        await released;
-      });
-      return { worked, release, committed };
-    }
-
     it('keeps a guard stream from moving until the guarded append commits', async () => {
       const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
       await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
-      const ratification = heldOpen((inside) => inside.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] }));
+      const ratification = heldOpen(subject.database, (inside) => inside.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] }));
       await ratification.worked;
 
       const revocation = store.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 });
@@ -129,7 +120,7 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     it('waits for a guard stream’s append in flight, then refuses once it commits', async () => {
       const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
       await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
-      const revocation = heldOpen((inside) => inside.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 }));
+      const revocation = heldOpen(subject.database, (inside) => inside.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 }));
       await revocation.worked;
 
       const ratification = store.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] });

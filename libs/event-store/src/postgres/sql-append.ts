@@ -69,7 +69,9 @@ const APPEND_SQL = `WITH RECURSIVE
  * one event onto an existing stream at a known version, guarded by no other stream — as one plain
  * UPDATE of the head and INSERT, with the same chain rule. Single-event appends ran at 0.81 of a
  * raw INSERT through it and at 0.54 through the statement above (whose guard checks, recursive
- * chain and unnest cost about 160 µs more an append).
+ * chain and unnest cost about 160 µs more an append); measured again with the stream's advisory
+ * lock in both, alternating runs: 0.65–0.87 through it, 0.57–0.72 through the statement above, and
+ * 0.79–0.91 through it without the lock (within this machine's drift of the lock's 0.80–0.81).
  */
 const APPEND_ONE_SQL = `WITH writing AS (
     SELECT ledger_lock_stream($1)

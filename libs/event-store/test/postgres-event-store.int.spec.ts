@@ -28,6 +28,31 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     return { worked, release, committed };
   }
 
+  describe('read-model queries', () => {
+    it('are prepared on the connection that runs them, and answer as before', async () => {
+      // One connection, so every query below runs on it.
+      const subject = await openTestSchema(url, { max: 1 });
+      try {
+        const generation = `${subject.schema}_rm_1`;
+        await subject.database.query(`CREATE SCHEMA ${generation}; CREATE TABLE ${generation}.bodies (body_id text PRIMARY KEY, name text)`);
+        await subject.database.query(`INSERT INTO ${generation}.bodies VALUES ('cabinet', 'Cabinet'), ('scrutiny', 'Scrutiny Committee')`);
+        const reader = await subject.database.onSchema(generation);
+        try {
+          const byId = 'SELECT name FROM bodies WHERE body_id = $1';
+          expect(await reader.query(byId, ['cabinet'])).toEqual([{ name: 'Cabinet' }]);
+          expect(await reader.query(byId, ['scrutiny'])).toEqual([{ name: 'Scrutiny Committee' }]);
+          expect(await reader.query(byId, ['nobody'])).toEqual([]);
+          const prepared = await reader.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements WHERE statement = $1', [byId]);
+          expect(prepared).toEqual([{ statement: byId }]);
+        } finally {
+          await reader.close();
+        }
+      } finally {
+        await subject.dispose();
+      }
+    });
+  });
+
   describe('commit-safe order of the log', () => {
     let subject: Awaited<ReturnType<typeof openTestSchema>>;
     let store: SqlEventStore;

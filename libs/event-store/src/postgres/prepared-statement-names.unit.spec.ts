@@ -1,0 +1,23 @@
+import { PreparedStatementNames } from './prepared-statement-names.js';
+
+describe('PreparedStatementNames', () => {
+  it('names the same text the same way every time, and different texts differently', () => {
+    const names = new PreparedStatementNames();
+    const proposal = names.nameOf('SELECT * FROM proposals WHERE proposal_id = $1');
+    expect(proposal).toMatch(/^ledger_read_[A-Za-z0-9_-]{32}$/);
+    expect(names.nameOf('SELECT * FROM proposals WHERE proposal_id = $1')).toBe(proposal);
+    expect(new PreparedStatementNames().nameOf('SELECT * FROM proposals WHERE proposal_id = $1')).toBe(proposal);
+    expect(names.nameOf('SELECT * FROM proposals WHERE proposal_id = $2')).not.toBe(proposal);
+  });
+
+  it('names no more texts than its limit, so values written into a text cannot fill the server with prepared statements', () => {
+    const names = new PreparedStatementNames(2);
+    const first = names.nameOf("SELECT 'a'");
+    const second = names.nameOf("SELECT 'b'");
+    expect(names.nameOf("SELECT 'c'")).toBeUndefined();
+    expect(names.nameOf("SELECT 'd'")).toBeUndefined();
+    // The texts named before the limit keep their names.
+    expect(names.nameOf("SELECT 'a'")).toBe(first);
+    expect(names.nameOf("SELECT 'b'")).toBe(second);
+  });
+});

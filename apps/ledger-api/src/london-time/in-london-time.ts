@@ -1,4 +1,4 @@
-import { isLedgerInstant, londonInstant } from '@ledger/governance';
+import { londonInstantIfInstant } from '@ledger/governance';
 
 /**
  * An answer with its instants in London time (API.md "Dates"): every string that is exactly an
@@ -11,7 +11,7 @@ import { isLedgerInstant, londonInstant } from '@ledger/governance';
  * other shapes, and free text that is nothing but such an instant reads as the same instant.
  */
 export function inLondonTime(value: unknown): unknown {
-  if (typeof value === 'string') return isLedgerInstant(value) ? londonInstant(value) : value;
+  if (typeof value === 'string') return londonInstantIfInstant(value) ?? value;
   if (value === null || typeof value !== 'object' || isBinaryOrStream(value)) return value;
   const json = (value as { toJSON?: unknown }).toJSON;
   if (typeof json === 'function') return inLondonTime(json.call(value));
@@ -36,9 +36,9 @@ export function inLondonTimeJson(json: string): string {
   for (let z = json.indexOf('Z"', INSTANT_LENGTH); z !== -1; z = json.indexOf('Z"', z + 2)) {
     const start = z - INSTANT_LENGTH + 1;
     if (json[start - 1] !== '"' || !VALUE_BEFORE.has(json[start - 2]) || !VALUE_AFTER.has(json[z + 2])) continue;
-    const instant = json.slice(start, z + 1);
-    if (!isLedgerInstant(instant)) continue;
-    turned += json.slice(copied, start) + londonInstant(instant);
+    const london = londonInstantIfInstant(json.slice(start, z + 1));
+    if (london === undefined) continue;
+    turned += json.slice(copied, start) + london;
     copied = z + 1;
   }
   return copied === 0 ? json : turned + json.slice(copied);

@@ -90,15 +90,23 @@ export function isLedgerInstant(value: unknown): value is Instant {
  * clocks go back, the offset tells the two 01:30s apart (`+01:00`, then `+00:00`).
  */
 export function londonInstant(instant: Instant): string {
-  let answered = londonInstants.get(instant);
-  if (answered === undefined) {
+  return londonInstantIfInstant(instant) ?? londonInstantOf(instant);
+}
+
+/**
+ * `londonInstant(text)` when `text` is an instant in exactly the ledger's form, else undefined:
+ * what every JSON answer asks of each string that may be one. Only such instants are remembered,
+ * so one turned before is known without reading its text again.
+ */
+export function londonInstantIfInstant(text: string): string | undefined {
+  let answered = londonInstants.get(text);
+  if (answered === undefined && isLedgerInstant(text)) {
     if (londonInstants.size >= REMEMBERED_INSTANTS) londonInstants.clear();
-    londonInstants.set(instant, (answered = londonInstantOf(instant)));
+    londonInstants.set(text, (answered = londonInstantOf(text)));
   }
   return answered;
 }
 
-/** Instants answered in London time, by the text asked about: answers show the same days again and again. */
 const londonInstants = new Map<string, string>();
 const REMEMBERED_INSTANTS = 50_000;
 

@@ -1,4 +1,4 @@
-import { isLedgerInstant, londonDate, londonInstant, parseInstant } from './ledger-time.js';
+import { isLedgerInstant, londonDate, londonInstant, londonInstantIfInstant, parseInstant } from './ledger-time.js';
 
 describe('ledger time', () => {
   it('reads a date alone as midnight in London: GMT in winter', () => {
@@ -77,6 +77,18 @@ describe('ledger time', () => {
           expect(parseInstant(londonInstant(instant))).toBe(instant);
         }
       }
+    });
+
+    it('turns a text only when it is an instant the domain keeps, however often it was turned before in another form', () => {
+      // Other forms of an instant are turned when asked for as instants, but are not instants as the ledger writes them.
+      expect(londonInstant('2017-05-16T00:00:00+01:00')).toBe('2017-05-16T00:00:00+01:00');
+      expect(londonInstant('2017-05-15T23:00:00Z')).toBe('2017-05-16T00:00:00+01:00');
+      for (const text of ['2017-05-16', '2017-05-16T00:00:00+01:00', '2017-05-15T23:00:00Z', '2017-13-45T23:00:00.000Z', 'cabinet']) {
+        expect([text, londonInstantIfInstant(text)]).toEqual([text, undefined]);
+        expect([text, londonInstantIfInstant(text)]).toEqual([text, undefined]);
+      }
+      expect(londonInstantIfInstant('2017-05-15T23:00:00.000Z')).toBe('2017-05-16T00:00:00+01:00');
+      expect(londonInstantIfInstant('2017-05-15T23:00:00.000Z')).toBe('2017-05-16T00:00:00+01:00');
     });
 
     it('knows the instants the domain keeps, and nothing else', () => {

@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import nunjucks from 'nunjucks';
 import { sendSecurityHeaders } from './security-headers.js';
+import { shareSiteMacros } from './site-macros.js';
 import { SiteSessions } from './sign-in/site-sessions.js';
 import { siteFiles } from './site-files.js';
 
@@ -52,7 +53,15 @@ export async function serveSite(app: NestFastifyApplication, options: { security
   app.setViewEngine({
     engine: { nunjucks },
     templates: [files.views, files.govukFrontend],
-    options: { throwOnUndefined: false, trimBlocks: true, lstripBlocks: true, onConfigure: rememberTemplatePaths },
+    options: {
+      throwOnUndefined: false,
+      trimBlocks: true,
+      lstripBlocks: true,
+      onConfigure: (environment: nunjucks.Environment) => {
+        rememberTemplatePaths(environment);
+        shareSiteMacros(environment, files.views);
+      },
+    },
   });
   app.useStaticAssets({
     root: [files.assets, files.builtAssets, join(files.govukFrontend, 'govuk')],

@@ -1,7 +1,9 @@
 /**
  * Append and log-read throughput of our SQL event store, against a raw `INSERT`/`SELECT` baseline
  * and Emmett's PostgreSQL event store, on the PostgreSQL named by BENCH_DATABASE_URL (and on
- * PGlite, for information). Not a test: it prints events/s, and as its last line
+ * PGlite, for information). Not a test: it prints events/s; ours guarded/unguarded, the same
+ * appends each guarded by two other streams (as a ratification is by its organisation and scheme)
+ * against them unguarded; and as its last line
  *   RESULT append ours/raw=<r> ours/emmett=<r> read ours/raw=<r>
  *
  * Run with `npm run bench:append`. Every schema and database it creates is dropped at the end.
@@ -218,16 +220,21 @@ async function rawAppends(admin: pg.Pool, schema: string): Promise<Measurement> 
   }
 }
 
-/** (b) Our store on PostgreSQL. */
-async function ourPostgresAppends(admin: pg.Pool, schema: string): Promise<Measurement> {
+/**
+ * (b) Our store on PostgreSQL; `guarded`: each append also guarded by two other streams standing
+ * where it read them (as a ratification is by its organisation and its scheme of delegation).
+ */
+async function ourPostgresAppends(admin: pg.Pool, schema: string, guarded = false): Promise<Measurement> {
   const database = await PostgresDatabase.connect({ connectionString: DATABASE_URL, schema, max: APPENDS.writers, applicationName: 'bench-ours' });
   const store = new SqlEventStore(database);
+  const guards = guarded ? ['organisation-bench', 'scheme-bench'].map((streamId) => ({ streamId, version: 1 })) : [];
   try {
     await migrate(database);
+    for (const { streamId } of guards) await store.append(streamId, [newEvent(streamId, 0)], { expectedVersion: 'no-stream' });
     return await timeAppends(
-      'append  ours SqlEventStore  (PostgreSQL, 8 writers)',
+      guarded ? 'append  ours, guarded by 2  (PostgreSQL, 8 writers)' : 'append  ours SqlEventStore  (PostgreSQL, 8 writers)',
       APPENDS.writers,
-      async (streamId, expectedVersion) => void (await store.append(streamId, [newEvent(streamId, expectedVersion)], { expectedVersion })),
+      async (streamId, expectedVersion) => void (await store.append(streamId, [newEvent(streamId, expectedVersion)], { expectedVersion, expectedStreams: guards })),
       () => checkpoint(admin),
     );
   } finally {
@@ -396,8 +403,8 @@ async function pgliteReads(): Promise<Measurement[]> {
 async function main(): Promise<void> {
   const admin = quietPool({ connectionString: DATABASE_URL, max: 2, application_name: 'bench-admin' });
   const id = suffix();
-  const schemas = [`bench_raw_${id}`, `bench_ours_${id}`, `bench_read_${id}`];
-  const [rawSchema, ourSchema, readSchema] = schemas;
+  const schemas = [`bench_raw_${id}`, `bench_ours_${id}`, `bench_read_${id}`, `bench_guarded_${id}`];
+  const [rawSchema, ourSchema, readSchema, guardedSchema] = schemas;
   const sample = canonicalEvent('bench-0', newEvent('bench-0', 0), 0, new Date().toISOString()).body;
   console.log(`PostgreSQL ${new URL(DATABASE_URL).host}; event body ${Buffer.byteLength(sample)} bytes (data ${JSON.stringify(ratification('bench-0', 0)).length})`);
   try {
@@ -407,10 +414,12 @@ async function main(): Promise<void> {
     const raw = await rawAppends(admin, rawSchema);
     const ours = await ourPostgresAppends(admin, ourSchema);
     const emmett = await emmettAppends(admin, `bench_emmett_${id}`);
+    const guarded = await ourPostgresAppends(admin, guardedSchema, true);
     await ourPgliteAppends();
     await pgliteReads();
 
     const ratio = (a: Measurement, b: Measurement): string => (perSecond(a) / perSecond(b)).toFixed(2);
+    console.log(`ours guarded/unguarded = ${ratio(guarded, ours)}`);
     console.log(`RESULT append ours/raw=${ratio(ours, raw)} ours/emmett=${ratio(ours, emmett)} read ours/raw=${ratio(oursRead, rawRead)}`);
   } finally {
     for (const schema of schemas) await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);

@@ -238,6 +238,22 @@ export function describeEventStoreContract(name: string, open: () => Promise<Eve
         expect(await store.readStream(proposal)).toEqual([]);
       });
 
+      it('guard one event onto a stream that exists as they guard a new one', async () => {
+        const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+        await store.append(scheme, [anEvent()], { expectedVersion: 'no-stream' });
+        await store.append(proposal, [anEvent()], { expectedVersion: 'no-stream' });
+        const approval = await store.append(proposal, [anEvent({ approved: true })], { expectedVersion: 1, expectedStreams: [{ streamId: scheme, version: 1 }] });
+        expect(approval.nextStreamVersion).toBe(2);
+
+        await store.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 });
+        const refusal = await store
+          .append(proposal, [anEvent({ approved: true })], { expectedVersion: 2, expectedStreams: [{ streamId: scheme, version: 1 }] })
+          .catch((error: unknown) => error);
+        expect(refusal).toBeInstanceOf(VersionConflictError);
+        expect(refusal).toMatchObject({ streamId: scheme, actual: 2 });
+        expect((await store.readStream(proposal)).map((event) => event.streamVersion)).toEqual([1, 2]);
+      });
+
       it('are refused when a stream read as absent has since begun', async () => {
         const [post, proposal] = [aStreamId('post'), aStreamId('proposal')];
         await store.append(post, [anEvent()], { expectedVersion: 'no-stream' });

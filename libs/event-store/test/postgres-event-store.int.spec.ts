@@ -124,41 +124,52 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     /** Whether `promise` settles within `ms`. */
     const settlesWithin = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
 
-    it('keeps a guard stream from moving until the guarded append commits', async () => {
-      const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
-      await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
-      const ratification = heldOpen(subject.database, (inside) => inside.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] }));
-      await ratification.worked;
+    // A guarded append to a new stream goes through the general statement, one event onto a stream that exists through the fast path.
+    describe.each([
+      ['a new proposal', false],
+      ['a proposal already tabled', true],
+    ])('onto %s', (_, exists) => {
+      /** The proposal's version before the guarded append: tabled first when it exists. */
+      const tabled = async (proposal: string): Promise<number> => (exists ? (await store.append(proposal, [anEvent({ tabled: true })], { expectedVersion: 'no-stream' })).nextStreamVersion : 0);
 
-      const revocation = store.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 });
-      try {
-        // The revocation may not commit before the decision that relied on the scheme as it stood.
-        expect(await settlesWithin(revocation, 500)).toBe(false);
-      } finally {
-        ratification.release();
-      }
-      await ratification.committed;
-      expect(await revocation).toMatchObject({ nextStreamVersion: 2 });
-      expect((await store.readStream(proposal)).length).toBe(1);
-    });
+      it('keeps a guard stream from moving until the guarded append commits', async () => {
+        const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+        await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
+        const expectedVersion = await tabled(proposal);
+        const ratification = heldOpen(subject.database, (inside) => inside.append(proposal, [anEvent({ approved: true })], { expectedVersion, expectedStreams: [{ streamId: scheme, version: 1 }] }));
+        await ratification.worked;
 
-    it('waits for a guard stream’s append in flight, then refuses once it commits', async () => {
-      const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
-      await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
-      const revocation = heldOpen(subject.database, (inside) => inside.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 }));
-      await revocation.worked;
+        const revocation = store.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 });
+        try {
+          // The revocation may not commit before the decision that relied on the scheme as it stood.
+          expect(await settlesWithin(revocation, 500)).toBe(false);
+        } finally {
+          ratification.release();
+        }
+        await ratification.committed;
+        expect(await revocation).toMatchObject({ nextStreamVersion: 2 });
+        expect((await store.readStream(proposal)).length).toBe(expectedVersion + 1);
+      });
 
-      const ratification = store.append(proposal, [anEvent({ approved: true })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 1 }] });
-      const refusal = ratification.catch((error: unknown) => error);
-      try {
-        // Reading the scheme before the revocation commits would let the decision rely on a delegation already revoked.
-        expect(await settlesWithin(refusal, 500)).toBe(false);
-      } finally {
-        revocation.release();
-      }
-      await revocation.committed;
-      expect(await refusal).toMatchObject({ name: 'VersionConflictError', streamId: scheme, actual: 2 });
-      expect(await store.readStream(proposal)).toEqual([]);
+      it('waits for a guard stream’s append in flight, then refuses once it commits', async () => {
+        const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+        await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
+        const expectedVersion = await tabled(proposal);
+        const revocation = heldOpen(subject.database, (inside) => inside.append(scheme, [anEvent({ revoked: true })], { expectedVersion: 1 }));
+        await revocation.worked;
+
+        const ratification = store.append(proposal, [anEvent({ approved: true })], { expectedVersion, expectedStreams: [{ streamId: scheme, version: 1 }] });
+        const refusal = ratification.catch((error: unknown) => error);
+        try {
+          // Reading the scheme before the revocation commits would let the decision rely on a delegation already revoked.
+          expect(await settlesWithin(refusal, 500)).toBe(false);
+        } finally {
+          revocation.release();
+        }
+        await revocation.committed;
+        expect(await refusal).toMatchObject({ name: 'VersionConflictError', streamId: scheme, actual: 2 });
+        expect((await store.readStream(proposal)).length).toBe(expectedVersion);
+      });
     });
   });
 

@@ -267,7 +267,7 @@ function appendStatement(database: SqlSession, streamId: string, version: number
     return database.query<AppendedRow>(
       APPEND_ONE_SQL,
       [streamId, version, event.eventId, event.type, event.schemaVersion, event.actor, event.body, recordedAt, guards.ids, guards.versions],
-      { name: 'ledger_append_one_guarded' },
+      { name: 'ledger_append_one' },
     );
   }
   return database.query<AppendedRow>(

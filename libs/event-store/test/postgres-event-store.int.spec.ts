@@ -51,6 +51,27 @@ describeWithPostgres('PostgreSQL event store', (url) => {
         await subject.dispose();
       }
     });
+
+    it('still answer after a migration changed the rows a prepared one gives (another instance upgraded the read models)', async () => {
+      const subject = await openTestSchema(url, { max: 1 });
+      try {
+        const generation = `${subject.schema}_rm_1`;
+        await subject.database.query(`CREATE SCHEMA ${generation}; CREATE TABLE ${generation}.bodies (body_id text PRIMARY KEY, name text)`);
+        await subject.database.query(`INSERT INTO ${generation}.bodies VALUES ('cabinet', 'Cabinet')`);
+        const reader = await subject.database.onSchema(generation);
+        try {
+          const all = 'SELECT * FROM bodies ORDER BY body_id';
+          expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet' }]);
+          await subject.database.query(`ALTER TABLE ${generation}.bodies ADD COLUMN kind text NOT NULL DEFAULT 'governing-body'`);
+          expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet', kind: 'governing-body' }]);
+          expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet', kind: 'governing-body' }]);
+        } finally {
+          await reader.close();
+        }
+      } finally {
+        await subject.dispose();
+      }
+    });
   });
 
   describe('commit-safe order of the log', () => {

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { assertSchemaName, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
 import { asPassingFailure, isDatabaseAway } from './passing-failures.js';
-import { PreparedStatementNames } from './prepared-statement-names.js';
+import { isStalePreparedStatement, PreparedStatementNames } from './prepared-statement-names.js';
 
 export interface PostgresDatabaseOptions {
   connectionString: string;
@@ -75,12 +75,23 @@ export class PostgresDatabase implements Database {
   /**
    * The read models' queries: a fixed set of texts asked on every request, so each is prepared on
    * each of the pool's connections (`PreparedStatementNames`), which costs PostgreSQL about a third
-   * less per request (`npm run bench:read`).
+   * less per request (`npm run bench:read`). A text whose prepared statement no longer serves (its
+   * tables' rows changed under it) is asked again unnamed, and from then on.
    */
   async onSchema(schema: string): Promise<SchemaQueries> {
     const pool = PostgresDatabase.pool(this.options, [schema, this.schema]);
+    const query = async (text: string, params: unknown[]): Promise<pg.QueryResult> => {
+      const name = this.readStatements.nameOf(text);
+      try {
+        return await this.passing(pool.query({ text, values: params, name }));
+      } catch (error) {
+        if (name === undefined || !isStalePreparedStatement(error)) throw error;
+        this.readStatements.giveUp(text);
+        return this.passing(pool.query(text, params));
+      }
+    };
     return {
-      query: async <Row>(text: string, params: unknown[] = []) => (await this.passing(pool.query({ text, values: params, name: this.readStatements.nameOf(text) }))).rows as Row[],
+      query: async <Row>(text: string, params: unknown[] = []) => (await query(text, params)).rows as Row[],
       close: () => pool.end(),
     };
   }

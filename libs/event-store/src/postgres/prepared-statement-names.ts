@@ -11,17 +11,32 @@ import { createHash } from 'node:crypto';
  * Texts beyond the limit are sent unnamed, as before.
  */
 export class PreparedStatementNames {
-  private readonly names = new Map<string, string>();
+  /** Each text's name; null for a text no longer named. */
+  private readonly names = new Map<string, string | null>();
 
   constructor(private readonly limit = 500) {}
 
-  /** The name to prepare `text` under, or undefined when the limit is reached. */
+  /** The name to prepare `text` under, or undefined when the limit is reached or the text was given up. */
   nameOf(text: string): string | undefined {
     let name = this.names.get(text);
     if (name === undefined && this.names.size < this.limit) {
       name = `ledger_read_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
       this.names.set(text, name);
     }
-    return name;
+    return name ?? undefined;
   }
+
+  /**
+   * Sends `text` unnamed from now on: the statement prepared under its name no longer serves, as
+   * when a migration (another instance's, upgrading the read models) changed the rows it gives.
+   */
+  giveUp(text: string): void {
+    this.names.set(text, null);
+  }
+}
+
+/** PostgreSQL's refusal to run a prepared statement whose tables changed the rows it gives. */
+export function isStalePreparedStatement(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
 }

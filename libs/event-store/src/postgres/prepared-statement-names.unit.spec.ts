@@ -1,4 +1,4 @@
-import { PreparedStatementNames } from './prepared-statement-names.js';
+import { isStalePreparedStatement, PreparedStatementNames } from './prepared-statement-names.js';
 
 describe('PreparedStatementNames', () => {
   it('names the same text the same way every time, and different texts differently', () => {
@@ -19,5 +19,22 @@ describe('PreparedStatementNames', () => {
     // The texts named before the limit keep their names.
     expect(names.nameOf("SELECT 'a'")).toBe(first);
     expect(names.nameOf("SELECT 'b'")).toBe(second);
+  });
+
+  it('sends a text given up unnamed from then on, and keeps naming the others', () => {
+    const names = new PreparedStatementNames();
+    const delegations = names.nameOf('SELECT d.* FROM delegations d');
+    const bodies = names.nameOf('SELECT * FROM bodies');
+    names.giveUp('SELECT d.* FROM delegations d');
+    expect(names.nameOf('SELECT d.* FROM delegations d')).toBeUndefined();
+    expect(delegations).toBeDefined();
+    expect(names.nameOf('SELECT * FROM bodies')).toBe(bodies);
+  });
+
+  it('tells a prepared statement its tables changed under from any other refusal', () => {
+    expect(isStalePreparedStatement(Object.assign(new Error('cached plan must not change result type'), { code: '0A000' }))).toBe(true);
+    expect(isStalePreparedStatement(Object.assign(new Error('cached plan must not change result type'), { code: '42P01' }))).toBe(false);
+    expect(isStalePreparedStatement(Object.assign(new Error('relation "bodies" does not exist'), { code: '42P01' }))).toBe(false);
+    expect(isStalePreparedStatement(new Error('Connection terminated unexpectedly'))).toBe(false);
   });
 });

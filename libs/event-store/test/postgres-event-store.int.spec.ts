@@ -145,6 +145,45 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     /** Whether `promise` settles within `ms`. */
     const settlesWithin = (promise: Promise<unknown>, ms: number) => Promise.race([promise.then(() => true, () => true), sleep(ms).then(() => false)]);
 
+    it('lets two appends to one stream, one through each statement, wait for each other without a deadlock', async () => {
+      // An append in flight on the scheme holds its lock: the two-event append (the general statement),
+      // guarded by the scheme, waits for it; the one-event append (the fast path) to the same proposal
+      // starts meanwhile. Each statement takes the stream's locks in the same order, so one waits for
+      // the other and loses on the version, instead of each holding what the other waits for.
+      const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
+      await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
+      await store.append(proposal, [anEvent({ tabled: true })], { expectedVersion: 'no-stream' });
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const schemeLocked = new Promise<void>((resolve) => (locked = resolve));
+      const inFlight = subject.database.transaction(async (session) => {
+        await session.query('SELECT ledger_lock_stream($1)', [scheme]);
+        locked();
+        await released;
+      });
+      await schemeLocked;
+      const lastStep = store
+        .append(proposal, [anEvent({ approved: true }), anEvent({ ratified: true })], { expectedVersion: 1, expectedStreams: [{ streamId: scheme, version: 1 }] })
+        .then(
+          (result) => result,
+          (error: unknown) => error,
+        );
+      await sleep(200);
+      const otherStep = store.append(proposal, [anEvent({ noted: true })], { expectedVersion: 1 }).then(
+        (result) => result,
+        (error: unknown) => error,
+      );
+      await sleep(200);
+      release();
+      await inFlight;
+      const answers = await Promise.all([lastStep, otherStep]);
+      // One is appended and the other loses on the version; PostgreSQL ends neither as a deadlock.
+      expect(answers.map((answer) => (answer instanceof Error ? answer.name : 'appended')).sort()).toEqual(['VersionConflictError', 'appended']);
+      const appended = answers.find((answer) => !(answer instanceof Error)) as { nextStreamVersion: number };
+      expect((await store.readStream(proposal)).length).toBe(appended.nextStreamVersion);
+    });
+
     // A guarded append to a new stream goes through the general statement, one event onto a stream that exists through the fast path.
     describe.each([
       ['a new proposal', false],

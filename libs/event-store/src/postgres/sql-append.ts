@@ -8,13 +8,15 @@ import { sqlState, type Database, type SqlSession } from './database.js';
 /**
  * The statement that appends, in one round trip: events onto a stream standing at a known
  * version ($2; 0 for a new stream), guarded by the streams the decision read.
- * - The stream's head row is locked only if it stands at that version (a new stream's is created
- *   only if no appender created it first).
- * - It holds the stream's advisory lock until it commits (`ledger_lock_stream`), so that no
- *   append guarded by the stream reads it while this one is in flight.
  * - The guard streams must stand at the versions read ($9, $10; 0 means absent):
  *   `ledger_streams_stand_at` takes their advisory locks shared, so none moves until the append
  *   commits, then reads them afresh (migrations/0013 says why not row locks).
+ * - Then it takes the stream's advisory lock, held until it commits (`ledger_lock_stream`), so
+ *   that no append guarded by the stream reads it while this one is in flight.
+ * - Then the stream's head row is locked, only if it stands at that version (a new stream's is
+ *   created only if no appender created it first).
+ * - The fast path below takes the same locks in the same order, so two appends to one stream, one
+ *   through each statement, wait for each other instead of each holding what the other waits for.
  * - Only then are log positions taken, so an append that loses a race burns none.
  * - Each event's hash is SHA-256(previous hash ‖ stream version as 4 bytes big-endian ‖ its
  *   canonical bytes), the first of a stream chaining from 32 zero bytes. Only this file writes
@@ -22,8 +24,14 @@ import { sqlState, type Database, type SqlSession } from './database.js';
  * No row back means nothing was appended; `WHY_NOTHING_APPENDED_SQL` then tells why.
  */
 const APPEND_SQL = `WITH RECURSIVE
+  guarded AS (
+    SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
+  ),
+  writing AS (
+    SELECT ledger_lock_stream($1) WHERE EXISTS (SELECT 1 FROM guarded)
+  ),
   head AS (
-    SELECT last_hash FROM ledger_streams WHERE stream_id = $1 AND version = $2 AND $2 > 0 FOR NO KEY UPDATE
+    SELECT last_hash FROM ledger_streams WHERE stream_id = $1 AND version = $2 AND $2 > 0 AND EXISTS (SELECT 1 FROM writing) FOR NO KEY UPDATE
   ),
   start AS (
     SELECT last_hash AS hash FROM head
@@ -38,12 +46,6 @@ const APPEND_SQL = `WITH RECURSIVE
   ),
   last AS (
     SELECT hash FROM chain WHERE i = cardinality($7::text[])
-  ),
-  guarded AS (
-    SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
-  ),
-  writing AS (
-    SELECT ledger_lock_stream($1)
   ),
   moved AS (
     UPDATE ledger_streams SET version = $2 + cardinality($7::text[]), last_hash = (SELECT hash FROM last)

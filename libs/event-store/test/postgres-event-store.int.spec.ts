@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { canonicalEvent, migrate, READ_STREAMS_SQL, SqlEventStore, type Database, type SqlSession } from '@ledger/event-store';
+import { canonicalEvent, migrate, READ_STREAMS_SQL, SqlEventStore, type Database, type SchemaQueries, type SqlSession } from '@ledger/event-store';
 import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
 import { anEvent, aStreamId, readLogSince } from './event-store.contract.js';
 import { describeSqlEventStoreContract } from './sql-event-store.contract.js';
@@ -14,14 +14,14 @@ describeWithPostgres('PostgreSQL event store', (url) => {
     return new SqlEventStore({ ...database, query: session.query, execScript: session.execScript } as Database);
   }
 
-  /** Holds a transaction open after `work` (done through a store inside it), until the answer's `release` is called. */
-  function heldOpen(database: Database, work: (inside: SqlEventStore) => Promise<unknown>) {
+  /** Holds a transaction open after `work` (done through a store inside it, or its session), until the answer's `release` is called. */
+  function heldOpen(database: Database, work: (inside: SqlEventStore, session: SqlSession) => Promise<unknown>) {
     let release!: () => void;
     const released = new Promise<void>((resolve) => (release = resolve));
     let done!: () => void;
     const worked = new Promise<void>((resolve) => (done = resolve));
     const committed = database.transaction(async (session) => {
-      await work(storeInside(database, session));
+      await work(storeInside(database, session), session);
       done();
       await released;
     });
@@ -29,49 +29,42 @@ describeWithPostgres('PostgreSQL event store', (url) => {
   }
 
   describe('read-model queries', () => {
-    it('are prepared on the connection that runs them, and answer as before', async () => {
-      // One connection, so every query below runs on it.
+    /** A reader on a generation holding a `bodies` table with these rows, on one connection (so every query runs on it). */
+    async function readingBodies(rows: string, test: (reader: SchemaQueries, generation: string, database: Database) => Promise<void>) {
       const subject = await openTestSchema(url, { max: 1 });
       try {
         const generation = `${subject.schema}_rm_1`;
         await subject.database.query(`CREATE SCHEMA ${generation}; CREATE TABLE ${generation}.bodies (body_id text PRIMARY KEY, name text)`);
-        await subject.database.query(`INSERT INTO ${generation}.bodies VALUES ('cabinet', 'Cabinet'), ('scrutiny', 'Scrutiny Committee')`);
+        await subject.database.query(`INSERT INTO ${generation}.bodies VALUES ${rows}`);
         const reader = await subject.database.onSchema(generation);
         try {
-          const byId = 'SELECT name FROM bodies WHERE body_id = $1';
-          expect(await reader.query(byId, ['cabinet'])).toEqual([{ name: 'Cabinet' }]);
-          expect(await reader.query(byId, ['scrutiny'])).toEqual([{ name: 'Scrutiny Committee' }]);
-          expect(await reader.query(byId, ['nobody'])).toEqual([]);
-          const prepared = await reader.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements WHERE statement = $1', [byId]);
-          expect(prepared).toEqual([{ statement: byId }]);
+          await test(reader, generation, subject.database);
         } finally {
           await reader.close();
         }
       } finally {
         await subject.dispose();
       }
-    });
+    }
 
-    it('still answer after a migration changed the rows a prepared one gives (another instance upgraded the read models)', async () => {
-      const subject = await openTestSchema(url, { max: 1 });
-      try {
-        const generation = `${subject.schema}_rm_1`;
-        await subject.database.query(`CREATE SCHEMA ${generation}; CREATE TABLE ${generation}.bodies (body_id text PRIMARY KEY, name text)`);
-        await subject.database.query(`INSERT INTO ${generation}.bodies VALUES ('cabinet', 'Cabinet')`);
-        const reader = await subject.database.onSchema(generation);
-        try {
-          const all = 'SELECT * FROM bodies ORDER BY body_id';
-          expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet' }]);
-          await subject.database.query(`ALTER TABLE ${generation}.bodies ADD COLUMN kind text NOT NULL DEFAULT 'governing-body'`);
-          expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet', kind: 'governing-body' }]);
-          expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet', kind: 'governing-body' }]);
-        } finally {
-          await reader.close();
-        }
-      } finally {
-        await subject.dispose();
-      }
-    });
+    it('are prepared on the connection that runs them, and answer as before', () =>
+      readingBodies("('cabinet', 'Cabinet'), ('scrutiny', 'Scrutiny Committee')", async (reader) => {
+        const byId = 'SELECT name FROM bodies WHERE body_id = $1';
+        expect(await reader.query(byId, ['cabinet'])).toEqual([{ name: 'Cabinet' }]);
+        expect(await reader.query(byId, ['scrutiny'])).toEqual([{ name: 'Scrutiny Committee' }]);
+        expect(await reader.query(byId, ['nobody'])).toEqual([]);
+        const prepared = await reader.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements WHERE statement = $1', [byId]);
+        expect(prepared).toEqual([{ statement: byId }]);
+      }));
+
+    it('still answer after a migration changed the rows a prepared one gives (another instance upgraded the read models)', () =>
+      readingBodies("('cabinet', 'Cabinet')", async (reader, generation, database) => {
+        const all = 'SELECT * FROM bodies ORDER BY body_id';
+        expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet' }]);
+        await database.query(`ALTER TABLE ${generation}.bodies ADD COLUMN kind text NOT NULL DEFAULT 'governing-body'`);
+        expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet', kind: 'governing-body' }]);
+        expect(await reader.query(all)).toEqual([{ body_id: 'cabinet', name: 'Cabinet', kind: 'governing-body' }]);
+      }));
   });
 
   describe('commit-safe order of the log', () => {
@@ -153,30 +146,16 @@ describeWithPostgres('PostgreSQL event store', (url) => {
       const [scheme, proposal] = [aStreamId('scheme'), aStreamId('proposal')];
       await store.append(scheme, [anEvent({ granted: true })], { expectedVersion: 'no-stream' });
       await store.append(proposal, [anEvent({ tabled: true })], { expectedVersion: 'no-stream' });
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      let locked!: () => void;
-      const schemeLocked = new Promise<void>((resolve) => (locked = resolve));
-      const inFlight = subject.database.transaction(async (session) => {
-        await session.query('SELECT ledger_lock_stream($1)', [scheme]);
-        locked();
-        await released;
-      });
-      await schemeLocked;
+      const inFlight = heldOpen(subject.database, (_, session) => session.query('SELECT ledger_lock_stream($1)', [scheme]));
+      await inFlight.worked;
       const lastStep = store
         .append(proposal, [anEvent({ approved: true }), anEvent({ ratified: true })], { expectedVersion: 1, expectedStreams: [{ streamId: scheme, version: 1 }] })
-        .then(
-          (result) => result,
-          (error: unknown) => error,
-        );
+        .catch((error: unknown) => error);
       await sleep(200);
-      const otherStep = store.append(proposal, [anEvent({ noted: true })], { expectedVersion: 1 }).then(
-        (result) => result,
-        (error: unknown) => error,
-      );
+      const otherStep = store.append(proposal, [anEvent({ noted: true })], { expectedVersion: 1 }).catch((error: unknown) => error);
       await sleep(200);
-      release();
-      await inFlight;
+      inFlight.release();
+      await inFlight.committed;
       const answers = await Promise.all([lastStep, otherStep]);
       // One is appended and the other loses on the version; PostgreSQL ends neither as a deadlock.
       expect(answers.map((answer) => (answer instanceof Error ? answer.name : 'appended')).sort()).toEqual(['VersionConflictError', 'appended']);

@@ -6,17 +6,30 @@ import type { LogPosition } from '../core/log-position.js';
 import { sqlState, type Database, type SqlSession } from './database.js';
 
 /**
+ * The locks every append takes, in this order, in the statement below and its fast path alike, so
+ * that two appends to one stream, one through each, wait for each other instead of each holding
+ * what the other waits for: the guard streams' advisory locks shared, with their check (`guarded`
+ * has a row only if every guard stands at the version read), then the stream's own advisory lock
+ * (`writing` has a row only once it is held). Each statement then locks the stream's head row only
+ * through `writing`.
+ */
+const APPEND_LOCKS = `guarded AS (
+    SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
+  ),
+  writing AS (
+    SELECT ledger_lock_stream($1) WHERE EXISTS (SELECT 1 FROM guarded)
+  )`;
+
+/**
  * The statement that appends, in one round trip: events onto a stream standing at a known
  * version ($2; 0 for a new stream), guarded by the streams the decision read.
- * - The guard streams must stand at the versions read ($9, $10; 0 means absent):
- *   `ledger_streams_stand_at` takes their advisory locks shared, so none moves until the append
- *   commits, then reads them afresh (migrations/0013 says why not row locks).
- * - Then it takes the stream's advisory lock, held until it commits (`ledger_lock_stream`), so
- *   that no append guarded by the stream reads it while this one is in flight.
+ * - First the locks of `APPEND_LOCKS`. The guard streams must stand at the versions read ($9,
+ *   $10; 0 means absent): `ledger_streams_stand_at` takes their advisory locks shared, so none
+ *   moves until the append commits, then reads them afresh (migrations/0013 says why not row
+ *   locks). The stream's own advisory lock (`ledger_lock_stream`) is held until the append
+ *   commits, so that no append guarded by the stream reads it while this one is in flight.
  * - Then the stream's head row is locked, only if it stands at that version (a new stream's is
  *   created only if no appender created it first).
- * - The fast path below takes the same locks in the same order, so two appends to one stream, one
- *   through each statement, wait for each other instead of each holding what the other waits for.
  * - Only then are log positions taken, so an append that loses a race burns none.
  * - Each event's hash is SHA-256(previous hash ‖ stream version as 4 bytes big-endian ‖ its
  *   canonical bytes), the first of a stream chaining from 32 zero bytes. Only this file writes
@@ -24,12 +37,7 @@ import { sqlState, type Database, type SqlSession } from './database.js';
  * No row back means nothing was appended; `WHY_NOTHING_APPENDED_SQL` then tells why.
  */
 const APPEND_SQL = `WITH RECURSIVE
-  guarded AS (
-    SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
-  ),
-  writing AS (
-    SELECT ledger_lock_stream($1) WHERE EXISTS (SELECT 1 FROM guarded)
-  ),
+  ${APPEND_LOCKS},
   head AS (
     SELECT last_hash FROM ledger_streams WHERE stream_id = $1 AND version = $2 AND $2 > 0 AND EXISTS (SELECT 1 FROM writing) FOR NO KEY UPDATE
   ),
@@ -49,12 +57,12 @@ const APPEND_SQL = `WITH RECURSIVE
   ),
   moved AS (
     UPDATE ledger_streams SET version = $2 + cardinality($7::text[]), last_hash = (SELECT hash FROM last)
-     WHERE stream_id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM head) AND EXISTS (SELECT 1 FROM guarded) AND EXISTS (SELECT 1 FROM writing)
+     WHERE stream_id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM head)
  RETURNING version
   ),
   created AS (
     INSERT INTO ledger_streams (stream_id, version, last_hash)
-    SELECT $1, cardinality($7::text[]), (SELECT hash FROM last) WHERE $2 = 0 AND EXISTS (SELECT 1 FROM guarded) AND EXISTS (SELECT 1 FROM writing)
+    SELECT $1, cardinality($7::text[]), (SELECT hash FROM last) WHERE $2 = 0 AND EXISTS (SELECT 1 FROM writing)
     ON CONFLICT (stream_id) DO NOTHING
  RETURNING version
   )
@@ -67,24 +75,19 @@ const APPEND_SQL = `WITH RECURSIVE
   RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
 /**
- * The fast path, kept because the benchmarks show that it pays: the common command — one event
- * onto an existing stream at a known version, guarded by other streams or not — as one plain
- * UPDATE of the head and INSERT, with the same chain rule and the same locks in the same order
- * (the guard streams' shared, then the stream's own). Single-event appends ran at 0.81 of a raw
- * INSERT through it and at 0.54 through the statement above (whose recursive chain and unnest
- * cost about 160 µs more an append); measured again with the stream's advisory lock in both,
- * alternating runs: 0.65–0.87 through it, 0.57–0.72 through the statement above, and 0.79–0.91
- * through it without the lock (within this machine's drift of the lock's 0.80–0.81). Guarded by
- * two streams (as a ratification is by its organisation and scheme), `bench:append`'s guarded/
- * unguarded was 0.66 and 0.78 through it against 0.57 and 0.63 through the statement above, in
- * alternating runs: about 1.2 times as many guarded appends a second.
+ * The fast path, kept because the benchmarks show that it pays: the common command — one event onto
+ * an existing stream at a known version, guarded by other streams or not — as one plain UPDATE of
+ * the head and INSERT, with the same chain rule and the same locks (`APPEND_LOCKS`). Single-event
+ * appends ran at 0.81 of a raw INSERT through it and at 0.54 through the statement above (whose
+ * recursive chain and unnest cost about 160 µs more an append); measured again with the stream's
+ * advisory lock in both, alternating runs: 0.65–0.87 through it, 0.57–0.72 through the statement
+ * above, and 0.79–0.91 through it without the lock (within this machine's drift of the lock's
+ * 0.80–0.81). Guarded by two streams (as a ratification is by its organisation and scheme),
+ * `bench:append`'s guarded/unguarded was 0.66 and 0.78 through it against 0.57 and 0.63 through
+ * the statement above, in alternating runs: about 1.2 times as many guarded appends a second.
  */
-const APPEND_ONE_SQL = `WITH guarded AS (
-    SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
-  ),
-  writing AS (
-    SELECT ledger_lock_stream($1) WHERE EXISTS (SELECT 1 FROM guarded)
-  ),
+const APPEND_ONE_SQL = `WITH
+  ${APPEND_LOCKS},
   head AS (
     UPDATE ledger_streams
        SET version = version + 1,

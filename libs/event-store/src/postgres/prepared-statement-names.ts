@@ -35,8 +35,12 @@ export class PreparedStatementNames {
   }
 }
 
-/** PostgreSQL's refusal to run a prepared statement whose tables changed the rows it gives. */
+/**
+ * PostgreSQL's refusal to run a prepared statement whose tables changed the rows it gives ("cached
+ * plan must not change result type"), told by the routine that refuses, not by the message, which
+ * a server may give in another language.
+ */
 export function isStalePreparedStatement(error: unknown): boolean {
-  const { code, message } = error as { code?: unknown; message?: unknown };
-  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
+  const { code, routine } = error as { code?: unknown; routine?: unknown };
+  return code === '0A000' && routine === 'RevalidateCachedQuery';
 }

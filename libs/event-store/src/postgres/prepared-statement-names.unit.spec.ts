@@ -31,10 +31,12 @@ describe('PreparedStatementNames', () => {
     expect(names.nameOf('SELECT * FROM bodies')).toBe(bodies);
   });
 
-  it('tells a prepared statement its tables changed under from any other refusal', () => {
-    expect(isStalePreparedStatement(Object.assign(new Error('cached plan must not change result type'), { code: '0A000' }))).toBe(true);
-    expect(isStalePreparedStatement(Object.assign(new Error('cached plan must not change result type'), { code: '42P01' }))).toBe(false);
-    expect(isStalePreparedStatement(Object.assign(new Error('relation "bodies" does not exist'), { code: '42P01' }))).toBe(false);
+  it('tells a prepared statement its tables changed under from any other refusal, in any language', () => {
+    const refusal = (code: string, routine: string, message: string) => Object.assign(new Error(message), { code, routine });
+    expect(isStalePreparedStatement(refusal('0A000', 'RevalidateCachedQuery', 'cached plan must not change result type'))).toBe(true);
+    expect(isStalePreparedStatement(refusal('0A000', 'RevalidateCachedQuery', 'le plan en cache ne doit pas modifier le type en résultat'))).toBe(true);
+    expect(isStalePreparedStatement(refusal('0A000', 'transformSetOperationTree', 'FOR UPDATE is not allowed with UNION'))).toBe(false);
+    expect(isStalePreparedStatement(refusal('42P01', 'parserOpenTable', 'relation "bodies" does not exist'))).toBe(false);
     expect(isStalePreparedStatement(new Error('Connection terminated unexpectedly'))).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { organisationStreamId } from '@ledger/governance';
-import { SqlEventStore, type Database } from '@ledger/event-store';
+import { SqlEventStore, type Database, type SqlSession } from '@ledger/event-store';
 import { FAULT_ADMIN_KEY, runFault, type FaultLedger } from './fault-run.js';
 import type { Verdict } from './verdict.js';
 
@@ -80,13 +80,16 @@ async function holdAnAppend(ledger: FaultLedger, ending: 'commit' | 'rollback', 
 
 /** The store's SQL on one connection inside its open transaction. */
 function inTransaction(client: pg.Client, schema: string): Database {
-  const query = async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[];
+  const session: SqlSession = {
+    query: async <Row>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as Row[],
+    execScript: async (text: string) => void (await client.query(text)),
+    copyIn: () => Promise.reject(new Error('no COPY on a held transaction')),
+  };
   return {
     kind: 'postgres',
     schema,
-    query,
-    execScript: async (text: string) => void (await client.query(text)),
-    transaction: async (work) => work({ query, execScript: async (text: string) => void (await client.query(text)) }),
+    ...session,
+    transaction: async (work) => work(session),
     onSchema: () => Promise.reject(new Error('not on a held transaction')),
     listen: () => Promise.reject(new Error('not on a held transaction')),
     close: async () => undefined,

@@ -25,6 +25,9 @@ async function wokinghamHistory(store: SqlEventStore): Promise<void> {
   }
 }
 
+const STEP_COLUMNS = `log_transaction bigint, log_sequence bigint, position text, stream_id text, stream_version integer, event_id uuid,
+  type text, actor text, recorded_at timestamptz, summary text`;
+
 interface AuditRow {
   position: string;
   stream_id: string;
@@ -134,6 +137,29 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
         },
       };
 
+      /** The same steps folded in memory, written once the whole log is read; `twice` writes each row twice. */
+      const stepsInMemory = (twice = false): Projection => ({
+        ...stepsProjection,
+        name: 'steps-in-memory',
+        replayInMemory() {
+          const held: object[] = [];
+          return {
+            fold(events) {
+              for (const stored of events) {
+                if ((stored.data as { outcome: string }).outcome === 'rejected') throw Object.assign(new Error('no such outcome here'), { position: stored.position });
+                const row = { log_transaction: 0, log_sequence: stored.streamVersion, position: `step:${stored.position}`, stream_id: 'steps', stream_version: 1, event_id: randomUUID(), type: 'Step', actor: null, recorded_at: stored.metadata.recordedAt, summary: 'step' };
+                held.push(...(twice ? [row, row] : [row]));
+              }
+              return [];
+            },
+            held: () => [{ table: 'audit_trail', columns: STEP_COLUMNS, rows: held }],
+          };
+        },
+      });
+
+      const steps = (projector: Projector) =>
+        database.query<{ position: string; summary: string }>(`SELECT position, summary FROM ${projector.schema}.audit_trail WHERE stream_id = 'steps' ORDER BY log_sequence`);
+
       it('ends with the rows and checkpoint a live projection ends with', async () => {
         const live = await readModels([auditTrailProjection]);
         await live.projectThrough(await lastPosition());
@@ -160,6 +186,36 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
         expect(failure).toBeInstanceOf(ProjectionFailedError);
         expect(failure).toMatchObject({ position: await lastPosition(), projection: 'steps' });
         expect(await replayed.position()).toBe('0:0');
+      });
+
+      it('writes what a projection folded in memory once the log is read: the rows its apply writes batch by batch', async () => {
+        const live = await readModels([auditTrailProjection, stepsProjection]);
+        await live.projectThrough(await lastPosition());
+        const replayed = await readModels([auditTrailProjection, stepsInMemory()]);
+        expect(await replayed.replay()).toBe(15);
+        expect(await steps(replayed)).toHaveLength(12);
+        expect(await steps(replayed)).toEqual(await steps(live));
+        expect(await auditRows(replayed)).toEqual(await auditRows(live));
+        expect(await replayed.position()).toBe(await live.position());
+      });
+
+      it('names the event a projection could not fold in memory, and leaves the checkpoint where it was', async () => {
+        await store.append('proposal-wbc-enhanced-s75', [event('RatificationRecorded', { proposalId: 'wbc-enhanced-s75', deciderId: 'wokingham-ccg-cmt', outcome: 'rejected', version: 1, decidedOn: '2017-05-15T23:00:00.000Z' })], { expectedVersion: 'any' });
+        const replayed = await readModels([auditTrailProjection, stepsInMemory()]);
+        const failure = await replayed.replay().catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(ProjectionFailedError);
+        expect(failure).toMatchObject({ position: await lastPosition(), projection: 'steps-in-memory' });
+        expect(await replayed.position()).toBe('0:0');
+        expect(await steps(replayed)).toEqual([]);
+      });
+
+      it('stops on rows held in memory that the tables refuse, leaving the checkpoint where it was', async () => {
+        const replayed = await readModels([auditTrailProjection, stepsInMemory(true)]);
+        const failure = await replayed.replay().catch((error: unknown) => error);
+        expect(failure).toBeInstanceOf(ProjectionFailedError);
+        expect(failure).toMatchObject({ projection: 'steps-in-memory', message: expect.stringMatching(/duplicate key/) });
+        expect(await replayed.position()).toBe('0:0');
+        expect(await steps(replayed)).toEqual([]);
       });
 
       it('refuses a generation whose checkpoint has moved', async () => {

@@ -13,10 +13,19 @@ export interface SealedEvent {
   streamVersion: number;
 }
 
-/** The exact bytes a leaf hashes: RFC 8785 JSON of the sealed event (by the `canonicalize` library). */
+/**
+ * The exact bytes a leaf hashes: RFC 8785 JSON of the sealed event. Its members are written in
+ * RFC 8785's key order, each string as `JSON.stringify` writes it — what the `canonicalize` library
+ * answers, byte for byte (its unit test), without the library scanning the whole body in
+ * JavaScript for lone surrogates, which cost a rebuild a tenth of its time. Text with a lone
+ * surrogate, which RFC 8785 refuses, still goes to the library, to be refused as before.
+ */
 export function leafBytes(event: SealedEvent): string {
   const { body, hash, position, streamVersion } = event;
-  return canonicalize({ body, hash, position, streamVersion })!;
+  if (!Number.isSafeInteger(streamVersion) || ![body, hash, position].every((text) => typeof text === 'string' && text.isWellFormed())) {
+    return canonicalize({ body, hash, position, streamVersion })!;
+  }
+  return `{"body":${JSON.stringify(body)},"hash":${JSON.stringify(hash)},"position":${JSON.stringify(position)},"streamVersion":${streamVersion}}`;
 }
 
 /** The running chain over the leaves starts from 32 zero bytes. */

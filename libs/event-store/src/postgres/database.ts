@@ -7,6 +7,12 @@ export interface SqlSession {
   query<Row = Record<string, unknown>>(text: string, params?: unknown[], options?: { name?: string }): Promise<Row[]>;
   /** Several statements without parameters (a migration file). */
   execScript(text: string): Promise<void>;
+  /**
+   * Rows into `table (columns)` by `COPY … FROM STDIN`, in COPY's text format: the cheapest way
+   * PostgreSQL takes many rows (a rebuild filling a fresh generation). The text comes in pieces,
+   * each sent as soon as it is written, so writing the next overlaps PostgreSQL taking the last.
+   */
+  copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void>;
 }
 
 export interface Database extends SqlSession {

@@ -58,11 +58,16 @@ export class PgliteDatabase implements Database {
     await this.pglite.exec(text);
   }
 
+  async copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void> {
+    await this.pglite.query(copyFromBlob(table, columns), [], { blob: new Blob([...text]) });
+  }
+
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     return this.pglite.transaction(async (tx) =>
       work({
         query: async <Row>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params)).rows,
         execScript: async (text: string) => void (await tx.exec(text)),
+        copyIn: async (table, columns, text) => void (await tx.query(copyFromBlob(table, columns), [], { blob: new Blob([...text]) })),
       }),
     );
   }
@@ -105,4 +110,9 @@ function freshClusterImage(): Promise<Blob | File> {
     }
   })();
   return freshCluster;
+}
+
+/** PGlite has no client to stream COPY from: it reads the rows from the blob handed with the query. */
+function copyFromBlob(table: string, columns: readonly string[]): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
 }

@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
+import copyStreams from 'pg-copy-streams';
 import { assertSchemaName, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
 import { asPassingFailure, isDatabaseAway } from './passing-failures.js';
 import { isStalePreparedStatement, PreparedStatementNames } from './prepared-statement-names.js';
@@ -105,6 +108,10 @@ export class PostgresDatabase implements Database {
     await this.passing(this.pool.query(text));
   }
 
+  async copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void> {
+    await this.transaction((session) => session.copyIn(table, columns, text));
+  }
+
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     const client = await this.passing(this.pool.connect());
     let broken: Error | undefined;
@@ -119,6 +126,9 @@ export class PostgresDatabase implements Database {
         execScript: async (text: string) => {
           if (this.options.timeoutMs) await client.query('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0');
           await client.query({ text, query_timeout: NO_CLIENT_TIMEOUT } as pg.QueryConfig);
+        },
+        copyIn: async (table: string, columns: readonly string[], text: Iterable<string>) => {
+          await pipeline(Readable.from(text, { objectMode: false }), client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
         },
       });
       await client.query('COMMIT');

@@ -12,21 +12,26 @@ export const auditTrailProjection: Projection = {
   handles: 'every event',
 
   async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
-    const rows = events.map((event) => {
-      const { transactionId, sequence } = parseLogPosition(event.position);
-      return {
-        log_transaction: transactionId.toString(),
-        log_sequence: sequence.toString(),
-        position: event.position,
-        stream_id: event.streamId,
-        stream_version: event.streamVersion,
-        event_id: event.eventId,
-        type: event.type,
-        actor: event.metadata.actor ?? null,
-        recorded_at: event.metadata.recordedAt,
-        summary: summarise(event),
-      };
-    });
-    await session.query(...insertRows('audit_trail', AUDIT_COLUMNS, rows));
+    await session.query(...insertRows('audit_trail', AUDIT_COLUMNS, auditRows(events)));
   },
+
+  replayInMemory: () => ({ fold: (events) => [{ table: 'audit_trail', columns: AUDIT_COLUMNS, rows: auditRows(events) }], held: () => [] }),
 };
+
+function auditRows(events: readonly StoredEvent[]): object[] {
+  return events.map((event) => {
+    const { transactionId, sequence } = parseLogPosition(event.position);
+    return {
+      log_transaction: transactionId.toString(),
+      log_sequence: sequence.toString(),
+      position: event.position,
+      stream_id: event.streamId,
+      stream_version: event.streamVersion,
+      event_id: event.eventId,
+      type: event.type,
+      actor: event.metadata.actor ?? null,
+      recorded_at: event.metadata.recordedAt,
+      summary: summarise(event),
+    };
+  });
+}

@@ -159,16 +159,44 @@ export const delegationsProjection: Projection = {
     for (const row of history) records.get(row.delegation_id)!.push(recordedFromRow(known.get(row.delegation_id)!, row));
     for (const record of incoming) records.get(record.event.data.delegationId)!.push(record);
 
-    const delegationRows: object[] = [];
-    const historyRows: object[] = [];
-    for (const recorded of records.values()) {
-      const rows = delegationRecords(recorded);
-      if (!rows) continue; // events of a delegation never granted change nothing, as in the scheme itself
-      delegationRows.push(rows.delegation);
-      historyRows.push(...rows.history);
-    }
-    if (delegationRows.length === 0) return;
-    await session.query(...insertRows('delegations', DELEGATION_COLUMNS, delegationRows, { key: ['delegation_id'] }));
-    await session.query(...insertRows('delegation_history', HISTORY_COLUMNS, historyRows, { key: ['log_transaction', 'log_sequence'] }));
+    const rows = rowsOf(records.values());
+    if (rows.delegations.length === 0) return;
+    await session.query(...insertRows('delegations', DELEGATION_COLUMNS, rows.delegations, { key: ['delegation_id'] }));
+    await session.query(...insertRows('delegation_history', HISTORY_COLUMNS, rows.history, { key: ['log_transaction', 'log_sequence'] }));
+  },
+
+  replayInMemory() {
+    const records = new Map<string, RecordedSchemeEvent[]>();
+    return {
+      fold(events) {
+        for (const event of events) {
+          const recorded = recordedFromEvent(event);
+          const history = records.get(recorded.event.data.delegationId);
+          if (history) history.push(recorded);
+          else records.set(recorded.event.data.delegationId, [recorded]);
+        }
+        return [];
+      },
+      held() {
+        const rows = rowsOf(records.values());
+        return [
+          { table: 'delegations', columns: DELEGATION_COLUMNS, rows: rows.delegations },
+          { table: 'delegation_history', columns: HISTORY_COLUMNS, rows: rows.history },
+        ];
+      },
+    };
   },
 };
+
+/** The rows of each delegation's history, in the order recorded; events of a delegation never granted change nothing, as in the scheme itself. */
+function rowsOf(histories: Iterable<readonly RecordedSchemeEvent[]>): { delegations: DelegationRecordRow[]; history: HistoryRow[] } {
+  const delegations: DelegationRecordRow[] = [];
+  const history: HistoryRow[] = [];
+  for (const recorded of histories) {
+    const rows = delegationRecords(recorded);
+    if (!rows) continue;
+    delegations.push(rows.delegation);
+    history.push(...rows.history);
+  }
+  return { delegations, history };
+}

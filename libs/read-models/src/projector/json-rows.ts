@@ -15,11 +15,14 @@ export const columnNames = (columns: ColumnDefinitions): string[] => columns.spl
 // one keeps U+FFFD there. An escaped backslash before "u0000" is text, and is left alone.
 const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
-/** The rows as the one JSON parameter the statement reads. */
-export function jsonRows(rows: readonly object[]): string {
-  const text = JSON.stringify(rows);
+/** A value as JSON text PostgreSQL can hold: U+0000 becomes U+FFFD. */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value);
   return text.includes('\\u0000') ? text.replace(NUL_ESCAPE, '$1\\ufffd') : text;
 }
+
+/** The rows as the one JSON parameter the statement reads. */
+export const jsonRows = (rows: readonly object[]): string => jsonText(rows);
 
 export interface RowsConflict {
   /** The unique key a row may already hold. */

@@ -1,4 +1,5 @@
 import type { SqlSession, StoredEvent } from '@ledger/event-store';
+import type { TableRows } from './copy-rows.js';
 
 /**
  * A read model as a fold over rows: the event types it handles, and how a batch of them changes
@@ -14,4 +15,18 @@ export interface Projection {
    */
   readonly readsThrough?: readonly string[];
   apply(events: readonly StoredEvent[], session: SqlSession): Promise<void>;
+  /**
+   * The same fold for a rebuild into a fresh generation, held in memory: its rows are written once
+   * each, by COPY, instead of read back and written again batch by batch. A projection without it
+   * is replayed through `apply`.
+   */
+  replayInMemory?(): ProjectionReplay;
+}
+
+/** A projection replaying the whole log in memory (`Projection.replayInMemory`). */
+export interface ProjectionReplay {
+  /** Folds a batch of the events the projection handles; answers the rows it can write now (one per event). */
+  fold(events: readonly StoredEvent[]): TableRows[];
+  /** Once the log is replayed: the rows it held (one per proposal, say, folded over all its events). */
+  held(): TableRows[];
 }

@@ -1,6 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
+import { copyText, type TableRows } from './copy-rows.js';
+import { columnNames } from './json-rows.js';
 import type { Projection } from './projection.js';
+
+/** The events of a batch a projection handles. */
+function handledBy({ handles }: Projection, events: readonly StoredEvent[]): readonly StoredEvent[] {
+  return handles === 'every event' ? events : events.filter((event) => handles.has(event.type));
+}
 
 export interface ProjectorOptions {
   /** Events per transaction; defaults to 500. */
@@ -119,16 +126,19 @@ export class Projector {
   }
 
   /**
-   * Replays the whole log into this fresh generation, for a rebuild: each projection writes in
-   * transactions of its own, so that they run side by side (on PostgreSQL, on connections of their
-   * own) while the next batch is read. The checkpoint moves once, at the end, to the last event
-   * replayed; a replay cut short leaves a generation whose checkpoint never moved, which no rebuild
-   * swaps in. Answers how many events it replayed; `onBatch` hears of each batch every projection has applied.
+   * Replays the whole log into this fresh generation, for a rebuild. A projection that can replay
+   * in memory (`replayInMemory`) folds each batch there and writes its rows once each, by COPY;
+   * the others apply each batch as they project. Each projection writes in transactions of its
+   * own, so that they run side by side (on PostgreSQL, on connections of their own) while the next
+   * batch is read and folded. The checkpoint moves once, at the end, to the last event replayed; a
+   * replay cut short leaves a generation whose checkpoint never moved, which no rebuild swaps in.
+   * Answers how many events it replayed; `onBatch` hears of each batch every projection has written.
    */
   async replay(onBatch: (replayed: number, position: LogPosition) => void = () => undefined): Promise<number> {
     if (this.failure) throw this.failure;
     if ((await this.position()) !== LOG_START) throw new Error(`${this.schema} is not a fresh generation: its checkpoint has moved.`);
-    let chains = this.projections.map(() => Promise.resolve());
+    const replaying = this.projections.map((projection) => ({ projection, inMemory: projection.replayInMemory?.(), last: [] as readonly StoredEvent[] }));
+    let chains = replaying.map(() => Promise.resolve());
     const batchesDone: Promise<void>[] = [];
     let replayed = 0;
     let last = LOG_START;
@@ -140,7 +150,20 @@ export class Projector {
       next = this.readAhead(last);
       const events = this.accepts ? page.filter(this.accepts) : page;
       if (events.length === 0) continue;
-      chains = chains.map((chain, index) => chain.then(() => this.applyProjection(this.projections[index], events)));
+      chains = chains.map((chain, index) => {
+        const replay = replaying[index];
+        const handled = handledBy(replay.projection, events);
+        if (handled.length === 0) return chain;
+        replay.last = handled;
+        if (!replay.inMemory) return chain.then(() => this.applyProjection(replay.projection, handled));
+        let rows: TableRows[];
+        try {
+          rows = replay.inMemory.fold(handled);
+        } catch (error) {
+          return Promise.reject(this.stopOn(replay.projection, handled, error));
+        }
+        return chain.then(() => this.copyRows(replay.projection, handled, rows));
+      });
       const total = (replayed += events.length);
       const position = last;
       const done = Promise.all(chains).then(() => onBatch(total, position));
@@ -149,6 +172,7 @@ export class Projector {
       if (batchesDone.length > 2) await batchesDone.shift()!.catch(() => undefined); // at most three batches held in memory
     }
     await Promise.all(chains);
+    await Promise.all(replaying.map(({ projection, inMemory, last: lastHandled }) => (inMemory && !this.failure ? this.copyRows(projection, lastHandled, inMemory.held()) : undefined)));
     if (this.failure) throw this.failure;
     await this.database.query(`UPDATE ${this.schema}.projection_checkpoint SET position = $1, events = $2, updated_at = now()`, [last, replayed]);
     return replayed;
@@ -163,17 +187,30 @@ export class Projector {
 
   /** One projection's share of a batch, in a transaction of its own (replay only). */
   private async applyProjection(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
-    const { handles } = projection;
-    const handled = handles === 'every event' ? events : events.filter((event) => handles.has(event.type));
-    if (handled.length === 0) return;
     await this.database.transaction(async (session) => {
       await session.query(`SET LOCAL search_path TO ${this.schema}, ${this.database.schema}`);
       try {
-        await projection.apply(handled, session);
+        await projection.apply(events, session);
       } catch (error) {
-        throw this.stopOn(projection, handled, error);
+        throw this.stopOn(projection, events, error);
       }
     });
+  }
+
+  /**
+   * Rows a projection folded in memory, copied into this generation (replay only), each table in a
+   * transaction of its own, side by side; a failure names the events they came from.
+   */
+  private async copyRows(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
+    try {
+      await Promise.all(
+        tables
+          .filter(({ rows }) => rows.length > 0)
+          .map((rows) => this.database.transaction((session) => session.copyIn(`${this.schema}.${rows.table}`, columnNames(rows.columns), copyText(rows)))),
+      );
+    } catch (error) {
+      throw this.stopOn(projection, events, error);
+    }
   }
 
   /** Applies a batch read after `after` in one transaction, unless another projector applied it first (then 0). */
@@ -184,8 +221,7 @@ export class Projector {
       const [checkpoint] = await session.query<{ position: LogPosition }>('SELECT position FROM projection_checkpoint FOR UPDATE');
       if (checkpoint.position !== after) return 0; // another projector applied this batch meanwhile
       for (const projection of this.projections) {
-        const { handles } = projection;
-        const handled = handles === 'every event' ? events : events.filter((event) => handles.has(event.type));
+        const handled = handledBy(projection, events);
         if (handled.length === 0) continue;
         try {
           await projection.apply(handled, session);

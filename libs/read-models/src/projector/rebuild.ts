@@ -20,7 +20,8 @@ export interface RebuildResult {
 
 /**
  * Replays the whole log into a fresh generation of read models while the active one keeps
- * serving — with only the indexes the projections read through, the others built once it is
+ * serving — the projections that can fold in memory writing each row once, by COPY, the others
+ * batch by batch with only the indexes they read through, every other index built once it is
  * filled — gathers its tables' statistics, then swaps it in with one UPDATE. Events appended
  * meanwhile are projected before the swap, so nothing is lost; the projectors of running APIs move
  * to the new generation on their own. In production `log` is the sealed log: a rebuild reads only
@@ -35,13 +36,19 @@ export async function rebuildReadModels(
   const generations = new ReadModelGenerations(database);
   const previous = await generations.active();
   const schema = await generations.create();
-  const deferred = await generations.deferIndexes(schema, projections.flatMap((projection) => projection.readsThrough ?? []));
+  // Only a projection replayed through `apply` reads its rows back while it replays: only its indexes are needed during the fill.
+  const readingBack = projections.filter((projection) => projection.replayInMemory === undefined).flatMap((projection) => projection.readsThrough ?? []);
+  const deferred = await generations.deferIndexes(
+    schema,
+    projections.flatMap((projection) => projection.readsThrough ?? []),
+    readingBack,
+  );
   const projector = new Projector(log, database, schema, projections, { batchSize: 2_000 });
   const target = await log.headPosition();
   const total = await log.countLogThrough(target);
   const started = Date.now();
   let reported = 0;
-  const statistics = new PlannerStatistics(generations, schema);
+  const statistics = new PlannerStatistics(generations, schema, readingBack.length > 0);
   const events = await projector.replay((done, position) => {
     statistics.grownTo(done);
     if (done - reported < 10_000 && compareLogPositions(position, target) < 0) return;
@@ -58,10 +65,11 @@ export async function rebuildReadModels(
 }
 
 /**
- * Keeps the planner's statistics of a generation being filled roughly current: its tables are
- * analysed once it has taken 10,000 events, then each time it has doubled. A table never analysed
- * has none, so a projection's read of the rows a batch touches (`proposal_id = ANY($1)` over 200
- * ids) was planned as a scan of the whole table — each batch slower than the last.
+ * Keeps the planner's statistics of a generation being filled roughly current, while any projection
+ * reads its rows back through an index as it replays: its tables are analysed once it has taken
+ * 10,000 events, then each time it has doubled. A table never analysed has none, so such a read of
+ * the rows a batch touches (`proposal_id = ANY($1)` over 200 ids) was planned as a scan of the
+ * whole table — each batch slower than the last. Projections replayed in memory read nothing back.
  */
 class PlannerStatistics {
   private next = 10_000;
@@ -70,10 +78,11 @@ class PlannerStatistics {
   constructor(
     private readonly generations: ReadModelGenerations,
     private readonly schema: string,
+    private readonly needed: boolean,
   ) {}
 
   grownTo(events: number): void {
-    if (events < this.next) return;
+    if (!this.needed || events < this.next) return;
     while (this.next <= events) this.next *= 2;
     this.running = this.running.then(() => this.generations.analyse(this.schema));
     this.running.catch(() => undefined); // a failure surfaces once, from `settled`

@@ -15,24 +15,29 @@ export const proposalHistoryProjection: Projection = {
   handles: new Set<string>(PROPOSAL_EVENT_TYPES),
 
   async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
-    const rows = events.map((event) => {
-      const { transactionId, sequence } = parseLogPosition(event.position);
-      return {
-        proposal_id: proposalIdOf(event),
-        stream_version: event.streamVersion,
-        log_transaction: transactionId.toString(),
-        log_sequence: sequence.toString(),
-        position: event.position,
-        event_id: event.eventId,
-        type: event.type,
-        actor: event.metadata.actor ?? null,
-        recorded_at: event.metadata.recordedAt,
-        data: JSON.stringify(event.data ?? null),
-      };
-    });
-    await session.query(...insertRows('proposal_history', HISTORY_COLUMNS, rows));
+    await session.query(...insertRows('proposal_history', HISTORY_COLUMNS, historyRows(events)));
   },
+
+  replayInMemory: () => ({ fold: (events) => [{ table: 'proposal_history', columns: HISTORY_COLUMNS, rows: historyRows(events) }], held: () => [] }),
 };
+
+function historyRows(events: readonly StoredEvent[]): object[] {
+  return events.map((event) => {
+    const { transactionId, sequence } = parseLogPosition(event.position);
+    return {
+      proposal_id: proposalIdOf(event),
+      stream_version: event.streamVersion,
+      log_transaction: transactionId.toString(),
+      log_sequence: sequence.toString(),
+      position: event.position,
+      event_id: event.eventId,
+      type: event.type,
+      actor: event.metadata.actor ?? null,
+      recorded_at: event.metadata.recordedAt,
+      data: JSON.stringify(event.data ?? null),
+    };
+  });
+}
 
 /** The proposals register with its ratifications, and each proposal's history. */
 export const proposalProjections: readonly Projection[] = [proposalsProjection, proposalHistoryProjection];

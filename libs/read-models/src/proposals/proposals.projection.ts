@@ -68,47 +68,82 @@ export const proposalIdOf = (event: StoredEvent) => String((event.data as { prop
  * own record of it from its rows, folds the batch's events into that record (`foldProposal`) and
  * writes it back. The rows hold the read model's shape, not the decider's state: the decider may
  * change its state without a migration here. The status is the one the stream's status events
- * recorded.
+ * recorded. A rebuild keeps every record in memory instead, and writes each row once at the end.
  */
 export const proposalsProjection: Projection = {
   name: 'proposals',
   handles: new Set<string>(PROPOSAL_EVENT_TYPES),
 
   async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
-    const ids = [...new Set(events.map(proposalIdOf))];
-    const working = await load(session, ids);
-
-    for (const event of events) {
-      const proposal = working.get(proposalIdOf(event))!;
-      const domainEvent = proposalCodec.decode(event);
-      proposal.record = foldProposal(proposal.record, domainEvent);
-      const place = placeOf(event);
-      proposal.last = place;
-      switch (domainEvent.type) {
-        case 'ProposalTabled':
-          proposal.tabled ??= place;
-          break;
-        case 'RatificationRecorded': {
-          const { authority, ...statement } = domainEvent.data;
-          proposal.extras.set(statement.ratificationId, { ...place, statement: JSON.stringify(statement satisfies RatificationStatement), authority: authority === null ? null : JSON.stringify(authority) });
-          proposal.changedRatifications.add(statement.ratificationId);
-          break;
-        }
-        case 'RatificationRescinded':
-        case 'CallInLodged':
-        case 'CallInResolved':
-          proposal.changedRatifications.add(domainEvent.data.ratificationId);
-          break;
-        default:
-          break;
-      }
+    const working = await load(session, [...new Set(events.map(proposalIdOf))]);
+    foldInto(working, events);
+    const tabled = tabledOf(working);
+    if (tabled.length === 0) return;
+    await session.query(...insertRows('proposals', PROPOSAL_ROW_COLUMNS, proposalRows(tabled), { key: ['proposal_id'], update: PROPOSAL_UPDATES }));
+    const ratifications = ratificationRows(tabled);
+    if (ratifications.length > 0) {
+      await session.query(...insertRows('ratifications', RATIFICATION_ROW_COLUMNS, ratifications, { key: ['proposal_id', 'ratification_id'], update: RATIFICATION_UPDATES }));
     }
+  },
 
-    const tabled = [...working.values()].filter((proposal): proposal is Tabled => proposal.record !== null && proposal.tabled !== null && proposal.last !== null);
-    await upsertProposals(session, tabled);
-    await upsertRatifications(session, tabled);
+  replayInMemory() {
+    const working = new Map<string, Working>();
+    return {
+      fold(events) {
+        for (const event of events) {
+          const id = proposalIdOf(event);
+          if (!working.has(id)) working.set(id, unseen());
+        }
+        foldInto(working, events);
+        return [];
+      },
+      held() {
+        const tabled = tabledOf(working);
+        return [
+          { table: 'proposals', columns: PROPOSAL_ROW_COLUMNS, rows: proposalRows(tabled) },
+          { table: 'ratifications', columns: RATIFICATION_ROW_COLUMNS, rows: ratificationRows(tabled) },
+        ];
+      },
+    };
   },
 };
+
+/** A proposal the read model holds no rows of. */
+const unseen = (): Working => ({ record: null, tabled: null, last: null, extras: new Map(), changedRatifications: new Set() });
+
+/** Folds events into the working records of their proposals (each of which `working` holds). */
+function foldInto(working: Map<string, Working>, events: readonly StoredEvent[]): void {
+  for (const event of events) {
+    const proposal = working.get(proposalIdOf(event))!;
+    const domainEvent = proposalCodec.decode(event);
+    proposal.record = foldProposal(proposal.record, domainEvent);
+    const place = placeOf(event);
+    proposal.last = place;
+    switch (domainEvent.type) {
+      case 'ProposalTabled':
+        proposal.tabled ??= place;
+        break;
+      case 'RatificationRecorded': {
+        const { authority, ...statement } = domainEvent.data;
+        proposal.extras.set(statement.ratificationId, { ...place, statement: JSON.stringify(statement satisfies RatificationStatement), authority: authority === null ? null : JSON.stringify(authority) });
+        proposal.changedRatifications.add(statement.ratificationId);
+        break;
+      }
+      case 'RatificationRescinded':
+      case 'CallInLodged':
+      case 'CallInResolved':
+        proposal.changedRatifications.add(domainEvent.data.ratificationId);
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+/** The proposals that have been tabled: the ones with rows to write. */
+function tabledOf(working: Map<string, Working>): Tabled[] {
+  return [...working.values()].filter((proposal): proposal is Tabled => proposal.record !== null && proposal.tabled !== null && proposal.last !== null);
+}
 
 async function load(session: SqlSession, ids: string[]): Promise<Map<string, Working>> {
   const proposals = await session.query<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE proposal_id = ANY($1::text[])`, [ids]);
@@ -117,7 +152,7 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
     `SELECT ${RATIFICATION_COLUMNS} FROM ratifications WHERE proposal_id = ANY($1::text[]) ORDER BY ratifications.log_transaction, ratifications.log_sequence`,
     [ids],
   );
-  const working = new Map<string, Working>(ids.map((id) => [id, { record: null, tabled: null, last: null, extras: new Map(), changedRatifications: new Set() }]));
+  const working = new Map<string, Working>(ids.map((id) => [id, unseen()]));
   for (const row of proposals) {
     const own = ratifications.filter((ratification) => ratification.proposal_id === row.proposal_id);
     const proposal = working.get(row.proposal_id)!;
@@ -151,9 +186,9 @@ const PROPOSAL_ROW_COLUMNS = `proposal_id text, version integer, status text, ke
 /** Where a proposal was tabled stays as first written. */
 const PROPOSAL_UPDATES = columnNames(PROPOSAL_ROW_COLUMNS).filter((column) => !['proposal_id', 'tabled_transaction', 'tabled_sequence', 'tabled_position'].includes(column));
 
-async function upsertProposals(session: SqlSession, proposals: Tabled[]): Promise<void> {
-  if (proposals.length === 0) return;
-  const rows = proposals.map((proposal) => {
+/** The rows of the tabled proposals. */
+function proposalRows(proposals: Tabled[]): object[] {
+  return proposals.map((proposal) => {
     const record = proposal.record;
     const current = currentProposalVersion(record);
     return {
@@ -179,7 +214,6 @@ async function upsertProposals(session: SqlSession, proposals: Tabled[]): Promis
       updated_at: proposal.last.recordedAt,
     };
   });
-  await session.query(...insertRows('proposals', PROPOSAL_ROW_COLUMNS, rows, { key: ['proposal_id'], update: PROPOSAL_UPDATES }));
 }
 
 const RATIFICATION_ROW_COLUMNS = `proposal_id text, ratification_id text, version integer, step_index integer, requirement text,
@@ -190,7 +224,8 @@ const RATIFICATION_ROW_COLUMNS = `proposal_id text, ratification_id text, versio
 /** What happens to a ratification after it was recorded; the rest of its row stays as first written. */
 const RATIFICATION_UPDATES = ['rescinded_on', 'rescission', 'set_aside_on', 'set_aside', 'call_ins'];
 
-async function upsertRatifications(session: SqlSession, proposals: Tabled[]): Promise<void> {
+/** The rows of the ratifications the fold changed. */
+function ratificationRows(proposals: Tabled[]): object[] {
   const rows = proposals.flatMap((proposal) => {
     return [...proposal.changedRatifications].flatMap((ratificationId) => {
       const record = proposal.record.ratifications.find((candidate) => candidate.ratificationId === ratificationId);
@@ -198,8 +233,7 @@ async function upsertRatifications(session: SqlSession, proposals: Tabled[]): Pr
       return record && extras ? [{ proposalId: proposal.record.proposalId, record, extras }] : [];
     });
   });
-  if (rows.length === 0) return;
-  const values = rows.map(({ proposalId, record, extras }) => ({
+  return rows.map(({ proposalId, record, extras }) => ({
     proposal_id: proposalId,
     ratification_id: record.ratificationId,
     version: record.version,
@@ -223,5 +257,4 @@ async function upsertRatifications(session: SqlSession, proposals: Tabled[]): Pr
     position: extras.position,
     recorded_at: extras.recordedAt,
   }));
-  await session.query(...insertRows('ratifications', RATIFICATION_ROW_COLUMNS, values, { key: ['proposal_id', 'ratification_id'], update: RATIFICATION_UPDATES }));
 }

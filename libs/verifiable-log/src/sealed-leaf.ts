@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import { leafHash, type Hash } from './merkle-tree.js';
+import type { Hash } from './merkle-tree.js';
 
 /** What a leaf seals of one event: its stored canonical body, its stream chain hash, where it stands. */
 export interface SealedEvent {
@@ -36,6 +36,10 @@ export function chainAfter(previous: Hash, leaf: Hash): Hash {
   return createHash('sha256').update(previous).update(leaf).digest();
 }
 
+/**
+ * A leaf's hash, `SHA-256(0x00 ‖ UTF-8 bytes)` (`leafHash`), in one call: the prefix is U+0000,
+ * which UTF-8 writes as the one byte 0x00, so the text is hashed without a Buffer of its own.
+ */
 export function sealedLeafHash(bytes: string): Hash {
-  return leafHash(Buffer.from(bytes, 'utf8'));
+  return hash('sha256', `\u0000${bytes}`, 'buffer');
 }

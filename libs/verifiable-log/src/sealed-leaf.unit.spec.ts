@@ -1,5 +1,6 @@
 import canonicalize from 'canonicalize';
-import { leafBytes, type SealedEvent } from './sealed-leaf.js';
+import { leafHash } from './merkle-tree.js';
+import { leafBytes, sealedLeafHash, type SealedEvent } from './sealed-leaf.js';
 
 const sealed = (body: string, overrides: Partial<SealedEvent> = {}): SealedEvent => ({
   body,
@@ -30,5 +31,11 @@ describe('leafBytes', () => {
 
   it('refuses a body with a lone surrogate, as RFC 8785 does', () => {
     expect(() => leafBytes(sealed('half \ud800 a pair'))).toThrow(/Lone surrogate/);
+  });
+});
+
+describe('sealedLeafHash', () => {
+  it.each(['{"body":"Café — £5 🏛️"}', '', '\u0000 leading NUL'])('is the tree\'s leaf hash of the UTF-8 bytes of %j', (bytes) => {
+    expect(sealedLeafHash(bytes).equals(leafHash(Buffer.from(bytes, 'utf8')))).toBe(true);
   });
 });

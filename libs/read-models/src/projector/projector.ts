@@ -4,6 +4,9 @@ import { copyText, type TableRows } from './copy-rows.js';
 import { columnNames } from './json-rows.js';
 import type { Projection } from './projection.js';
 
+/** Rows of one table from which a replay copies them in two halves side by side. */
+const COPIED_SIDE_BY_SIDE = 20_000;
+
 /** The events of a batch a projection handles. */
 function handledBy({ handles }: Projection, events: readonly StoredEvent[]): readonly StoredEvent[] {
   return handles === 'every event' ? events : events.filter((event) => handles.has(event.type));
@@ -198,16 +201,17 @@ export class Projector {
   }
 
   /**
-   * Rows a projection folded in memory, copied into this generation (replay only), each table in a
-   * transaction of its own, side by side; a failure names the events they came from.
+   * Rows a projection folded in memory, copied into this generation (replay only) in transactions
+   * of their own, side by side: each table, and the halves of a large one, so that PostgreSQL takes
+   * them on more than one core; a failure names the events they came from.
    */
   private async copyRows(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
+    const parts = tables.flatMap((table) => {
+      const half = table.rows.length >= COPIED_SIDE_BY_SIDE ? Math.ceil(table.rows.length / 2) : table.rows.length;
+      return half === 0 ? [] : [{ ...table, rows: table.rows.slice(0, half) }, { ...table, rows: table.rows.slice(half) }].filter(({ rows }) => rows.length > 0);
+    });
     try {
-      await Promise.all(
-        tables
-          .filter(({ rows }) => rows.length > 0)
-          .map((rows) => this.database.transaction((session) => session.copyIn(`${this.schema}.${rows.table}`, columnNames(rows.columns), copyText(rows)))),
-      );
+      await Promise.all(parts.map((rows) => this.database.transaction((session) => session.copyIn(`${this.schema}.${rows.table}`, columnNames(rows.columns), copyText(rows)))));
     } catch (error) {
       throw this.stopOn(projection, events, error);
     }

@@ -25,6 +25,9 @@ async function wokinghamHistory(store: SqlEventStore): Promise<void> {
   }
 }
 
+/** A step's row in the audit trail, as the steps projections below write it. */
+const stepRow = (stored: StoredEvent) => ({ log_transaction: 0, log_sequence: stored.streamVersion, position: `step:${stored.position}`, stream_id: 'steps', stream_version: 1, event_id: randomUUID(), type: 'Step', actor: null, recorded_at: stored.metadata.recordedAt, summary: 'step' });
+
 const STEP_COLUMNS = `log_transaction bigint, log_sequence bigint, position text, stream_id text, stream_version integer, event_id uuid,
   type text, actor text, recorded_at timestamptz, summary text`;
 
@@ -147,7 +150,7 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
             fold(events) {
               for (const stored of events) {
                 if ((stored.data as { outcome: string }).outcome === 'rejected') throw Object.assign(new Error('no such outcome here'), { position: stored.position });
-                const row = { log_transaction: 0, log_sequence: stored.streamVersion, position: `step:${stored.position}`, stream_id: 'steps', stream_version: 1, event_id: randomUUID(), type: 'Step', actor: null, recorded_at: stored.metadata.recordedAt, summary: 'step' };
+                const row = stepRow(stored);
                 held.push(...(twice ? [row, row] : [row]));
               }
               return [];
@@ -216,6 +219,30 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
         expect(failure).toMatchObject({ projection: 'steps-in-memory', message: expect.stringMatching(/duplicate key/) });
         expect(await replayed.position()).toBe('0:0');
         expect(await steps(replayed)).toEqual([]);
+      });
+
+      it('writes restated rows over the rows they restate once the log is read, and stops on one that restates no row written', async () => {
+        /** Writes each step's row as it folds it; once the log is read, restates the rows of these sequences. */
+        const restating = (sequences: number[]): Projection => ({
+          ...stepsProjection,
+          name: 'restating',
+          replayInMemory: () => ({
+            fold: (events) => [{ table: 'audit_trail', columns: STEP_COLUMNS, rows: events.map(stepRow) }],
+            held: () => [{ table: 'audit_trail', columns: 'log_transaction bigint, log_sequence bigint, summary text', rows: sequences.map((log_sequence) => ({ log_transaction: 0, log_sequence, summary: 'restated' })), restates: ['log_transaction', 'log_sequence'] }],
+          }),
+        });
+        const stepsThenRestated = async (sequences: number[]) => {
+          const replayed = await readModels([auditTrailProjection, restating(sequences)]);
+          return { replayed, outcome: await replayed.replay().catch((error: unknown) => error) };
+        };
+        const written = await stepsThenRestated([2, 5]);
+        expect(written.outcome).toBe(15);
+        expect((await steps(written.replayed)).filter((row) => row.summary === 'restated')).toHaveLength(2);
+
+        const unwritten = await stepsThenRestated([2, 999]);
+        expect(unwritten.outcome).toBeInstanceOf(ProjectionFailedError);
+        expect(unwritten.outcome).toMatchObject({ projection: 'restating', message: expect.stringMatching(/Of 2 audit_trail rows restated, 1 were written before/) });
+        expect(await unwritten.replayed.position()).toBe('0:0');
       });
 
       it('refuses a generation whose checkpoint has moved', async () => {

@@ -499,6 +499,36 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
     });
   });
 
+  describe('replayed in memory for a rebuild', () => {
+    /** Every row of the proposal read models of a generation, in key order. */
+    const rowsOf = async (schema: string) => ({
+      proposals: await subject().database.query(`SELECT * FROM ${schema}.proposals ORDER BY proposal_id`),
+      ratifications: await subject().database.query(`SELECT * FROM ${schema}.ratifications ORDER BY proposal_id, ratification_id`),
+      history: await subject().database.query(`SELECT * FROM ${schema}.proposal_history ORDER BY proposal_id, stream_version`),
+    });
+
+    it('ends with the rows live projection wrote, a rescission and call-ins batches after their ratifications restating them', async () => {
+      await play(tableWokingham, ...approvalTable, {
+        type: 'RescindRatification',
+        proposalId: WOKINGHAM,
+        ratificationId: 'hwb-2018-02-08',
+        rescindedOn: on('2018-03-20'),
+        now: NOW,
+        reason: 'Recorded against the wrong meeting.',
+      });
+      await play(tableWirral, cabinetDecides, lodgeCallIn, resolveCallIn, tableChildren);
+      await play({ type: 'WithdrawProposal', proposalId: CHILDREN, withdrawnOn: on('2018-02-01'), now: NOW, reason: 'Folded into the wider review.' });
+      // One event a batch: every change to a ratification's standing comes batches after its row was written.
+      const replayed = (await subject().readModels([...proposalProjections], 1)).projector;
+      await replayed.replay();
+      const projected = (await subject().readModels([...proposalProjections], 4)).projector;
+      await projected.catchUp();
+      const rows = await rowsOf(replayed.schema);
+      expect(rows.ratifications.filter((row) => row.rescinded_on !== null || row.call_ins !== '[]')).toHaveLength(2);
+      expect(rows).toEqual(await rowsOf(projected.schema));
+    });
+  });
+
   describe('the Wirral exempt proposal (Schedule 12A paragraph 3)', () => {
     it('is pending call-in until its call-in period ends, then implementable', async () => {
       await play(tableWirral, cabinetDecides);

@@ -5,6 +5,8 @@ export interface TableRows {
   table: string;
   columns: ColumnDefinitions;
   rows: readonly object[];
+  /** Set when the rows restate rows already written, found by these key columns: only their other columns are written over. */
+  restates?: string[];
 }
 
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\ufffd' };

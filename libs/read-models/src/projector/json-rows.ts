@@ -39,3 +39,15 @@ export function insertRows(table: string, columns: ColumnDefinitions, rows: read
     : '';
   return [`INSERT INTO ${table} (${all.join(', ')}) SELECT ${all.join(', ')} FROM json_to_recordset($1::json) AS r(${columns})${onConflict}`, [jsonRows(rows)]];
 }
+
+/**
+ * `UPDATE … FROM json_to_recordset($1)`: each row already in `table` with a row's `key` takes its
+ * other columns; answers how many it found (as `found`). Its SQL and parameters.
+ */
+export function updateRows(table: string, columns: ColumnDefinitions, rows: readonly object[], key: readonly string[]): [string, unknown[]] {
+  const set = columnNames(columns)
+    .filter((column) => !key.includes(column))
+    .map((column) => `${column} = r.${column}`);
+  const match = key.map((column) => `t.${column} = r.${column}`).join(' AND ');
+  return [`WITH updated AS (UPDATE ${table} AS t SET ${set.join(', ')} FROM json_to_recordset($1::json) AS r(${columns}) WHERE ${match} RETURNING 1) SELECT count(*)::int AS found FROM updated`, [jsonRows(rows)]];
+}

@@ -25,8 +25,11 @@ export interface Projection {
 
 /** A projection replaying the whole log in memory (`Projection.replayInMemory`). */
 export interface ProjectionReplay {
-  /** Folds a batch of the events the projection handles; answers the rows it can write now (one per event). */
+  /** Folds a batch of the events the projection handles; answers the rows it can write now (one per event, say). */
   fold(events: readonly StoredEvent[]): TableRows[];
-  /** Once the log is replayed: the rows it held (one per proposal, say, folded over all its events). */
+  /**
+   * Once the log is replayed: the rows it held (one per proposal, folded over all its events), and
+   * rows restating some it wrote as it folded (`TableRows.restates`), written over those.
+   */
   held(): TableRows[];
 }

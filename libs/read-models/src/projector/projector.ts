@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import { copyText, type TableRows } from './copy-rows.js';
-import { columnNames } from './json-rows.js';
+import { columnNames, updateRows } from './json-rows.js';
 import type { Projection } from './projection.js';
 
 /** Rows of one table from which a replay copies them in two halves side by side. */
@@ -201,17 +201,24 @@ export class Projector {
   }
 
   /**
-   * Rows a projection folded in memory, copied into this generation (replay only) in transactions
+   * Rows a projection folded in memory, written into this generation (replay only) in transactions
    * of their own, side by side: each table, and the halves of a large one, so that PostgreSQL takes
-   * them on more than one core; a failure names the events they came from.
+   * them on more than one core. New rows are copied in; rows that restate rows already written are
+   * written over them, every one of which must be found. A failure names the events they came from.
    */
   private async copyRows(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
     const parts = tables.flatMap((table) => {
       const half = table.rows.length >= COPIED_SIDE_BY_SIDE ? Math.ceil(table.rows.length / 2) : table.rows.length;
       return half === 0 ? [] : [{ ...table, rows: table.rows.slice(0, half) }, { ...table, rows: table.rows.slice(half) }].filter(({ rows }) => rows.length > 0);
     });
+    const write = async (session: SqlSession, rows: TableRows) => {
+      const table = `${this.schema}.${rows.table}`;
+      if (!rows.restates) return session.copyIn(table, columnNames(rows.columns), copyText(rows));
+      const [{ found }] = await session.query<{ found: number }>(...updateRows(table, rows.columns, rows.rows, rows.restates));
+      if (found !== rows.rows.length) throw new Error(`Of ${rows.rows.length} ${rows.table} rows restated, ${found} were written before.`);
+    };
     try {
-      await Promise.all(parts.map((rows) => this.database.transaction((session) => session.copyIn(`${this.schema}.${rows.table}`, columnNames(rows.columns), copyText(rows)))));
+      await Promise.all(parts.map((rows) => this.database.transaction((session) => write(session, rows))));
     } catch (error) {
       throw this.stopOn(projection, events, error);
     }

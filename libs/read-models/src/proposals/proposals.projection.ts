@@ -2,7 +2,7 @@ import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/eve
 import { currentProposalVersion, proposalCodec, type ProposalEvent } from '@ledger/governance';
 import { columnNames, insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
-import { foldProposal, type ProposalRecord } from './proposal-record.js';
+import { foldProposal, type DecisionRecord, type ProposalRecord } from './proposal-record.js';
 import {
   PROPOSAL_COLUMNS,
   RATIFICATION_COLUMNS,
@@ -68,7 +68,7 @@ export const proposalIdOf = (event: StoredEvent) => String((event.data as { prop
  * own record of it from its rows, folds the batch's events into that record (`foldProposal`) and
  * writes it back. The rows hold the read model's shape, not the decider's state: the decider may
  * change its state without a migration here. The status is the one the stream's status events
- * recorded. A rebuild keeps every record in memory instead, and writes each row once at the end.
+ * recorded.
  */
 export const proposalsProjection: Projection = {
   name: 'proposals',
@@ -86,22 +86,42 @@ export const proposalsProjection: Projection = {
     }
   },
 
+  /**
+   * Replayed in memory: each ratification's row is written in the batch that records it; a later
+   * change to its standing (a rescission, a call-in) is written over it once the log is read, with
+   * every proposal's row. So a rebuild holds each proposal's record, not its ratifications' text.
+   */
   replayInMemory() {
     const working = new Map<string, Working>();
+    /** Ratifications whose rows are written and whose standing changed since, by proposal. */
+    const restated = new Map<string, Set<string>>();
     return {
       fold(events) {
+        const touched = new Map<string, Working>();
         for (const event of events) {
           const id = proposalIdOf(event);
-          if (!working.has(id)) working.set(id, unseen());
+          const proposal = working.get(id) ?? unseen();
+          working.set(id, proposal);
+          touched.set(id, proposal);
         }
-        foldInto(working, events);
-        return [];
+        foldInto(touched, events);
+        const tabled = tabledOf(touched);
+        const recorded = ratificationRows(tabled); // those changed with their statement still held: recorded in this batch
+        for (const proposal of tabled) {
+          const written = [...proposal.changedRatifications].filter((ratificationId) => !proposal.extras.has(ratificationId));
+          if (written.length > 0) restated.set(proposal.record.proposalId, new Set([...(restated.get(proposal.record.proposalId) ?? []), ...written]));
+          proposal.extras.clear();
+          proposal.changedRatifications.clear();
+        }
+        return [{ table: 'ratifications', columns: RATIFICATION_ROW_COLUMNS, rows: recorded }];
       },
       held() {
-        const tabled = tabledOf(working);
+        const standings = [...restated].flatMap(([proposalId, ratificationIds]) =>
+          working.get(proposalId)!.record!.ratifications.filter((record) => ratificationIds.has(record.ratificationId)).map((record) => ({ proposal_id: proposalId, ratification_id: record.ratificationId, ...standingOf(record) })),
+        );
         return [
-          { table: 'proposals', columns: PROPOSAL_ROW_COLUMNS, rows: proposalRows(tabled) },
-          { table: 'ratifications', columns: RATIFICATION_ROW_COLUMNS, rows: ratificationRows(tabled) },
+          { table: 'proposals', columns: PROPOSAL_ROW_COLUMNS, rows: proposalRows(tabledOf(working)) },
+          { table: 'ratifications', columns: STANDING_COLUMNS, rows: standings, restates: ['proposal_id', 'ratification_id'] },
         ];
       },
     };
@@ -221,10 +241,24 @@ const RATIFICATION_ROW_COLUMNS = `proposal_id text, ratification_id text, versio
   authority text, rescinded_on timestamptz, rescission text, set_aside_on timestamptz, set_aside text, call_ins text,
   log_transaction bigint, log_sequence bigint, position text, recorded_at timestamptz`;
 
-/** What happens to a ratification after it was recorded; the rest of its row stays as first written. */
-const RATIFICATION_UPDATES = ['rescinded_on', 'rescission', 'set_aside_on', 'set_aside', 'call_ins'];
+/** A ratification's row by its key, with what happens to it after it was recorded; the rest of its row stays as first written. */
+const STANDING_COLUMNS = `proposal_id text, ratification_id text, rescinded_on timestamptz, rescission text, set_aside_on timestamptz, set_aside text,
+  call_ins text`;
 
-/** The rows of the ratifications the fold changed. */
+const RATIFICATION_UPDATES = columnNames(STANDING_COLUMNS).filter((column) => !['proposal_id', 'ratification_id'].includes(column));
+
+/** The columns of a ratification's row that change after it was recorded. */
+function standingOf(record: DecisionRecord) {
+  return {
+    rescinded_on: record.rescission?.rescindedOn ?? null,
+    rescission: record.rescission === null ? null : JSON.stringify(record.rescission),
+    set_aside_on: record.setAside?.resolvedOn ?? null,
+    set_aside: record.setAside === null ? null : JSON.stringify(record.setAside),
+    call_ins: JSON.stringify(record.callIns),
+  };
+}
+
+/** The rows of the ratifications the fold changed, of those whose statement it holds. */
 function ratificationRows(proposals: Tabled[]): object[] {
   const rows = proposals.flatMap((proposal) => {
     return [...proposal.changedRatifications].flatMap((ratificationId) => {
@@ -247,11 +281,7 @@ function ratificationRows(proposals: Tabled[]): object[] {
     call_in_until: record.callInUntil,
     statement: extras.statement,
     authority: extras.authority,
-    rescinded_on: record.rescission?.rescindedOn ?? null,
-    rescission: record.rescission === null ? null : JSON.stringify(record.rescission),
-    set_aside_on: record.setAside?.resolvedOn ?? null,
-    set_aside: record.setAside === null ? null : JSON.stringify(record.setAside),
-    call_ins: JSON.stringify(record.callIns),
+    ...standingOf(record),
     log_transaction: extras.transaction,
     log_sequence: extras.sequence,
     position: extras.position,

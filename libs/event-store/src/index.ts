@@ -6,6 +6,7 @@ export * from './core/canonical-event.js';
 export * from './core/follow-log.js';
 export * from './core/log-copy.js';
 export * from './postgres/database.js';
+export * from './postgres/copy-field.js';
 export { isDatabaseAway } from './postgres/passing-failures.js';
 export * from './postgres/log-hold.js';
 export * from './postgres/postgres-database.js';

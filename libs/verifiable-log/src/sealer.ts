@@ -3,6 +3,8 @@ import {
   canonicalBodyOf,
   chainHash,
   compareLogPositions,
+  copyBytea,
+  copyField,
   GENESIS_HASH,
   parseLogPosition,
   type Database,
@@ -36,6 +38,8 @@ export const headOf = (row: SealRow): SealHead => ({
   chainHash: Buffer.from(row.chain_hash, 'hex'),
   range: { size: Number(row.next_leaf), hashes: row.compact_range.map((hash) => Buffer.from(hash, 'hex')) },
 });
+
+const LEAF_COLUMNS = ['leaf_index', 'transaction_id', 'position', 'bytes', 'leaf_hash', 'chain_hash'];
 
 export const SEAL_HEAD_SQL = 'SELECT next_leaf::text AS next_leaf, log_position, chain_hash, compact_range FROM ledger_seal';
 
@@ -82,7 +86,8 @@ export class Sealer {
       if (row.log_position !== head.logPosition) return 0;
       const streams = await this.sealedStreamHeads(session, events);
       let { chainHash: leafChain, range } = head;
-      const leaves = events.map((event, index) => {
+      let leaves = '';
+      events.forEach((event, index) => {
         const body = canonicalBodyOf(event);
         streams.set(event.streamId, followingHead(streams.get(event.streamId), event, body));
         const bytes = leafBytes({ body, hash: event.hash, position: event.position, streamVersion: event.streamVersion });
@@ -90,14 +95,10 @@ export class Sealer {
         leafChain = chainAfter(leafChain, hash);
         range = appendToRange(range, hash);
         const { transactionId, sequence } = parseLogPosition(event.position);
-        return { leaf_index: head.nextLeaf + index, transaction_id: transactionId.toString(), position: sequence.toString(), bytes, leaf_hash: hash.toString('hex'), chain_hash: leafChain.toString('hex') };
+        leaves += `${head.nextLeaf + index}\t${transactionId}\t${sequence}\t${copyField(bytes)}\t${copyBytea(hash)}\t${copyBytea(leafChain)}\n`;
       });
-      await session.query(
-        `INSERT INTO ledger_leaves (leaf_index, transaction_id, position, bytes, leaf_hash, chain_hash)
-         SELECT r.leaf_index, r.transaction_id::xid8, r.position, r.bytes, decode(r.leaf_hash, 'hex'), decode(r.chain_hash, 'hex')
-           FROM json_to_recordset($1::json) AS r(leaf_index bigint, transaction_id text, position bigint, bytes text, leaf_hash text, chain_hash text)`,
-        [JSON.stringify(leaves)],
-      );
+      // By COPY: the leaf's bytes (the event's body, escaped once more as a JSON string) go as they are, not escaped again as JSON.
+      await session.copyIn('ledger_leaves', LEAF_COLUMNS, [leaves]);
       await session.query(
         `INSERT INTO ledger_sealed_streams (stream_id, version, hash)
          SELECT r.stream_id, r.version, decode(r.hash, 'hex') FROM json_to_recordset($1::json) AS r(stream_id text, version integer, hash text)

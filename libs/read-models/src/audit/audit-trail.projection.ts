@@ -1,5 +1,5 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { insertRows } from '../projector/json-rows.js';
+import { copyRows } from '../projector/copy-rows.js';
 import type { Projection } from '../projector/projection.js';
 import { summarise } from './event-summary.js';
 
@@ -12,7 +12,7 @@ export const auditTrailProjection: Projection = {
   handles: 'every event',
 
   async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
-    await session.query(...insertRows('audit_trail', AUDIT_COLUMNS, auditRows(events)));
+    await copyRows(session, { table: 'audit_trail', columns: AUDIT_COLUMNS, rows: auditRows(events) });
   },
 
   replayInMemory: () => ({ fold: (events) => [{ table: 'audit_trail', columns: AUDIT_COLUMNS, rows: auditRows(events) }], held: () => [] }),

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { copyText, type TableRows } from './copy-rows.js';
-import { columnNames, updateRows } from './json-rows.js';
+import { copyRows, type TableRows } from './copy-rows.js';
+import { updateRows } from './json-rows.js';
 import type { Projection } from './projection.js';
 
 /** Rows of one table from which a replay copies them in two halves side by side. */
@@ -213,7 +213,7 @@ export class Projector {
     });
     const write = async (session: SqlSession, rows: TableRows) => {
       const table = `${this.schema}.${rows.table}`;
-      if (!rows.restates) return session.copyIn(table, columnNames(rows.columns), copyText(rows));
+      if (!rows.restates) return copyRows(session, { ...rows, table });
       const [{ found }] = await session.query<{ found: number }>(...updateRows(table, rows.columns, rows.rows, rows.restates));
       if (found !== rows.rows.length) throw new Error(`Of ${rows.rows.length} ${rows.table} rows restated, ${found} were written before.`);
     };

@@ -1,5 +1,5 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { insertRows } from '../projector/json-rows.js';
+import { copyRows } from '../projector/copy-rows.js';
 import type { Projection } from '../projector/projection.js';
 import { PROPOSAL_EVENT_TYPES, proposalIdOf, proposalsProjection } from './proposals.projection.js';
 
@@ -15,7 +15,7 @@ export const proposalHistoryProjection: Projection = {
   handles: new Set<string>(PROPOSAL_EVENT_TYPES),
 
   async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
-    await session.query(...insertRows('proposal_history', HISTORY_COLUMNS, historyRows(events)));
+    await copyRows(session, { table: 'proposal_history', columns: HISTORY_COLUMNS, rows: historyRows(events) });
   },
 
   replayInMemory: () => ({ fold: (events) => [{ table: 'proposal_history', columns: HISTORY_COLUMNS, rows: historyRows(events) }], held: () => [] }),

@@ -4,7 +4,7 @@
  * On the PostgreSQL named by BENCH_DATABASE_URL (default the local `test` database), in a fresh
  * schema: the API runs as its own process; 4 organisations each get a governing body, 10
  * committees, 10 sub-committees and 480 posts, and a scheme of 500 delegations, so every post
- * holds authority through a chain of 2 or 3 links; 2,000 proposals are tabled, each to be
+ * holds authority through a chain of 2 or 3 links; 8,000 proposals (`BENCH_PROPOSALS`) are tabled, each to be
  * approved by one post. Then one ratification per proposal is POSTed from 20 connections.
  * Load by autocannon. Baseline in the same run: GET /health/live from the same 20 connections for
  * 5 s (a bare Nest endpoint on the same stack).
@@ -32,7 +32,8 @@ const CONNECTIONS = 20;
 const ORGANISATIONS = 4;
 const COMMITTEES = 10;
 const POSTS_PER_ORGANISATION = 480;
-const PROPOSALS = 2_000;
+/** Enough that the measured run lasts some seconds: 2,000 ratifications were over in under two, and drifted by a fifth from run to run. */
+const PROPOSALS = Number(process.env.BENCH_PROPOSALS ?? 8_000);
 const PROJECTOR = process.env.BENCH_PROJECTOR ?? 'in-process';
 if (!['in-process', 'separate', 'none'].includes(PROJECTOR)) throw new Error(`BENCH_PROJECTOR is in-process, separate or none, not ${PROJECTOR}`);
 

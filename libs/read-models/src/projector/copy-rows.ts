@@ -1,5 +1,5 @@
 import { copyField, type SqlSession } from '@ledger/event-store';
-import { columnNames, jsonText, type ColumnDefinitions } from './json-rows.js';
+import { columnNames, jsonText, updateRows, type ColumnDefinitions } from './json-rows.js';
 
 /** Rows for one table, keyed by column name, with their columns as `json_to_recordset` and `copyText` take them. */
 export interface TableRows {
@@ -60,4 +60,15 @@ export function* copyText({ columns, rows }: TableRows): Generator<string> {
  */
 export async function copyRows(session: SqlSession, rows: TableRows): Promise<void> {
   if (rows.rows.length > 0) await session.copyIn(rows.table, columnNames(rows.columns), copyText(rows));
+}
+
+/**
+ * Rows into `rows.table`: new ones copied in (`copyRows`); rows that restate rows already written
+ * (`restates`) written over them, every one of which must be found.
+ */
+export async function writeRows(session: SqlSession, rows: TableRows): Promise<void> {
+  if (!rows.restates) return copyRows(session, rows);
+  if (rows.rows.length === 0) return;
+  const [{ found }] = await session.query<{ found: number }>(...updateRows(rows.table, rows.columns, rows.rows, rows.restates));
+  if (found !== rows.rows.length) throw new Error(`Of ${rows.rows.length} ${rows.table} rows restated, ${found} were written before.`);
 }

@@ -1,7 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { copyRows, type TableRows } from './copy-rows.js';
-import { updateRows } from './json-rows.js';
+import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
+import { writeRows, type TableRows } from './copy-rows.js';
 import type { Projection } from './projection.js';
 
 /** Rows of one table from which a replay copies them in two halves side by side. */
@@ -165,7 +164,7 @@ export class Projector {
         } catch (error) {
           return Promise.reject(this.stopOn(replay.projection, handled, error));
         }
-        return chain.then(() => this.copyRows(replay.projection, handled, rows));
+        return chain.then(() => this.writeFolded(replay.projection, handled, rows));
       });
       const total = (replayed += events.length);
       const position = last;
@@ -175,7 +174,7 @@ export class Projector {
       if (batchesDone.length > 2) await batchesDone.shift()!.catch(() => undefined); // at most three batches held in memory
     }
     await Promise.all(chains);
-    await Promise.all(replaying.map(({ projection, inMemory, last: lastHandled }) => (inMemory && !this.failure ? this.copyRows(projection, lastHandled, inMemory.held()) : undefined)));
+    await Promise.all(replaying.map(({ projection, inMemory, last: lastHandled }) => (inMemory && !this.failure ? this.writeFolded(projection, lastHandled, inMemory.held()) : undefined)));
     if (this.failure) throw this.failure;
     await this.database.query(`UPDATE ${this.schema}.projection_checkpoint SET position = $1, events = $2, updated_at = now()`, [last, replayed]);
     return replayed;
@@ -206,19 +205,13 @@ export class Projector {
    * them on more than one core. New rows are copied in; rows that restate rows already written are
    * written over them, every one of which must be found. A failure names the events they came from.
    */
-  private async copyRows(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
+  private async writeFolded(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
     const parts = tables.flatMap((table) => {
       const half = table.rows.length >= COPIED_SIDE_BY_SIDE ? Math.ceil(table.rows.length / 2) : table.rows.length;
       return half === 0 ? [] : [{ ...table, rows: table.rows.slice(0, half) }, { ...table, rows: table.rows.slice(half) }].filter(({ rows }) => rows.length > 0);
     });
-    const write = async (session: SqlSession, rows: TableRows) => {
-      const table = `${this.schema}.${rows.table}`;
-      if (!rows.restates) return copyRows(session, { ...rows, table });
-      const [{ found }] = await session.query<{ found: number }>(...updateRows(table, rows.columns, rows.rows, rows.restates));
-      if (found !== rows.rows.length) throw new Error(`Of ${rows.rows.length} ${rows.table} rows restated, ${found} were written before.`);
-    };
     try {
-      await Promise.all(parts.map((rows) => this.database.transaction((session) => write(session, rows))));
+      await Promise.all(parts.map((rows) => this.database.transaction((session) => writeRows(session, { ...rows, table: `${this.schema}.${rows.table}` }))));
     } catch (error) {
       throw this.stopOn(projection, events, error);
     }

@@ -1,6 +1,7 @@
 import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import { currentProposalVersion, proposalCodec, type ProposalEvent } from '@ledger/governance';
 import { columnNames, insertRows } from '../projector/json-rows.js';
+import { writeRows, type TableRows } from '../projector/copy-rows.js';
 import type { Projection } from '../projector/projection.js';
 import { foldProposal, type DecisionRecord, type ProposalRecord } from './proposal-record.js';
 import {
@@ -35,7 +36,7 @@ interface LogPlace {
   recordedAt: string;
 }
 
-/** What a ratification keeps beside its folded record: the statement, the authority basis and where it was recorded. */
+/** What a ratification recorded in this fold keeps beside its record until its row is written: the statement, the authority basis and where it was recorded. */
 interface RatificationExtras extends LogPlace {
   statement: string;
   authority: string | null;
@@ -80,21 +81,12 @@ export const proposalsProjection: Projection = {
     const tabled = tabledOf(working);
     if (tabled.length === 0) return;
     await session.query(...insertRows('proposals', PROPOSAL_ROW_COLUMNS, proposalRows(tabled), { key: ['proposal_id'], update: PROPOSAL_UPDATES }));
-    const ratifications = ratificationRows(tabled);
-    if (ratifications.length > 0) {
-      await session.query(...insertRows('ratifications', RATIFICATION_ROW_COLUMNS, ratifications, { key: ['proposal_id', 'ratification_id'], update: RATIFICATION_UPDATES }));
-    }
+    for (const rows of ratificationChanges(tabled)) await writeRows(session, rows);
   },
 
-  /**
-   * Replayed in memory: each ratification's row is written in the batch that records it; a later
-   * change to its standing (a rescission, a call-in) is written over it once the log is read, with
-   * every proposal's row. So a rebuild holds each proposal's record, not its ratifications' text.
-   */
+  /** Replayed in memory: each proposal's row is written once the log is read; its ratifications' rows batch by batch, as live. */
   replayInMemory() {
     const working = new Map<string, Working>();
-    /** Ratifications whose rows are written and whose standing changed since, by proposal. */
-    const restated = new Map<string, Set<string>>();
     return {
       fold(events) {
         const touched = new Map<string, Working>();
@@ -106,24 +98,14 @@ export const proposalsProjection: Projection = {
         }
         foldInto(touched, events);
         const tabled = tabledOf(touched);
-        const recorded = ratificationRows(tabled); // those changed with their statement still held: recorded in this batch
+        const changes = ratificationChanges(tabled);
         for (const proposal of tabled) {
-          const written = [...proposal.changedRatifications].filter((ratificationId) => !proposal.extras.has(ratificationId));
-          if (written.length > 0) restated.set(proposal.record.proposalId, new Set([...(restated.get(proposal.record.proposalId) ?? []), ...written]));
-          proposal.extras.clear();
+          proposal.extras.clear(); // a rebuild holds each proposal's record, not its ratifications' statements and bases
           proposal.changedRatifications.clear();
         }
-        return [{ table: 'ratifications', columns: RATIFICATION_ROW_COLUMNS, rows: recorded }];
+        return changes;
       },
-      held() {
-        const standings = [...restated].flatMap(([proposalId, ratificationIds]) =>
-          working.get(proposalId)!.record!.ratifications.filter((record) => ratificationIds.has(record.ratificationId)).map((record) => ({ proposal_id: proposalId, ratification_id: record.ratificationId, ...standingOf(record) })),
-        );
-        return [
-          { table: 'proposals', columns: PROPOSAL_ROW_COLUMNS, rows: proposalRows(tabledOf(working)) },
-          { table: 'ratifications', columns: STANDING_COLUMNS, rows: standings, restates: ['proposal_id', 'ratification_id'] },
-        ];
-      },
+      held: () => [{ table: 'proposals', columns: PROPOSAL_ROW_COLUMNS, rows: proposalRows(tabledOf(working)) }],
     };
   },
 };
@@ -178,16 +160,6 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
     const proposal = working.get(row.proposal_id)!;
     proposal.record = proposalRecordOf(row, own.map(decisionRecordOfRow));
     proposal.tabled = { transaction: row.tabled_transaction, sequence: row.tabled_sequence, position: row.tabled_position, recordedAt: isoInstant(row.updated_at) };
-    for (const ratification of own) {
-      proposal.extras.set(ratification.ratification_id, {
-        transaction: ratification.log_transaction,
-        sequence: ratification.log_sequence,
-        position: ratification.position,
-        recordedAt: isoInstant(ratification.recorded_at),
-        statement: ratification.statement,
-        authority: ratification.authority,
-      });
-    }
   }
   return working;
 }
@@ -245,8 +217,6 @@ const RATIFICATION_ROW_COLUMNS = `proposal_id text, ratification_id text, versio
 const STANDING_COLUMNS = `proposal_id text, ratification_id text, rescinded_on timestamptz, rescission text, set_aside_on timestamptz, set_aside text,
   call_ins text`;
 
-const RATIFICATION_UPDATES = columnNames(STANDING_COLUMNS).filter((column) => !['proposal_id', 'ratification_id'].includes(column));
-
 /** The columns of a ratification's row that change after it was recorded. */
 function standingOf(record: DecisionRecord) {
   return {
@@ -258,16 +228,32 @@ function standingOf(record: DecisionRecord) {
   };
 }
 
-/** The rows of the ratifications the fold changed, of those whose statement it holds. */
-function ratificationRows(proposals: Tabled[]): object[] {
-  const rows = proposals.flatMap((proposal) => {
-    return [...proposal.changedRatifications].flatMap((ratificationId) => {
-      const record = proposal.record.ratifications.find((candidate) => candidate.ratificationId === ratificationId);
-      const extras = proposal.extras.get(ratificationId);
-      return record && extras ? [{ proposalId: proposal.record.proposalId, record, extras }] : [];
-    });
-  });
-  return rows.map(({ proposalId, record, extras }) => ({
+/**
+ * What the fold changed of the proposals' ratifications: the rows of those it recorded (whose
+ * statements it holds), copied in, and the standing of those recorded before that it changed (a
+ * rescission, a call-in), written over their rows.
+ */
+function ratificationChanges(proposals: Tabled[]): TableRows[] {
+  const changed = proposals.flatMap((proposal) =>
+    [...proposal.changedRatifications].map((ratificationId) => ({
+      proposal,
+      record: proposal.record.ratifications.find((candidate) => candidate.ratificationId === ratificationId)!,
+      extras: proposal.extras.get(ratificationId),
+    })),
+  );
+  const recorded = changed.flatMap(({ proposal, record, extras }) => (extras ? [{ proposalId: proposal.record.proposalId, record, extras }] : []));
+  const restated = changed
+    .filter(({ extras }) => extras === undefined)
+    .map(({ proposal, record }) => ({ proposal_id: proposal.record.proposalId, ratification_id: record.ratificationId, ...standingOf(record) }));
+  return [
+    { table: 'ratifications', columns: RATIFICATION_ROW_COLUMNS, rows: ratificationRows(recorded) },
+    { table: 'ratifications', columns: STANDING_COLUMNS, rows: restated, restates: ['proposal_id', 'ratification_id'] },
+  ];
+}
+
+/** The rows of ratifications the fold recorded. */
+function ratificationRows(recorded: { proposalId: string; record: DecisionRecord; extras: RatificationExtras }[]): object[] {
+  return recorded.map(({ proposalId, record, extras }) => ({
     proposal_id: proposalId,
     ratification_id: record.ratificationId,
     version: record.version,

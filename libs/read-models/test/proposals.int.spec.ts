@@ -298,6 +298,16 @@ const resolveCallIn: ProposalCommand = {
   outcome: 'no-further-action',
 };
 
+/** The Health and Wellbeing Board's decision, rescinded: it was recorded against the wrong meeting. */
+const rescindBoardDecision: ProposalCommand = {
+  type: 'RescindRatification',
+  proposalId: WOKINGHAM,
+  ratificationId: 'hwb-2018-02-08',
+  rescindedOn: on('2018-03-20'),
+  now: NOW,
+  reason: 'Recorded against the wrong meeting.',
+};
+
 // A third, withdrawn proposal on a sub-scope, whose free text holds a NUL character.
 const CHILDREN = 'wokingham-childrens-community-services';
 const tableChildren: TableProposal = {
@@ -468,14 +478,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
 
   describe('a rescission', () => {
     it('keeps the rescinded decision on record, marked, no longer counting, and reopens the proposal', async () => {
-      await play(tableWokingham, ...approvalTable, {
-        type: 'RescindRatification',
-        proposalId: WOKINGHAM,
-        ratificationId: 'hwb-2018-02-08',
-        rescindedOn: on('2018-03-20'),
-        now: NOW,
-        reason: 'Recorded against the wrong meeting.',
-      });
+      await play(tableWokingham, ...approvalTable, rescindBoardDecision);
       await catchUp();
       const view = (await proposalById(reader, WOKINGHAM, { now: on('2018-04-01') }))!;
       expect(view.status).toBe('open');
@@ -508,14 +511,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
     });
 
     it('ends with the rows live projection wrote, a rescission and call-ins batches after their ratifications restating them', async () => {
-      await play(tableWokingham, ...approvalTable, {
-        type: 'RescindRatification',
-        proposalId: WOKINGHAM,
-        ratificationId: 'hwb-2018-02-08',
-        rescindedOn: on('2018-03-20'),
-        now: NOW,
-        reason: 'Recorded against the wrong meeting.',
-      });
+      await play(tableWokingham, ...approvalTable, rescindBoardDecision);
       await play(tableWirral, cabinetDecides, lodgeCallIn, resolveCallIn, tableChildren);
       await play({ type: 'WithdrawProposal', proposalId: CHILDREN, withdrawnOn: on('2018-02-01'), now: NOW, reason: 'Folded into the wider review.' });
       // One event a batch: every change to a ratification's standing comes batches after its row was written.

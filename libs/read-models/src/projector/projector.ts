@@ -11,6 +11,13 @@ function handledBy({ handles }: Projection, events: readonly StoredEvent[]): rea
   return handles === 'every event' ? events : events.filter((event) => handles.has(event.type));
 }
 
+/**
+ * Events a page when a fresh generation is filled (a rebuild, a replay as known at a past moment):
+ * on the 200,000-event ledger of `bench:read` 5,000 a page rebuilt about 5% faster than 2,000, and
+ * 10,000 (the stores' largest page) no faster than 5,000.
+ */
+export const REPLAY_BATCH_SIZE = 5_000;
+
 export interface ProjectorOptions {
   /** Events per transaction; defaults to 500. */
   batchSize?: number;

@@ -1,6 +1,6 @@
 import { compareLogPositions, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
 import type { Projection } from './projection.js';
-import { Projector } from './projector.js';
+import { Projector, REPLAY_BATCH_SIZE } from './projector.js';
 import { ReadModelGenerations } from './read-model-generations.js';
 
 export interface RebuildProgress {
@@ -43,7 +43,7 @@ export async function rebuildReadModels(
     projections.flatMap((projection) => projection.readsThrough ?? []),
     readingBack,
   );
-  const projector = new Projector(log, database, schema, projections, { batchSize: 2_000 });
+  const projector = new Projector(log, database, schema, projections, { batchSize: REPLAY_BATCH_SIZE });
   const target = await log.headPosition();
   const total = await log.countLogThrough(target);
   const started = Date.now();

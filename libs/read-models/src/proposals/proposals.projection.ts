@@ -67,9 +67,10 @@ export const proposalIdOf = (event: StoredEvent) => String((event.data as { prop
 /**
  * Proposals and their ratifications. For each proposal a batch touches it reads the read model's
  * own record of it from its rows, folds the batch's events into that record (`foldProposal`) and
- * writes it back. The rows hold the read model's shape, not the decider's state: the decider may
- * change its state without a migration here. The status is the one the stream's status events
- * recorded.
+ * writes the proposal's row back. A ratification's row is copied in with the batch that records
+ * it; a later change to its standing (a rescission, a call-in) is written over it. The rows hold
+ * the read model's shape, not the decider's state: the decider may change its state without a
+ * migration here. The status is the one the stream's status events recorded.
  */
 export const proposalsProjection: Projection = {
   name: 'proposals',

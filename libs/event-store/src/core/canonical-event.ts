@@ -43,14 +43,14 @@ export function canonicalEvent(streamId: string, event: NewEvent, index: number,
   }
   if (event.data === undefined) throw new InvalidEventError(index, 'data is missing.');
 
-  const data = canonicalJson(event.data, index, 'data');
+  const data = canonicalJson(event.data, index, () => 'data');
   const dataBytes = Buffer.byteLength(data, 'utf8');
   if (dataBytes > MAX_EVENT_DATA_BYTES) throw new PayloadTooLargeError(index, dataBytes, MAX_EVENT_DATA_BYTES);
 
   const metadata: EventMetadata = { ...(event.metadata ?? {}), recordedAt };
   const body =
-    `{"data":${data},"eventId":${JSON.stringify(eventId)},"metadata":${canonicalJson(metadata, index, 'metadata')},` +
-    `"schemaVersion":${event.schemaVersion},"streamId":${canonicalJson(streamId, index, 'streamId')},"type":${JSON.stringify(event.type)}}`;
+    `{"data":${data},"eventId":${JSON.stringify(eventId)},"metadata":${canonicalJson(metadata, index, () => 'metadata')},` +
+    `"schemaVersion":${event.schemaVersion},"streamId":${canonicalJson(streamId, index, () => 'streamId')},"type":${JSON.stringify(event.type)}}`;
   return { eventId, type: event.type, schemaVersion: event.schemaVersion, body, actor: metadata.actor ?? null, data: event.data, metadata };
 }
 
@@ -102,42 +102,47 @@ export function chainHash(previousHash: string, streamVersion: number, body: str
  * functions, symbols, cycles, lone surrogates, undefined in arrays. (An absent optional member —
  * `undefined` in an object — is left out, as JSON does.) Members are ordered by UTF-16 code
  * units and numbers written as ECMAScript writes them, which is what RFC 8785 prescribes; the
- * unit tests hold it to the `canonicalize` library byte for byte.
+ * unit tests hold it to the `canonicalize` library byte for byte. `path` names the value only for
+ * a refusal's message, so it is built only then: writing it for every member cost every command
+ * as much as the rest of the walk.
  */
-function canonicalJson(value: unknown, index: number, path: string, ancestors: unknown[] = []): string {
+function canonicalJson(value: unknown, index: number, path: () => string, ancestors: unknown[] = []): string {
   switch (typeof value) {
     case 'string':
-      if (!value.isWellFormed()) throw new NonJsonValueError(index, `${path} holds a lone surrogate`);
+      if (!value.isWellFormed()) throw new NonJsonValueError(index, `${path()} holds a lone surrogate`);
       return JSON.stringify(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new NonJsonValueError(index, `${path} is ${value}`);
+      if (!Number.isFinite(value)) throw new NonJsonValueError(index, `${path()} is ${value}`);
       return JSON.stringify(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object': {
       if (value === null) return 'null';
-      if (ancestors.includes(value)) throw new NonJsonValueError(index, `${path} refers to itself`);
+      if (ancestors.includes(value)) throw new NonJsonValueError(index, `${path()} refers to itself`);
       if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
         return canonicalJson((value as { toJSON(): unknown }).toJSON(), index, path, ancestors);
       }
       ancestors.push(value);
       let text: string;
       if (Array.isArray(value)) {
-        text = `[${value.map((item, i) => canonicalJson(item, index, `${path}[${i}]`, ancestors)).join(',')}]`;
+        text = `[${value.map((item, i) => canonicalJson(item, index, () => `${path()}[${i}]`, ancestors)).join(',')}]`;
       } else {
         const record = value as Record<string, unknown>;
-        const members: string[] = [];
+        let members = '';
         for (const key of Object.keys(record).sort()) {
           if (record[key] === undefined) continue;
-          if (!key.isWellFormed()) throw new NonJsonValueError(index, `${path} has a key with a lone surrogate`);
-          members.push(`${JSON.stringify(key)}:${canonicalJson(record[key], index, `${path}.${key}`, ancestors)}`);
+          if (!key.isWellFormed()) throw new NonJsonValueError(index, `${path()} has a key with a lone surrogate`);
+          members += `${members === '' ? '' : ','}${PLAIN_KEY.test(key) ? `"${key}"` : JSON.stringify(key)}:${canonicalJson(record[key], index, () => `${path()}.${key}`, ancestors)}`;
         }
-        text = `{${members.join(',')}}`;
+        text = `{${members}}`;
       }
       ancestors.pop();
       return text;
     }
     default:
-      throw new NonJsonValueError(index, `${path} is ${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`);
+      throw new NonJsonValueError(index, `${path()} is ${typeof value === 'undefined' ? 'undefined' : `a ${typeof value}`}`);
   }
 }
+
+/** A key JSON writes as it is, between quotes: letters, digits, `_`, `-`, `.`, `:`. */
+const PLAIN_KEY = /^[\w.:-]*$/;

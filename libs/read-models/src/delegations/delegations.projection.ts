@@ -143,7 +143,6 @@ const HISTORY_COLUMNS = `log_transaction bigint, log_sequence bigint, position t
 export const delegationsProjection: Projection = {
   name: 'delegations',
   handles: SCHEME_EVENT_TYPES,
-  readsThrough: ['delegation_history_by_delegation'],
 
   async apply(events: readonly StoredEvent[], session: SqlSession): Promise<void> {
     const incoming = events.filter((event) => SCHEME_EVENT_TYPES.has(event.type)).map(recordedFromEvent);

@@ -9,16 +9,12 @@ import type { TableRows } from './copy-rows.js';
 export interface Projection {
   readonly name: string;
   readonly handles: ReadonlySet<string> | 'every event';
-  /**
-   * The indexes (beyond the tables' unique keys) its own reads of rows go through while it
-   * projects. A rebuild builds every other index once the replay is done.
-   */
-  readonly readsThrough?: readonly string[];
   apply(events: readonly StoredEvent[], session: SqlSession): Promise<void>;
   /**
    * The same fold for a rebuild into a fresh generation, held in memory: its rows are written once
    * each, by COPY, instead of read back and written again batch by batch. A projection without it
-   * is replayed through `apply`.
+   * is replayed through `apply`, on tables that hold only their unique keys until the replay is
+   * done: it may read rows back by those keys only (the organisations', bodies' and posts' do).
    */
   replayInMemory?(): ProjectionReplay;
 }

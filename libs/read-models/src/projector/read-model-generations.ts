@@ -45,24 +45,20 @@ export class ReadModelGenerations {
   }
 
   /**
-   * Drops the indexes of a generation just created that serve only the reads, to be built again
-   * by `buildIndexes` once it is filled: every index but the tables' unique keys and those `keep`
-   * names (what projections read through while they replay). Building an index over full tables
-   * once costs a fraction of keeping it up to date row by row through a replay. Every name the
-   * projections read through (`readsThrough`, of which `keep` is a part) must be an index the
-   * migrations make. Answers the definitions dropped.
+   * Drops the indexes of a generation just created that serve only the reads, to be built again by
+   * `buildIndexes` once it is filled: every index but the tables' unique keys, which are all a
+   * replay reads rows back by (`Projection.replayInMemory`). Building an index over full tables
+   * once costs a fraction of keeping it up to date row by row through a replay. Answers the
+   * definitions dropped.
    */
-  async deferIndexes(schema: string, readsThrough: readonly string[], keep: readonly string[]): Promise<IndexDefinition[]> {
-    const indexes = await this.database.query<IndexDefinition>(
+  async deferIndexes(schema: string): Promise<IndexDefinition[]> {
+    const deferred = await this.database.query<IndexDefinition>(
       `SELECT c.relname AS name, pg_get_indexdef(x.indexrelid) AS definition
          FROM pg_index x JOIN pg_class c ON c.oid = x.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace
         WHERE n.nspname = $1 AND NOT x.indisunique
         ORDER BY c.relname`,
       [schema],
     );
-    const unknown = [...readsThrough, ...keep].filter((name) => !indexes.some((index) => index.name === name));
-    if (unknown.length > 0) throw new Error(`A projection reads through ${unknown.join(', ')}, which the read-model migrations do not make.`);
-    const deferred = indexes.filter(({ name }) => !keep.includes(name));
     for (const { name } of deferred) await this.database.query(`DROP INDEX ${schema}.${name}`);
     return deferred;
   }

@@ -6,7 +6,7 @@ import type { Projection } from '../projector/projection.js';
 import { foldProposal, type DecisionRecord, type ProposalRecord } from './proposal-record.js';
 import {
   PROPOSAL_COLUMNS,
-  RATIFICATION_COLUMNS,
+  DECISION_RECORD_COLUMNS,
   decisionRecordOfRow,
   isoInstant,
   proposalRecordOf,
@@ -150,9 +150,9 @@ function tabledOf(working: Map<string, Working>): Tabled[] {
 
 async function load(session: SqlSession, ids: string[]): Promise<Map<string, Working>> {
   const proposals = await session.query<ProposalRow>(`SELECT ${PROPOSAL_COLUMNS} FROM proposals WHERE proposal_id = ANY($1::text[])`, [ids]);
-  // Ordered by the numbers, not by the text columns of the same names that RATIFICATION_COLUMNS selects.
-  const ratifications = await session.query<RatificationRow>(
-    `SELECT ${RATIFICATION_COLUMNS} FROM ratifications WHERE proposal_id = ANY($1::text[]) ORDER BY ratifications.log_transaction, ratifications.log_sequence`,
+  // Only what the records are folded from: a ratification recorded before keeps its row, and is only ever restated.
+  const ratifications = await session.query<Pick<RatificationRow, 'proposal_id' | 'statement' | 'rescission' | 'set_aside' | 'call_ins'>>(
+    `SELECT ${DECISION_RECORD_COLUMNS} FROM ratifications WHERE proposal_id = ANY($1::text[]) ORDER BY log_transaction, log_sequence`,
     [ids],
   );
   const working = new Map<string, Working>(ids.map((id) => [id, unseen()]));

@@ -62,7 +62,10 @@ export function decisionRecordOf(statement: RatificationStatement, standing: Rat
   return { ...statement, ...standing };
 }
 
-export function decisionRecordOfRow(row: RatificationRow): DecisionRecord {
+/** What a ratification's record is read from: its statement and what became of it. */
+export const DECISION_RECORD_COLUMNS = 'proposal_id, statement, rescission, set_aside, call_ins';
+
+export function decisionRecordOfRow(row: Pick<RatificationRow, 'statement' | 'rescission' | 'set_aside' | 'call_ins'>): DecisionRecord {
   return decisionRecordOf(JSON.parse(row.statement) as RatificationStatement, {
     rescission: parseJson(row.rescission),
     setAside: parseJson(row.set_aside),

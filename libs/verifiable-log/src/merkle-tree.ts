@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * Merkle tree hashing as RFC 9162 §2.1 (and RFC 6962) defines it, with SHA-256: a leaf is
@@ -11,7 +11,12 @@ const NODE_PREFIX = Buffer.from([0x01]);
 
 export type Hash = Buffer;
 
-export function leafHash(bytes: Uint8Array): Hash {
+/**
+ * A leaf's hash. Text is hashed as its UTF-8 bytes, in one call: the prefix is then U+0000, which
+ * UTF-8 writes as the one byte 0x00, so the text needs no Buffer of its own.
+ */
+export function leafHash(bytes: Uint8Array | string): Hash {
+  if (typeof bytes === 'string') return hash('sha256', `\u0000${bytes}`, 'buffer');
   return createHash('sha256').update(LEAF_PREFIX).update(bytes).digest();
 }
 

@@ -1,6 +1,6 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import canonicalize from 'canonicalize';
-import type { Hash } from './merkle-tree.js';
+import { leafHash, type Hash } from './merkle-tree.js';
 
 /** What a leaf seals of one event: its stored canonical body, its stream chain hash, where it stands. */
 export interface SealedEvent {
@@ -36,10 +36,7 @@ export function chainAfter(previous: Hash, leaf: Hash): Hash {
   return createHash('sha256').update(previous).update(leaf).digest();
 }
 
-/**
- * A leaf's hash, `SHA-256(0x00 ‖ UTF-8 bytes)` (`leafHash`), in one call: the prefix is U+0000,
- * which UTF-8 writes as the one byte 0x00, so the text is hashed without a Buffer of its own.
- */
+/** A leaf's hash over the UTF-8 bytes of its text. */
 export function sealedLeafHash(bytes: string): Hash {
-  return hash('sha256', `\u0000${bytes}`, 'buffer');
+  return leafHash(bytes);
 }

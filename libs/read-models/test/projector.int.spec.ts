@@ -241,7 +241,7 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
 
         const unwritten = await stepsThenRestated([2, 999]);
         expect(unwritten.outcome).toBeInstanceOf(ProjectionFailedError);
-        expect(unwritten.outcome).toMatchObject({ projection: 'restating', message: expect.stringMatching(/Of 2 (\w+\.)?audit_trail rows restated, 1 were written before/) });
+        expect(unwritten.outcome).toMatchObject({ projection: 'restating', message: expect.stringMatching(/Of 2 audit_trail rows restated, 1 were written before/) });
         expect(await unwritten.replayed.position()).toBe('0:0');
       });
 

@@ -1,10 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type StoredEvent } from '@ledger/event-store';
+import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import { writeRows, type TableRows } from './copy-rows.js';
 import type { Projection } from './projection.js';
-
-/** Rows of one table from which a replay copies them in two halves side by side. */
-const COPIED_SIDE_BY_SIDE = 20_000;
 
 /** The events of a batch a projection handles. */
 function handledBy({ handles }: Projection, events: readonly StoredEvent[]): readonly StoredEvent[] {
@@ -196,8 +193,7 @@ export class Projector {
 
   /** One projection's share of a batch, in a transaction of its own (replay only). */
   private async applyProjection(projection: Projection, events: readonly StoredEvent[]): Promise<void> {
-    await this.database.transaction(async (session) => {
-      await session.query(`SET LOCAL search_path TO ${this.schema}, ${this.database.schema}`);
+    await this.inGeneration(async (session) => {
       try {
         await projection.apply(events, session);
       } catch (error) {
@@ -207,28 +203,31 @@ export class Projector {
   }
 
   /**
-   * Rows a projection folded in memory, written into this generation (replay only) in transactions
-   * of their own, side by side: each table, and the halves of a large one, so that PostgreSQL takes
-   * them on more than one core. New rows are copied in; rows that restate rows already written are
-   * written over them, every one of which must be found. A failure names the events they came from.
+   * Rows a projection folded in memory, written into this generation (replay only), each table in a
+   * transaction of its own, side by side. New rows are copied in; rows that restate rows already
+   * written are written over them, every one of which must be found. A failure names the events
+   * they came from.
    */
   private async writeFolded(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
-    const parts = tables.flatMap((table) => {
-      const half = table.rows.length >= COPIED_SIDE_BY_SIDE ? Math.ceil(table.rows.length / 2) : table.rows.length;
-      return half === 0 ? [] : [{ ...table, rows: table.rows.slice(0, half) }, { ...table, rows: table.rows.slice(half) }].filter(({ rows }) => rows.length > 0);
-    });
     try {
-      await Promise.all(parts.map((rows) => this.database.transaction((session) => writeRows(session, { ...rows, table: `${this.schema}.${rows.table}` }))));
+      await Promise.all(tables.filter(({ rows }) => rows.length > 0).map((rows) => this.inGeneration((session) => writeRows(session, rows))));
     } catch (error) {
       throw this.stopOn(projection, events, error);
     }
   }
 
+  /** `work` in a transaction with this generation's schema first on the search path. */
+  private inGeneration<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+    return this.database.transaction(async (session) => {
+      await session.query(`SET LOCAL search_path TO ${this.schema}, ${this.database.schema}`);
+      return work(session);
+    });
+  }
+
   /** Applies a batch read after `after` in one transaction, unless another projector applied it first (then 0). */
   private async applyBatch(after: LogPosition, events: readonly StoredEvent[]): Promise<number> {
     if (events.length === 0) return 0;
-    return this.database.transaction(async (session) => {
-      await session.query(`SET LOCAL search_path TO ${this.schema}, ${this.database.schema}`);
+    return this.inGeneration(async (session) => {
       const [checkpoint] = await session.query<{ position: LogPosition }>('SELECT position FROM projection_checkpoint FOR UPDATE');
       if (checkpoint.position !== after) return 0; // another projector applied this batch meanwhile
       for (const projection of this.projections) {

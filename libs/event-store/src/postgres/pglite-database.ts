@@ -59,7 +59,7 @@ export class PgliteDatabase implements Database {
   }
 
   async copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void> {
-    await this.pglite.query(copyFromBlob(table, columns), [], { blob: new Blob([...text]) });
+    await this.transaction((session) => session.copyIn(table, columns, text));
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {

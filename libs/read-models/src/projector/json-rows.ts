@@ -15,14 +15,11 @@ export const columnNames = (columns: ColumnDefinitions): string[] => columns.spl
 // one keeps U+FFFD there. An escaped backslash before "u0000" is text, and is left alone.
 const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
 
-/** A value as JSON text PostgreSQL can hold: U+0000 becomes U+FFFD. */
+/** A value as JSON text PostgreSQL can hold (the rows a statement reads as its one parameter, say): U+0000 becomes U+FFFD. */
 export function jsonText(value: unknown): string {
   const text = JSON.stringify(value);
   return text.includes('\\u0000') ? text.replace(NUL_ESCAPE, '$1\\ufffd') : text;
 }
-
-/** The rows as the one JSON parameter the statement reads. */
-export const jsonRows = (rows: readonly object[]): string => jsonText(rows);
 
 export interface RowsConflict {
   /** The unique key a row may already hold. */
@@ -37,7 +34,7 @@ export function insertRows(table: string, columns: ColumnDefinitions, rows: read
   const onConflict = conflict
     ? ` ON CONFLICT (${conflict.key.join(', ')}) DO UPDATE SET ${(conflict.update ?? all.filter((column) => !conflict.key.includes(column))).map((column) => `${column} = excluded.${column}`).join(', ')}`
     : '';
-  return [`INSERT INTO ${table} (${all.join(', ')}) SELECT ${all.join(', ')} FROM json_to_recordset($1::json) AS r(${columns})${onConflict}`, [jsonRows(rows)]];
+  return [`INSERT INTO ${table} (${all.join(', ')}) SELECT ${all.join(', ')} FROM json_to_recordset($1::json) AS r(${columns})${onConflict}`, [jsonText(rows)]];
 }
 
 /**
@@ -49,5 +46,5 @@ export function updateRows(table: string, columns: ColumnDefinitions, rows: read
     .filter((column) => !key.includes(column))
     .map((column) => `${column} = r.${column}`);
   const match = key.map((column) => `t.${column} = r.${column}`).join(' AND ');
-  return [`WITH updated AS (UPDATE ${table} AS t SET ${set.join(', ')} FROM json_to_recordset($1::json) AS r(${columns}) WHERE ${match} RETURNING 1) SELECT count(*)::int AS found FROM updated`, [jsonRows(rows)]];
+  return [`WITH updated AS (UPDATE ${table} AS t SET ${set.join(', ')} FROM json_to_recordset($1::json) AS r(${columns}) WHERE ${match} RETURNING 1) SELECT count(*)::int AS found FROM updated`, [jsonText(rows)]];
 }

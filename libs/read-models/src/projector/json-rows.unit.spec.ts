@@ -1,19 +1,19 @@
-import { columnNames, insertRows, jsonRows } from './json-rows.js';
+import { columnNames, insertRows, jsonText } from './json-rows.js';
 
 describe('rows handed to PostgreSQL as one JSON parameter', () => {
   it('writes the rows as JSON', () => {
-    expect(JSON.parse(jsonRows([{ summary: 'Wirral Cabinet approved "(a)–(e)"', members: ['wirral-council'] }]))).toEqual([
+    expect(JSON.parse(jsonText([{ summary: 'Wirral Cabinet approved "(a)–(e)"', members: ['wirral-council'] }]))).toEqual([
       { summary: 'Wirral Cabinet approved "(a)–(e)"', members: ['wirral-council'] },
     ]);
   });
 
   it('keeps U+FFFD where a value held U+0000, which PostgreSQL text cannot hold', () => {
-    expect(JSON.parse(jsonRows([{ reason: 'typed\u0000here' }]))).toEqual([{ reason: 'typed\uFFFDhere' }]);
+    expect(JSON.parse(jsonText([{ reason: 'typed\u0000here' }]))).toEqual([{ reason: 'typed\uFFFDhere' }]);
   });
 
   it('leaves a backslash followed by "u0000" as the text it is', () => {
     const reason = 'a path C:\\u0000 and a NUL \u0000';
-    expect(JSON.parse(jsonRows([{ reason }]))).toEqual([{ reason: 'a path C:\\u0000 and a NUL \uFFFD' }]);
+    expect(JSON.parse(jsonText([{ reason }]))).toEqual([{ reason: 'a path C:\\u0000 and a NUL \uFFFD' }]);
   });
 
   it('inserts by the column list, updating only the columns named on conflict', () => {

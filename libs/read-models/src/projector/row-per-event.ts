@@ -22,11 +22,11 @@ export function recordedEventColumns(event: StoredEvent) {
  * A read model of one row per event, never written over (the audit trail, a proposal's history):
  * its rows copied in as they come, live and in a rebuild alike.
  */
-export function rowPerEventProjection(read: { name: string; handles: Projection['handles']; table: string; columns: ColumnDefinitions; rowOf(event: StoredEvent): object }): Projection {
-  const rowsOf = (events: readonly StoredEvent[]): TableRows => ({ table: read.table, columns: read.columns, rows: events.map(read.rowOf) });
+export function rowPerEventProjection(readModel: { name: string; handles: Projection['handles']; table: string; columns: ColumnDefinitions; rowOf(event: StoredEvent): object }): Projection {
+  const rowsOf = (events: readonly StoredEvent[]): TableRows => ({ table: readModel.table, columns: readModel.columns, rows: events.map(readModel.rowOf) });
   return {
-    name: read.name,
-    handles: read.handles,
+    name: readModel.name,
+    handles: readModel.handles,
     apply: (events, session) => copyRows(session, rowsOf(events)),
     replayInMemory: () => ({ fold: (events) => [rowsOf(events)], held: () => [] }),
   };

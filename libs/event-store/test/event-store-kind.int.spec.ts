@@ -1,4 +1,7 @@
-import { claimEventStoreKind, EventStoreKindMismatchError, EventStoreMovedError, migrate, openEventStore, recordEventStoreMove, SqlEventStore, type Database } from '@ledger/event-store';
+import { copyFile, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { claimEventStoreKind, defaultMigrationsDirectory, EventStoreKindMismatchError, EventStoreMovedError, migrate, openEventStore, recordEventStoreMove, SqlEventStore, type Database } from '@ledger/event-store';
 import { describeOnEveryDatabase } from '../../../test/postgres.js';
 
 describeOnEveryDatabase('which event store holds the ledger’s events', (open) => {
@@ -6,9 +9,11 @@ describeOnEveryDatabase('which event store holds the ledger’s events', (open) 
   let dispose: () => Promise<void>;
   beforeEach(async () => {
     ({ database, dispose } = await open());
-    await migrate(database);
   });
   afterEach(async () => dispose());
+
+  describe('on a ledger migrated to date', () => {
+    beforeEach(async () => void (await migrate(database)));
 
   it('is recorded the first time the ledger opens, and the same kind opens it again', async () => {
     expect(await openEventStore({ dataDir: 'memory://', migrateOnStart: false }, database)).toBeInstanceOf(SqlEventStore);
@@ -42,5 +47,23 @@ describeOnEveryDatabase('which event store holds the ledger’s events', (open) 
     await expect(store.append('proposal-wirral-jscb', [event(), event()], { expectedVersion: 'any' })).rejects.toBeInstanceOf(EventStoreMovedError);
     await expect(store.append('proposal-wirral-other', [event()], { expectedVersion: 'no-stream' })).rejects.toBeInstanceOf(EventStoreMovedError);
     expect(await database.query('SELECT count(*)::int AS count FROM ledger_events')).toEqual([{ count: 1 }]);
+  });
+  });
+
+  it('keeps refusing appends on a ledger whose events moved before the refusal was enabled only on a move (migration 0014)', async () => {
+    const before = await mkdtemp(join(tmpdir(), 'ledger-migrations-'));
+    try {
+      const files = (await readdir(defaultMigrationsDirectory())).filter((name) => /^\d{4}_.*\.sql$/.test(name) && name < '0014');
+      for (const name of files) await copyFile(join(defaultMigrationsDirectory(), name), join(before, name));
+      await migrate(database, before);
+      await claimEventStoreKind(database, 'database');
+      await database.query(`UPDATE ledger_event_store SET kind = 'eventstoredb'`);
+      await migrate(database);
+      const store = new SqlEventStore(database);
+      await expect(store.append('proposal-wirral-jscb', [{ eventId: crypto.randomUUID(), type: 'RatificationRecorded', schemaVersion: 1, data: {} }], { expectedVersion: 'no-stream' })).rejects.toBeInstanceOf(EventStoreMovedError);
+      expect(await database.query('SELECT count(*)::int AS count FROM ledger_events')).toEqual([{ count: 0 }]);
+    } finally {
+      await rm(before, { recursive: true, force: true });
+    }
   });
 });

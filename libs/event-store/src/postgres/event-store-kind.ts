@@ -35,10 +35,15 @@ export async function claimEventStoreKind(database: Database, kind: EventStoreKi
   if (recorded.kind !== kind) throw new EventStoreKindMismatchError(recorded.kind, kind, recorded.since);
 }
 
-/** Records that the events now live in another kind of store (inside the transaction that moves the rest). */
+/**
+ * Records that the events now live in another kind of store (inside the transaction that moves the
+ * rest), and from then on refuses every append to `ledger_events` (migrations/0014: the trigger
+ * that refuses them is enabled only once the events live elsewhere).
+ */
 export async function recordEventStoreMove(session: SqlSession, kind: EventStoreKind): Promise<void> {
   await session.query(
     `INSERT INTO ledger_event_store (kind) VALUES ($1) ON CONFLICT (id) DO UPDATE SET kind = EXCLUDED.kind, since = now()`,
     [kind],
   );
+  await session.query(`ALTER TABLE ledger_events ${kind === 'database' ? 'DISABLE' : 'ENABLE'} TRIGGER ledger_events_moved`);
 }

@@ -4,7 +4,8 @@ import type { DelegationIdClaimed } from './delegation-id.decider.js';
 import type { DelegationTermChange, SchemeEvent } from './scheme.events.js';
 
 const TERM_CHECKS: Record<DelegationTermChange['term'], FieldCheck> = { scopes: listOf(isScope), limitPence: orNull(whole), effectiveUntil: orNull(instant), mayRedelegate: yesNo };
-const termChange: FieldCheck = (value) => shaped({ term: (term) => typeof term === 'string' && term in TERM_CHECKS })(value) && TERM_CHECKS[(value as DelegationTermChange).term]((value as DelegationTermChange).to);
+const namesATerm = shaped({ term: (term) => typeof term === 'string' && term in TERM_CHECKS });
+const termChange: FieldCheck = (value) => namesATerm(value) && TERM_CHECKS[(value as DelegationTermChange).term]((value as DelegationTermChange).to);
 const change = { delegationId: text, organisationId: text, effectiveFrom: instant, reason: text };
 
 /** A scheme of delegation's stream, read from the store. */

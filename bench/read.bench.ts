@@ -43,6 +43,7 @@ import {
   warmUp,
   dropBenchSchema,
   openBenchLedger,
+  rawOrderedRead,
 } from './read-ledger.js';
 
 async function main(): Promise<void> {
@@ -51,18 +52,7 @@ async function main(): Promise<void> {
   try {
     // A raw ordered read of the whole log, then a full rebuild of every read model.
     const store = new SqlEventStore(database);
-    const rawStarted = performance.now();
-    let rawRows = 0;
-    for (let after = ['0', '0']; ; ) {
-      const rows = await database.query<{ t: string; p: string }>(
-        `SELECT transaction_id::text AS t, position::text AS p, * FROM ledger_events WHERE (transaction_id, position) > ($1::text::xid8, $2::bigint) ORDER BY transaction_id, position LIMIT 5000`,
-        after,
-      );
-      if (rows.length === 0) break;
-      rawRows += rows.length;
-      after = [rows[rows.length - 1].t, rows[rows.length - 1].p];
-    }
-    const rawEps = rawRows / ((performance.now() - rawStarted) / 1000);
+    const rawEps = await rawOrderedRead(database);
     console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
     const sealingStarted = performance.now();
     const sealed = await new Sealer(database, store, 2_000).catchUp();

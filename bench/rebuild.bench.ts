@@ -1,0 +1,84 @@
+/**
+ * The rebuild alone, where `bench:read` runs it once among other loads: on the ledger of
+ * `bench:read` (about 200,000 events; prepared through the API the first time, kept with
+ * `BENCH_SCHEMA=<name>` as there), a raw ordered read of the log, then `BENCH_RUNS` (default 3)
+ * full rebuilds of the read models from the sealed log, every event checked against its leaf. Each
+ * prints events/s, rebuild/raw, the CPU it cost this process and PostgreSQL, and the resident
+ * memory. With `BENCH_ALLOCATIONS=1` it also prints where the last rebuild allocated, by the site
+ * that allocated (V8's sampling heap profiler, counting what garbage collection took too).
+ * Last line: `RESULT rebuild_eps=<best> rebuild/raw=<best>`. Not a test.
+ */
+import { Session } from 'node:inspector/promises';
+import { SqlEventStore } from '@ledger/event-store';
+import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { SealedLog, Sealer } from '@ledger/verifiable-log';
+import { cpuTimes } from './process-cpu.js';
+import { dropBenchSchema, openBenchLedger, rawOrderedRead } from './read-ledger.js';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const ALLOCATIONS = process.env.BENCH_ALLOCATIONS === '1';
+
+/** A node of V8's sampling heap profile. */
+interface AllocationNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: AllocationNode[];
+}
+
+/** The sites that allocated most, each named by its function, file and line, and by its caller. */
+function describeAllocations(head: AllocationNode, top = 15): string {
+  const bySite = new Map<string, number>();
+  let total = 0;
+  const nameOf = ({ callFrame }: AllocationNode) => `${callFrame.functionName || '(anonymous)'} ${callFrame.url.replace(/^.*\/dist\//, '')}:${callFrame.lineNumber + 1}`;
+  const visit = (node: AllocationNode, caller: string) => {
+    const site = `${nameOf(node)}  ← ${caller}`;
+    total += node.selfSize;
+    if (node.selfSize > 0) bySite.set(site, (bySite.get(site) ?? 0) + node.selfSize);
+    for (const child of node.children) visit(child, nameOf(node));
+  };
+  visit(head, '');
+  const lines = [...bySite]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([site, bytes]) => `${((100 * bytes) / total).toFixed(1).padStart(5)}%  ${Math.round(bytes / 1e6).toLocaleString('en-GB').padStart(6)} MB  ${site}`);
+  return [`allocated by the last rebuild: ${Math.round(total / 1e6).toLocaleString('en-GB')} MB`, ...lines].join('\n');
+}
+
+async function main(): Promise<void> {
+  const { database, schema, kept } = await openBenchLedger('bench_read');
+  const store = new SqlEventStore(database);
+  try {
+    const rawEps = await rawOrderedRead(database);
+    console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
+    const sealed = await new Sealer(database, store, 2_000).catchUp();
+    if (sealed > 0) console.log(`sealed ${sealed.toLocaleString('en-GB')} events first`);
+    let best = 0;
+    for (let run = 1; run <= RUNS; run++) {
+      const profiler = ALLOCATIONS && run === RUNS ? new Session() : undefined;
+      if (profiler) {
+        profiler.connect();
+        await profiler.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      }
+      const before = cpuTimes(process.pid);
+      const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS);
+      const after = cpuTimes(process.pid);
+      const eps = rebuilt.events / rebuilt.seconds;
+      best = Math.max(best, eps);
+      console.log(
+        `rebuild ${run}/${RUNS} into ${rebuilt.schema}: ${Math.round(eps).toLocaleString('en-GB')} events/s (${rebuilt.seconds.toFixed(1)} s), rebuild/raw ${(eps / rawEps).toFixed(3)}; ` +
+          `CPU: this process ${((after.bench - before.bench) / 1000).toFixed(1)} s, PostgreSQL ${((after.postgres - before.postgres) / 1000).toFixed(1)} s; resident ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
+      );
+      if (profiler) {
+        const { profile } = (await profiler.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: AllocationNode } };
+        profiler.disconnect();
+        console.log(describeAllocations(profile.head));
+      }
+    }
+    console.log(`RESULT rebuild_eps=${Math.round(best)} rebuild/raw=${(best / rawEps).toFixed(3)}`);
+  } finally {
+    if (!kept) await dropBenchSchema(database, schema);
+    await database.close();
+  }
+}
+
+await main();

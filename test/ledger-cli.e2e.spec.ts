@@ -95,7 +95,7 @@ function describeCli(storeName: string, open: () => Promise<{ environment: Recor
       } finally {
         await database.close();
       }
-    });
+    }, 180_000); // five runs of the command line, each opening the ledger: over a minute on a busy 2-core machine
 
     it('refuses an unknown command with exit code 1', async () => {
       const answer = await ledger(['frobnicate'], subject.environment);

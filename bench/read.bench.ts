@@ -16,13 +16,16 @@
  *     p50/p99, and the CPU each request cost the API, PostgreSQL and the load generator, which
  *     share this machine's cores;
  *   - the API's resident memory.
- * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> sealed/unchecked=<r> authority_p99_ms=<n> ratifications_p99_ms=<n>`.
+ * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> sealed/unchecked=<r> authority_p99_ms=<n> ratifications_p99_ms=<n> proposal_p99_ms=<n>`.
  * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
- * prepared ledger in that schema, so that the next run with the same name skips the set-up.
+ * prepared ledger in that schema, so that the next run with the same name skips the set-up. For a
+ * quick comparison of one read, `BENCH_LOADS` names the loads to run (`authority`, `register`,
+ * `proposal`) and `BENCH_REBUILD=0` skips the rebuild on a kept ledger rebuilt before; the last line
+ * then gives only what was measured.
  */
 import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
-import { SqlEventStore } from '@ledger/event-store';
+import { SqlEventStore, type Database } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog, Sealer } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
@@ -46,29 +49,41 @@ import {
   rawOrderedRead,
 } from './read-ledger.js';
 
+const READ_LOADS = ['authority', 'register', 'proposal'];
+const LOADS = new Set((process.env.BENCH_LOADS ?? READ_LOADS.join(',')).split(',').map((name) => name.trim()));
+const REBUILD = process.env.BENCH_REBUILD !== '0';
+
+/** A raw ordered read of the whole log, then a full rebuild of every read model, from the store and from the sealed log: the RESULT line's figures. */
+async function rebuildFigures(database: Database): Promise<string> {
+  const store = new SqlEventStore(database);
+  const rawEps = await rawOrderedRead(database);
+  console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
+  const sealingStarted = performance.now();
+  const sealed = await new Sealer(database, store, 2_000).catchUp();
+  if (sealed > 0) console.log(`sealed ${sealed.toLocaleString('en-GB')} events first, in ${((performance.now() - sealingStarted) / 1000).toFixed(1)} s`);
+  const rebuildFrom = async (label: string, log: Parameters<typeof rebuildReadModels>[0]) => {
+    const rebuilt = await rebuildReadModels(log, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
+      progress(`${label}: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),
+    );
+    progress('');
+    const eps = rebuilt.events / rebuilt.seconds;
+    console.log(`${`${label} into ${rebuilt.schema}`.padEnd(48)} ${Math.round(eps).toLocaleString('en-GB').padStart(9)} events/s (${rebuilt.seconds.toFixed(1)} s)`);
+    return eps;
+  };
+  const uncheckedEps = await rebuildFrom('rebuild straight from the store', store);
+  const rebuildEps = await rebuildFrom('rebuild from the sealed log', new SealedLog(database, store));
+  console.log(`sealed/unchecked = ${(rebuildEps / uncheckedEps).toFixed(3)}`);
+  return `rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} sealed/unchecked=${(rebuildEps / uncheckedEps).toFixed(3)}`;
+}
+
 async function main(): Promise<void> {
+  const unknown = [...LOADS].filter((name) => !READ_LOADS.includes(name));
+  if (unknown.length > 0) throw new Error(`BENCH_LOADS names ${unknown.join(', ')}; the loads are ${READ_LOADS.join(', ')}.`);
+  if (!REBUILD && !process.env.BENCH_SCHEMA) throw new Error('BENCH_REBUILD=0 needs a ledger kept (BENCH_SCHEMA) and rebuilt by an earlier run.');
   const { database, schema, kept, proposals } = await openBenchLedger('bench_read');
   let api: ChildProcess | undefined;
   try {
-    // A raw ordered read of the whole log, then a full rebuild of every read model.
-    const store = new SqlEventStore(database);
-    const rawEps = await rawOrderedRead(database);
-    console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
-    const sealingStarted = performance.now();
-    const sealed = await new Sealer(database, store, 2_000).catchUp();
-    if (sealed > 0) console.log(`sealed ${sealed.toLocaleString('en-GB')} events first, in ${((performance.now() - sealingStarted) / 1000).toFixed(1)} s`);
-    const rebuildFrom = async (label: string, log: Parameters<typeof rebuildReadModels>[0]) => {
-      const rebuilt = await rebuildReadModels(log, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
-        progress(`${label}: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),
-      );
-      progress('');
-      const eps = rebuilt.events / rebuilt.seconds;
-      console.log(`${`${label} into ${rebuilt.schema}`.padEnd(48)} ${Math.round(eps).toLocaleString('en-GB').padStart(9)} events/s (${rebuilt.seconds.toFixed(1)} s)`);
-      return eps;
-    };
-    const uncheckedEps = await rebuildFrom('rebuild straight from the store', store);
-    const rebuildEps = await rebuildFrom('rebuild from the sealed log', new SealedLog(database, store));
-    console.log(`sealed/unchecked = ${(rebuildEps / uncheckedEps).toFixed(3)}`);
+    const figures: string[] = REBUILD ? [await rebuildFigures(database)] : [];
     const apiStarted = performance.now();
     api = await startApi(schema);
     const audited = await sealedLogReadBack();
@@ -91,14 +106,11 @@ async function main(): Promise<void> {
       await warmUp(path, clerk);
       return cannon(label, path, clerk, api!.pid!);
     };
-    const authority = await measured('GET /v1/authority/check (random, past date)', authorityCheck);
-    const ratifications = await measured('GET /v1/ratifications?organisationId&from&to', register);
-    const proposal = await measured('GET /v1/proposals/{id}', proposalRead);
-    const rss = await residentMegabytes(api.pid!);
-    console.log(`API resident memory ${rss.toFixed(0)} MB; proposal reads p99 ${proposal.p99.toFixed(1)} ms`);
-    console.log(
-      `RESULT rebuild_eps=${Math.round(rebuildEps)} rebuild/raw=${(rebuildEps / rawEps).toFixed(3)} sealed/unchecked=${(rebuildEps / uncheckedEps).toFixed(3)} authority_p99_ms=${authority.p99.toFixed(1)} ratifications_p99_ms=${ratifications.p99.toFixed(1)}`,
-    );
+    if (LOADS.has('authority')) figures.push(`authority_p99_ms=${(await measured('GET /v1/authority/check (random, past date)', authorityCheck)).p99.toFixed(1)}`);
+    if (LOADS.has('register')) figures.push(`ratifications_p99_ms=${(await measured('GET /v1/ratifications?organisationId&from&to', register)).p99.toFixed(1)}`);
+    if (LOADS.has('proposal')) figures.push(`proposal_p99_ms=${(await measured('GET /v1/proposals/{id}', proposalRead)).p99.toFixed(1)}`);
+    console.log(`API resident memory ${(await residentMegabytes(api.pid!)).toFixed(0)} MB`);
+    console.log(`RESULT ${figures.join(' ')}`);
   } finally {
     await stopApiProcess(api);
     if (!kept) await dropBenchSchema(database, schema);

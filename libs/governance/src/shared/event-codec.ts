@@ -25,17 +25,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /** An object with these fields (`optional` ones may be absent); fields it does not name are let be. */
 export function shaped(fields: Record<string, FieldCheck>, optional: Record<string, FieldCheck> = {}): FieldCheck {
-  const required = checksOf(fields);
-  const maybe = checksOf(optional);
-  return (value) => isRecord(value) && hasFields(value, required) && hasFields(value, maybe, true);
+  const checks = [...checksOf(fields), ...checksOf(optional).map(([name, check]) => [name, orAbsent(check)] as const)];
+  return (value) => isRecord(value) && hasFields(value, checks);
 }
 
-/** Whether each field passes its check (`unless absent`: or is absent), in a loop that allocates nothing. */
-function hasFields(value: Record<string, unknown>, checks: FieldChecks, unlessAbsent = false): boolean {
-  for (let index = 0; index < checks.length; index++) {
-    const field = value[checks[index][0]];
-    if (!(unlessAbsent && field === undefined) && !checks[index][1](field)) return false;
-  }
+const orAbsent =
+  (check: FieldCheck): FieldCheck =>
+  (value) =>
+    value === undefined || check(value);
+
+/** Whether each field passes its check, in a loop that allocates nothing. */
+function hasFields(value: Record<string, unknown>, checks: FieldChecks): boolean {
+  for (let index = 0; index < checks.length; index++) if (!checks[index][1](value[checks[index][0]])) return false;
   return true;
 }
 
@@ -46,6 +47,12 @@ function hasFields(value: Record<string, unknown>, checks: FieldChecks, unlessAb
  */
 type FieldChecks = readonly (readonly [name: string, check: FieldCheck])[];
 const checksOf = (fields: Record<string, FieldCheck>): FieldChecks => Object.entries(fields);
+
+/** A type of event a codec reads: its schema, and its field checks listed once. */
+interface KnownType {
+  schema: EventSchema<unknown>;
+  checks: FieldChecks;
+}
 
 /** A check for every field of an event's data, so that adding a field to the type without checking it fails to compile. */
 export type FieldsOf<Data> = { [K in keyof Data]-?: FieldCheck };
@@ -97,15 +104,15 @@ export interface StreamRules<Command, Event extends DomainEvent, State> extends 
  * field before the rules see it — never cast.
  */
 export class EventCodec<Event extends DomainEvent> implements EventDecoder<Event> {
-  private readonly byType: Map<string, EventSchema<unknown>>;
-  private readonly fieldChecks: Map<string, FieldChecks>;
+  private readonly byType: Map<string, KnownType>;
 
   constructor(
     readonly stream: string,
     schemas: EventSchemas<Event>,
   ) {
-    this.byType = new Map(Object.entries(schemas) as [string, EventSchema<unknown>][]);
-    this.fieldChecks = new Map([...this.byType].map(([type, schema]) => [type, checksOf(schema.fields as Record<string, FieldCheck>)]));
+    this.byType = new Map(
+      (Object.entries(schemas) as [string, EventSchema<unknown>][]).map(([type, schema]) => [type, { schema, checks: checksOf(schema.fields as Record<string, FieldCheck>) }]),
+    );
   }
 
   get types(): Event['type'][] {
@@ -118,11 +125,11 @@ export class EventCodec<Event extends DomainEvent> implements EventDecoder<Event
 
   /** The schema version an event of this type is written at now. */
   schemaVersionOf(type: Event['type']): number {
-    return this.schemaOf(type, 0).schemaVersion;
+    return this.known(type, 0).schema.schemaVersion;
   }
 
   decode(stored: StoredEventBody): Event {
-    const schema = this.schemaOf(stored.type, stored.schemaVersion);
+    const { schema, checks } = this.known(stored.type, stored.schemaVersion);
     if (!Number.isSafeInteger(stored.schemaVersion) || stored.schemaVersion < 1) throw new EventDecodingError(stored.type, stored.schemaVersion, 'its schema version is not a whole number from 1.');
     if (stored.schemaVersion > schema.schemaVersion) {
       throw new EventDecodingError(stored.type, stored.schemaVersion, `this release reads up to version ${schema.schemaVersion}; it was written by a newer one.`);
@@ -134,7 +141,6 @@ export class EventCodec<Event extends DomainEvent> implements EventDecoder<Event
       if (!upcast) throw new EventDecodingError(stored.type, stored.schemaVersion, `nothing reads version ${version} on to ${version + 1}.`);
       data = upcast(data);
     }
-    const checks = this.fieldChecks.get(stored.type)!;
     if (!hasFields(data, checks)) {
       const wrong = checks.filter(([name, check]) => !check(data[name])).map(([name]) => name);
       throw new EventDecodingError(stored.type, stored.schemaVersion, `${wrong.join(', ')} ${wrong.length === 1 ? 'has' : 'have'} not the shape of the type.`);
@@ -142,9 +148,9 @@ export class EventCodec<Event extends DomainEvent> implements EventDecoder<Event
     return { type: stored.type, data } as Event; // checked above, field by field
   }
 
-  private schemaOf(type: string, schemaVersion: number): EventSchema<unknown> {
-    const schema = this.byType.get(type);
-    if (!schema) throw new EventDecodingError(type, schemaVersion, `it is not an event of ${this.stream} streams.`);
-    return schema;
+  private known(type: string, schemaVersion: number): KnownType {
+    const known = this.byType.get(type);
+    if (!known) throw new EventDecodingError(type, schemaVersion, `it is not an event of ${this.stream} streams.`);
+    return known;
   }
 }

@@ -27,7 +27,7 @@ import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { SqlEventStore, type Database } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
-import { SealedLog, Sealer } from '@ledger/verifiable-log';
+import { SealedLog } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
 import {
   cannon,
@@ -46,7 +46,7 @@ import {
   warmUp,
   dropBenchSchema,
   openBenchLedger,
-  rawOrderedRead,
+  rawReadThenSealed,
 } from './read-ledger.js';
 
 const READ_LOADS = ['authority', 'register', 'proposal'];
@@ -55,12 +55,8 @@ const REBUILD = process.env.BENCH_REBUILD !== '0';
 
 /** A raw ordered read of the whole log, then a full rebuild of every read model, from the store and from the sealed log: the RESULT line's figures. */
 async function rebuildFigures(database: Database): Promise<string> {
+  const rawEps = await rawReadThenSealed(database);
   const store = new SqlEventStore(database);
-  const rawEps = await rawOrderedRead(database);
-  console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
-  const sealingStarted = performance.now();
-  const sealed = await new Sealer(database, store, 2_000).catchUp();
-  if (sealed > 0) console.log(`sealed ${sealed.toLocaleString('en-GB')} events first, in ${((performance.now() - sealingStarted) / 1000).toFixed(1)} s`);
   const rebuildFrom = async (label: string, log: Parameters<typeof rebuildReadModels>[0]) => {
     const rebuilt = await rebuildReadModels(log, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
       progress(`${label}: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),

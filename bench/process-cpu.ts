@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 /** CPU time (user + system, in ms) spent so far by the API, this benchmark and every PostgreSQL server process. */
 export interface CpuTimes {
@@ -39,9 +40,27 @@ export function cpuTimes(apiPid: number): CpuTimes {
   return { api: cpuMsOf(apiPid), bench: cpuMsOf(process.pid), postgres: postgresCpuMs() };
 }
 
-/** CPU ms per operation between two readings, as one line. */
-export function describeCpuPerOperation(before: CpuTimes, after: CpuTimes, operations: number, operation: string): string {
+/**
+ * The most operations a second this machine's cores could serve at `cpuMs` of CPU each (the API,
+ * PostgreSQL and the load generator together), were every core kept busy with nothing else: the
+ * ceiling a target is measured against.
+ */
+export function cpuCeiling(cpuMs: number): number {
+  return (availableParallelism() * 1000) / cpuMs;
+}
+
+/**
+ * CPU ms per operation between two readings, as one line, with the ceiling that CPU sets on this
+ * machine (`cpuCeiling`). `elsewhere` names CPU ms spent by other processes of the ledger (a
+ * projector of its own), which counts towards the total.
+ */
+export function describeCpuPerOperation(before: CpuTimes, after: CpuTimes, operations: number, operation: string, elsewhere: Record<string, number> = {}): string {
   const per = (key: keyof CpuTimes) => ((after[key] - before[key]) / operations).toFixed(2);
-  const total = (['api', 'bench', 'postgres'] as const).reduce((sum, key) => sum + after[key] - before[key], 0) / operations;
-  return `CPU per ${operation}: API ${per('api')} ms, PostgreSQL ${per('postgres')} ms, load generator ${per('bench')} ms, together ${total.toFixed(2)} ms`;
+  const others = Object.entries(elsewhere);
+  const total = ((['api', 'bench', 'postgres'] as const).reduce((sum, key) => sum + after[key] - before[key], 0) + others.reduce((sum, [, ms]) => sum + ms, 0)) / operations;
+  const otherParts = others.map(([name, ms]) => `, ${name} ${(ms / operations).toFixed(2)} ms`).join('');
+  return (
+    `CPU per ${operation}: API ${per('api')} ms, PostgreSQL ${per('postgres')} ms, load generator ${per('bench')} ms${otherParts}, together ${total.toFixed(2)} ms ` +
+    `(at most ${Math.round(cpuCeiling(total)).toLocaleString('en-GB')} a second on this machine's ${availableParallelism()} cores)`
+  );
 }

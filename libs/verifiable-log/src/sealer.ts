@@ -63,14 +63,29 @@ interface SealedStreamHead {
  * repeated — is a `LogIntegrityError`, and nothing of the batch is sealed.
  */
 export class Sealer {
+  /** The batch this sealer is sealing, if any: the next waits for it (see `sealBatch`). */
+  private sealing: Promise<unknown> = Promise.resolve();
+
   constructor(
     private readonly database: Database,
     private readonly store: EventStore,
     private readonly batchSize = 1_000,
   ) {}
 
-  /** Seals the next batch of committed events; answers how many (0 when the seal is current). */
-  async sealBatch(): Promise<number> {
+  /**
+   * Seals the next batch of committed events; answers how many (0 when the seal is current).
+   * One batch at a time per sealer: the sealing loop and a sealed log reading ahead of the seal
+   * share one in the API, and two batches at once would read the same events, race for the head
+   * row, and leave the loser to wait for the winner's commit and read again. Sealers of other
+   * processes are kept apart by that head row.
+   */
+  sealBatch(): Promise<number> {
+    const batch = this.sealing.then(() => this.sealNextBatch());
+    this.sealing = batch.catch(() => undefined);
+    return batch;
+  }
+
+  private async sealNextBatch(): Promise<number> {
     for (;;) {
       const head = await this.head();
       const events = await this.store.readLog({ after: head.logPosition as LogPosition, limit: this.batchSize });

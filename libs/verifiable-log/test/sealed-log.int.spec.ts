@@ -55,6 +55,24 @@ describeOnEveryDatabase('the sealed log', (open) => {
     expect(await sealer.sealBatch()).toBe(0);
   });
 
+  it('seals one batch at a time: a batch asked for while one is sealing reads the log after it, instead of racing it for the same events', async () => {
+    // The API's sealing loop and its projector's sealed log share one sealer, and may both ask at once.
+    const readsAfter: string[] = [];
+    const recording = new (class extends SqlEventStore {
+      override readLog(options: Parameters<SqlEventStore['readLog']>[0] = {}) {
+        readsAfter.push(String(options.after));
+        return super.readLog(options);
+      }
+    })(database);
+    const shared = new Sealer(database, recording, 3);
+    await Promise.all([1, 2, 3].map(() => database.query('SELECT 1'))); // on PostgreSQL, each with a connection at hand, as under load
+    expect(await Promise.all([shared.sealBatch(), shared.sealBatch()])).toEqual([3, 1]);
+    const log = await store.readLog({ limit: 100 });
+    expect(readsAfter).toHaveLength(2);
+    expect(readsAfter[1]).toBe(log[2].position);
+    expect(await shared.sealBatch()).toBe(0);
+  });
+
   it('seals in the order of transaction ids as numbers, when they gain a digit (9 before 10), each event once', async () => {
     for (const transaction of [10, 9]) {
       const imported = event('Imported', { transaction });

@@ -9,7 +9,8 @@
  * Load by autocannon. Baseline in the same run: GET /health/live from the same 20 connections for
  * 5 s (a bare Nest endpoint on the same stack).
  * It also prints the CPU each ratification cost the API, PostgreSQL and the load generator, which
- * share this machine's cores, and the most ratifications a second that CPU allows on them. Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
+ * share this machine's cores, and the most ratifications a second that CPU allows on them.
+ * Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
  *
  * BENCH_PROJECTOR says where the projector and sealer run while commands are measured: `in-process`
  * (the default, as `npm start` runs), `separate` (the API with LEDGER_RUN_PROJECTOR=false and

@@ -41,9 +41,9 @@ export function cpuTimes(apiPid: number): CpuTimes {
 }
 
 /**
- * The most operations a second this machine's cores could serve at `cpuMs` of CPU each (the API,
- * PostgreSQL and the load generator together), were every core kept busy with nothing else: the
- * ceiling a target is measured against.
+ * The most operations a second this machine's cores could serve at `cpuMs` of CPU each, counted
+ * over every process that takes part (the API, PostgreSQL, the load generator), were every core
+ * kept busy with nothing else: the ceiling a target is measured against.
  */
 export function cpuCeiling(cpuMs: number): number {
   return (availableParallelism() * 1000) / cpuMs;

@@ -55,12 +55,8 @@ export function cpuCeiling(cpuMs: number): number {
  * projector of its own), which counts towards the total.
  */
 export function describeCpuPerOperation(before: CpuTimes, after: CpuTimes, operations: number, operation: string, elsewhere: Record<string, number> = {}): string {
-  const per = (key: keyof CpuTimes) => ((after[key] - before[key]) / operations).toFixed(2);
-  const others = Object.entries(elsewhere);
-  const total = ((['api', 'bench', 'postgres'] as const).reduce((sum, key) => sum + after[key] - before[key], 0) + others.reduce((sum, [, ms]) => sum + ms, 0)) / operations;
-  const otherParts = others.map(([name, ms]) => `, ${name} ${(ms / operations).toFixed(2)} ms`).join('');
-  return (
-    `CPU per ${operation}: API ${per('api')} ms, PostgreSQL ${per('postgres')} ms, load generator ${per('bench')} ms${otherParts}, together ${total.toFixed(2)} ms ` +
-    `(at most ${Math.round(cpuCeiling(total)).toLocaleString('en-GB')} a second on this machine's ${availableParallelism()} cores)`
-  );
+  const spent = { API: after.api - before.api, PostgreSQL: after.postgres - before.postgres, 'load generator': after.bench - before.bench, ...elsewhere };
+  const total = Object.values(spent).reduce((sum, ms) => sum + ms, 0) / operations;
+  const parts = Object.entries(spent).map(([name, ms]) => `${name} ${(ms / operations).toFixed(2)} ms`);
+  return `CPU per ${operation}: ${parts.join(', ')}, together ${total.toFixed(2)} ms (at most ${Math.round(cpuCeiling(total)).toLocaleString('en-GB')} a second on this machine's ${availableParallelism()} cores)`;
 }

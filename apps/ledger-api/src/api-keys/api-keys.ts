@@ -15,10 +15,10 @@ const KEYS_KEPT = 10_000;
  * ids, by hash) and kept found for FOUND_FOR_MS in at most KEYS_KEPT entries. A key not found is
  * never kept, so a flood of made-up keys leaves nothing behind.
  *
- * Revocation reaches every instance at once: the change to a key's row and a NOTIFY on the
- * ledger's key channel commit in one transaction, and every instance LISTENs on it and drops the
- * key from what it keeps when the notice arrives — before the revoking request has even been
- * answered. An instance that is not hearing notices (its listening connection dropped, and until
+ * Revocation reaches every instance as soon as its notice arrives: the change to a key's row and
+ * a NOTIFY on the ledger's key channel commit in one transaction, and every instance LISTENs on it
+ * and drops the key from what it keeps when the notice arrives — a moment after the commit, which
+ * on another instance can be after the revoking request was answered. An instance that is not hearing notices (its listening connection dropped, and until
  * it is made again) keeps nothing, and asks the database on every request.
  */
 @Injectable()

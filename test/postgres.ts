@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { PgliteDatabase, PostgresDatabase, type Database } from '@ledger/event-store';
+import type { PGlite } from '@electric-sql/pglite';
+import { PgliteDatabase, PostgresDatabase, startFreshCluster, type Database } from '@ledger/event-store';
 
 /** The PostgreSQL server the tests may use; unset means the PostgreSQL half of the suite is skipped. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL;
@@ -50,7 +50,7 @@ export function describeOnEveryDatabase(name: string, body: (open: () => Promise
   afterAll(async () => pglite?.close());
   describe(`${name} on PGlite`, () =>
     body(async () => {
-      pglite ??= await PGlite.create();
+      pglite ??= await startFreshCluster();
       schemas += 1;
       const schema = `pglite_${schemas}`;
       const instance = pglite;

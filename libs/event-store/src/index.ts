@@ -11,6 +11,7 @@ export { isDatabaseAway } from './postgres/passing-failures.js';
 export * from './postgres/log-hold.js';
 export * from './postgres/postgres-database.js';
 export * from './postgres/pglite-database.js';
+export { startFreshCluster } from './postgres/fresh-cluster-image.js';
 export * from './postgres/sql-event-store.js';
 export * from './postgres/migrations.js';
 export * from './postgres/event-store-kind.js';

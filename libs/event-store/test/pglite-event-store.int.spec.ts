@@ -1,12 +1,12 @@
-import { PGlite } from '@electric-sql/pglite';
-import { PgliteDatabase } from '@ledger/event-store';
+import type { PGlite } from '@electric-sql/pglite';
+import { PgliteDatabase, startFreshCluster } from '@ledger/event-store';
 import { describeSqlEventStoreContract } from './sql-event-store.contract.js';
 
-// One PGlite instance for the file (it costs about 2 s to start); each test gets a fresh schema.
+// One PGlite instance for the file; each test gets a fresh schema.
 let pglite: PGlite;
 let schemas = 0;
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await startFreshCluster();
 });
 afterAll(async () => pglite.close());
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import {
   migrate,
   PgliteDatabase,
   readModelMigrationsDirectory,
   SqlEventStore,
+  startFreshCluster,
   type Database,
   type NewEvent,
   type SqlSession,
@@ -257,7 +258,7 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
 let pglite: PGlite;
 let pgliteSchemas = 0;
 beforeAll(async () => {
-  pglite = await PGlite.create();
+  pglite = await startFreshCluster();
 });
 afterAll(async () => pglite.close());
 

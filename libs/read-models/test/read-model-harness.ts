@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { PGlite } from '@electric-sql/pglite';
-import { compareLogPositions, migrate, PgliteDatabase, readModelMigrationsDirectory, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import type { PGlite } from '@electric-sql/pglite';
+import { compareLogPositions, migrate, PgliteDatabase, readModelMigrationsDirectory, SqlEventStore, startFreshCluster, type Database, type NewEvent } from '@ledger/event-store';
 import { Projector, readModelReader, type ClosableReadModelReader, type Projection, type ReadModelReader } from '@ledger/read-models';
 import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
 
@@ -71,7 +71,7 @@ export function describeReadModels(name: string, body: (subject: () => ReadModel
   let schemas = 0;
   afterAll(async () => pglite?.close());
   run('PGlite', async () => {
-    pglite ??= await PGlite.create();
+    pglite ??= await startFreshCluster();
     schemas += 1;
     const schema = `rm_test_${schemas}`;
     const database = await PgliteDatabase.onInstance(pglite, schema);

@@ -32,6 +32,7 @@ describe('the image an in-memory PGlite cluster starts from', () => {
     const pglite = await startFreshCluster({ image: file });
     try {
       expect(await tablesOf(pglite)).toEqual([]);
+      expect((await pglite.query('SHOW shared_buffers')).rows).toEqual([{ shared_buffers: '16MB' }]); // its files are in memory already
       expect(existsSync(file)).toBe(true);
       expect(await readdir(join(folder, 'first'))).toEqual(['fresh-cluster.tar']);
     } finally {
@@ -69,6 +70,7 @@ describe('the image an in-memory PGlite cluster starts from', () => {
   it('makes a new data folder, which opens again with what was written in it', async () => {
     const dataDir = join(folder, 'data');
     const pglite = await startFreshCluster({ dataDir, image: join(folder, 'first', 'fresh-cluster.tar') });
+    expect((await pglite.query('SHOW shared_buffers')).rows).toEqual([{ shared_buffers: '128MB' }]);
     await pglite.exec("CREATE TABLE minutes (item text); INSERT INTO minutes VALUES ('Item 7: approved')");
     await pglite.close();
     const reopened = await PGlite.create(dataDir);

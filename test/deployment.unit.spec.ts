@@ -130,4 +130,11 @@ describe('Dockerfile', () => {
     expect(runtime).toMatch(/COPY --from=build \/ledger\/dist dist/);
     expect(runtime).toMatch(/^COPY migrations migrations$/m);
   });
+
+  it('keeps the image a new PGlite cluster starts from, made while node_modules is still writable', () => {
+    const runtime = dockerfile.slice(dockerfile.indexOf('AS runtime'));
+    const making = runtime.search(/^RUN node -e .*startFreshCluster\(\).*$/m);
+    expect(making).toBeGreaterThan(runtime.indexOf('COPY --from=build /ledger/dist dist'));
+    expect(making).toBeLessThan(runtime.indexOf('USER node'));
+  });
 });

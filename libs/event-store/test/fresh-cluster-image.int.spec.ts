@@ -20,7 +20,7 @@ async function tablesInImage(file: string): Promise<string[]> {
   }
 }
 
-describe('the image an in-memory PGlite cluster starts from', () => {
+describe('the image a new PGlite cluster starts from', () => {
   let folder: string;
   beforeAll(async () => {
     folder = await mkdtemp(join(tmpdir(), 'fresh-cluster-'));

@@ -18,8 +18,9 @@ const KEYS_KEPT = 10_000;
  * Revocation reaches every instance as soon as its notice arrives: the change to a key's row and
  * a NOTIFY on the ledger's key channel commit in one transaction, and every instance LISTENs on it
  * and drops the key from what it keeps when the notice arrives — a moment after the commit, which
- * on another instance can be after the revoking request was answered. An instance that is not hearing notices (its listening connection dropped, and until
- * it is made again) keeps nothing, and asks the database on every request.
+ * on another instance can be after the revoking request was answered. An instance that is not
+ * hearing notices (its listening connection dropped, and until it is made again) keeps nothing,
+ * and asks the database on every request.
  */
 @Injectable()
 export class ApiKeys implements OnApplicationBootstrap, BeforeApplicationShutdown {

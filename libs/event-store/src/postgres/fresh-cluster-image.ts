@@ -43,7 +43,7 @@ export async function startFreshCluster({ dataDir, image = keptImageFile() }: Fr
 }
 
 /** Where the image of the installed PGlite is kept; null when there are no installed packages to keep it beside. */
-export function keptImageFile(): string | null {
+function keptImageFile(): string | null {
   try {
     const modules = join(ledgerPackageRoot(), 'node_modules');
     const { version } = JSON.parse(readFileSync(join(modules, '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };

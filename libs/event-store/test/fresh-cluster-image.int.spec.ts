@@ -41,7 +41,7 @@ describe('the image a new PGlite cluster starts from', () => {
   });
 
   it('is read from the file kept, when there is one', async () => {
-    const made = await PGlite.create();
+    const made = await startFreshCluster({ image: join(folder, 'first', 'fresh-cluster.tar') }); // the first test's, with no initdb
     await made.exec('CREATE TABLE kept_marker (id int)');
     const file = join(folder, 'marked.tar');
     await writeFile(file, new Uint8Array(await (await made.dumpDataDir('none')).arrayBuffer()));

@@ -22,3 +22,4 @@ export * from './nest/ledger-storage.options.js';
 export * from './nest/ledger-storage.module.js';
 export * from './postgres/data-folder-lock.js';
 export * from './package-root.js';
+export * from './whole-file.js';

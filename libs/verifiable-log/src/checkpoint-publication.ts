@@ -1,4 +1,4 @@
-import { rename, writeFile } from 'node:fs/promises';
+import { writeWholeFile } from '@ledger/event-store';
 import type { IssuedCheckpoint } from './ledger-checkpoints.js';
 
 export interface CheckpointPublicationTargets {
@@ -38,7 +38,7 @@ export class CheckpointPublication {
   async publish(checkpoint: IssuedCheckpoint): Promise<void> {
     if (!this.enabled || checkpoint.treeSize <= this.published) return;
     try {
-      if (this.targets.file) await writeWhole(this.targets.file, checkpoint.note);
+      if (this.targets.file) await writeWholeFile(this.targets.file, checkpoint.note);
       if (this.targets.url) await post(this.targets.url, checkpoint.note);
       this.published = checkpoint.treeSize;
       this.failure = null;
@@ -47,13 +47,6 @@ export class CheckpointPublication {
       this.onFailure(this.failure);
     }
   }
-}
-
-/** Writes beside the file, then renames over it: a reader sees the old note or the new, whole. */
-async function writeWhole(file: string, note: string): Promise<void> {
-  const next = `${file}.${process.pid}.next`;
-  await writeFile(next, note, { encoding: 'utf8', mode: 0o644 });
-  await rename(next, file);
 }
 
 async function post(url: string, note: string): Promise<void> {

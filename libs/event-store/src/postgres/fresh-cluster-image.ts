@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { ledgerPackageRoot } from '../package-root.js';
+import { writeWholeFile } from '../whole-file.js';
 
 /**
  * An in-memory cluster's files are in memory already: 16 MB of shared buffers rather than
@@ -10,8 +11,8 @@ import { ledgerPackageRoot } from '../package-root.js';
  */
 const IN_MEMORY = { postgresqlconf: 'shared_buffers = 16MB' };
 
-/** Each image file's image, read or made once in this process (the empty name: an image not kept). */
-const images = new Map<string, Promise<Blob>>();
+/** Each image file's image, read or made once in this process (null: the image not kept). */
+const images = new Map<string | null, Promise<Blob>>();
 
 export interface FreshClusterOptions {
   /** The folder to make it in, which holds no cluster yet; in memory when absent. */
@@ -42,8 +43,15 @@ export async function startFreshCluster({ dataDir, image = keptImageFile() }: Fr
   }
 }
 
-/** Where the image of the installed PGlite is kept; null when there are no installed packages to keep it beside. */
+let keptImage: string | null | undefined;
+
+/** Where the image of the installed PGlite is kept (found once a process); null when there are no installed packages to keep it beside. */
 function keptImageFile(): string | null {
+  if (keptImage === undefined) keptImage = findKeptImageFile();
+  return keptImage;
+}
+
+function findKeptImageFile(): string | null {
   try {
     const modules = join(ledgerPackageRoot(), 'node_modules');
     const { version } = JSON.parse(readFileSync(join(modules, '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string };
@@ -54,8 +62,7 @@ function keptImageFile(): string | null {
 }
 
 function imageIn(file: string | null): Promise<Blob> {
-  const name = file ?? '';
-  let image = images.get(name);
+  let image = images.get(file);
   if (!image) {
     image = (async () => {
       if (file && existsSync(file)) return new Blob([await readFile(file)]);
@@ -63,8 +70,8 @@ function imageIn(file: string | null): Promise<Blob> {
       if (file) await keep(file, made).catch(() => undefined); // kept or not, this process has its image
       return made;
     })();
-    image.catch(() => images.delete(name));
-    images.set(name, image);
+    image.catch(() => images.delete(file));
+    images.set(file, image);
   }
   return image;
 }
@@ -78,14 +85,8 @@ async function makeImage(): Promise<Blob> {
   }
 }
 
-/** Written whole under another name, then renamed: a process reading it never meets half a file. */
+/** Kept whole (`writeWholeFile`): a process reading it never meets half a file. */
 async function keep(file: string, image: Blob): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  const writing = `${file}.${process.pid}.partial`;
-  try {
-    await writeFile(writing, new Uint8Array(await image.arrayBuffer()));
-    await rename(writing, file);
-  } finally {
-    await rm(writing, { force: true });
-  }
+  await writeWholeFile(file, new Uint8Array(await image.arrayBuffer()));
 }

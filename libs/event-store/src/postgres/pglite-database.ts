@@ -36,7 +36,7 @@ export class PgliteDatabase implements Database {
     const inFolder = options.dataDir !== undefined && !options.dataDir.startsWith('memory://');
     const unlock = inFolder ? await lockDataFolder(options.dataDir!) : async () => undefined;
     try {
-      const pglite = !inFolder ? await startFreshCluster() : holdsCluster(options.dataDir!) ? await PGlite.create(options.dataDir) : await startFreshCluster({ dataDir: options.dataDir });
+      const pglite = inFolder && holdsCluster(options.dataDir!) ? await PGlite.create(options.dataDir) : await startFreshCluster({ dataDir: inFolder ? options.dataDir : undefined });
       const schema = assertSchemaName(options.schema ?? 'public');
       await pglite.exec(`CREATE SCHEMA IF NOT EXISTS ${schema}; SET search_path TO ${schema}`);
       return new PgliteDatabase(pglite, schema, true, unlock);

@@ -24,14 +24,18 @@ export async function openTestSchema(url: string, options: { idleInTransactionTi
   return {
     database,
     schema,
-    /** Drops the schema and every read-model generation made beside it (`<schema>_rm…`). */
     async dispose() {
-      const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
-      for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
-      await database.query(`DROP SCHEMA ${schema} CASCADE`);
+      await dropWithGenerations(database, schema);
       await database.close();
     },
   };
+}
+
+/** Drops a test's schema and every read-model generation made beside it (`<schema>_rm…`). */
+async function dropWithGenerations(database: Database, schema: string): Promise<void> {
+  const generations = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1`, [`${schema}\\_rm%`]);
+  for (const { nspname } of generations) await database.query(`DROP SCHEMA ${nspname} CASCADE`);
+  await database.query(`DROP SCHEMA ${schema} CASCADE`);
 }
 
 /** A database under test and how to let go of it. */
@@ -41,21 +45,30 @@ export interface DatabaseUnderTest {
 }
 
 /**
- * Runs `body` as `<name> on PGlite` (a schema of its own on one in-process PGlite per file, dropped
- * after each use) and, when configured, as `<name> on PostgreSQL` (a schema of its own on the test server).
+ * Opens a schema of its own on one in-process PGlite cluster shared by the file's tests (started
+ * the first time one is asked for, closed after the file), each dropped after use with every
+ * read-model generation made beside it (`<schema>_rm…`), as `openTestSchema` does on PostgreSQL.
+ * Call it where `afterAll` may be called: at a file's or a describe's top level.
  */
-export function describeOnEveryDatabase(name: string, body: (open: () => Promise<DatabaseUnderTest>) => void): void {
+export function pgliteSchemas(prefix: string): () => Promise<DatabaseUnderTest> {
   let pglite: PGlite | undefined;
   let schemas = 0;
   afterAll(async () => pglite?.close());
-  describe(`${name} on PGlite`, () =>
-    body(async () => {
-      pglite ??= await startFreshCluster();
-      schemas += 1;
-      const schema = `pglite_${schemas}`;
-      const instance = pglite;
-      const database = await PgliteDatabase.onInstance(instance, schema);
-      return { database, dispose: async () => void (await instance.exec(`DROP SCHEMA ${schema} CASCADE`)) };
-    }));
+  return async () => {
+    const instance = (pglite ??= await startFreshCluster());
+    const schema = `${prefix}_${(schemas += 1)}`;
+    const database = await PgliteDatabase.onInstance(instance, schema);
+    return { database, dispose: () => dropWithGenerations(database, schema) };
+  };
+}
+
+/**
+ * Runs `body` as `<name> on PGlite` (a schema of its own on one in-process PGlite per file, dropped
+ * after each use: `pgliteSchemas`) and, when configured, as `<name> on PostgreSQL` (a schema of its
+ * own on the test server).
+ */
+export function describeOnEveryDatabase(name: string, body: (open: () => Promise<DatabaseUnderTest>) => void): void {
+  const open = pgliteSchemas('pglite');
+  describe(`${name} on PGlite`, () => body(open));
   describeWithPostgres(`${name} on PostgreSQL`, (url) => body(() => openTestSchema(url)));
 }

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
 import {
   migrate,
-  PgliteDatabase,
   readModelMigrationsDirectory,
   SqlEventStore,
-  startFreshCluster,
   type Database,
   type NewEvent,
   type SqlSession,
   type StoredEvent,
 } from '@ledger/event-store';
 import { auditTrailProjection, Projector, ProjectionFailedError, type Projection } from '@ledger/read-models';
-import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+import { describeWithPostgres, openTestSchema, pgliteSchemas } from '../../../test/postgres.js';
 
 const event = (type: string, data: unknown): NewEvent => ({ eventId: randomUUID(), type, schemaVersion: 1, data, metadata: { actor: 'clerk:wokingham' } });
 
@@ -255,26 +252,7 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
   });
 }
 
-let pglite: PGlite;
-let pgliteSchemas = 0;
-beforeAll(async () => {
-  pglite = await startFreshCluster();
-});
-afterAll(async () => pglite.close());
-
-describeProjector('PGlite', async () => {
-  pgliteSchemas += 1;
-  const schema = `projector_${pgliteSchemas}`;
-  const database = await PgliteDatabase.onInstance(pglite, schema);
-  return {
-    database,
-    dispose: async () => {
-      const rm = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '${schema}_rm%'`);
-      for (const { nspname } of rm) await pglite.exec(`DROP SCHEMA ${nspname} CASCADE`);
-      await pglite.exec(`DROP SCHEMA ${schema} CASCADE`);
-    },
-  };
-});
+describeProjector('PGlite', pgliteSchemas('projector'));
 
 describeWithPostgres('the projector on PostgreSQL', (url) => {
   // The test schema's dispose drops the read-model generations made beside it too.

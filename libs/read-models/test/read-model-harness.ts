@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { PGlite } from '@electric-sql/pglite';
-import { compareLogPositions, migrate, PgliteDatabase, readModelMigrationsDirectory, SqlEventStore, startFreshCluster, type Database, type NewEvent } from '@ledger/event-store';
+import { compareLogPositions, migrate, readModelMigrationsDirectory, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
 import { Projector, readModelReader, type ClosableReadModelReader, type Projection, type ReadModelReader } from '@ledger/read-models';
-import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+import { describeWithPostgres, openTestSchema, pgliteSchemas } from '../../../test/postgres.js';
 
 /** Projects until the read models hold the last event of each of these streams (`Projector.projectThrough`). */
 export async function projectStreams(projector: Projector, store: SqlEventStore, streamIds: string[]): Promise<void> {
@@ -67,16 +66,7 @@ export function describeReadModels(name: string, body: (subject: () => ReadModel
       body(() => subject);
     });
 
-  let pglite: PGlite | undefined;
-  let schemas = 0;
-  afterAll(async () => pglite?.close());
-  run('PGlite', async () => {
-    pglite ??= await startFreshCluster();
-    schemas += 1;
-    const schema = `rm_test_${schemas}`;
-    const database = await PgliteDatabase.onInstance(pglite, schema);
-    return { database, dispose: async () => void (await pglite!.exec(`DROP SCHEMA ${schema} CASCADE`)) };
-  });
+  run('PGlite', pgliteSchemas('rm_test'));
   describeWithPostgres(`${name} (PostgreSQL)`, (url) => {
     run('PostgreSQL', () => openTestSchema(url));
   });

@@ -1,4 +1,5 @@
 import { parseInstant, type Instant, type Instrument } from '@ledger/governance';
+import { ListConditions } from '../lists/list-conditions.js';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage, type Page } from '../lists/page.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
 import { DISSOLUTION_COLUMNS, instant, toDelegationView, toHistoryEntry, type DelegationRow, type HistoryRow } from './delegation-rows.js';
@@ -17,6 +18,14 @@ export interface DelegationFilter {
 
 type AtRow = DelegationRow & { at_scopes: string[]; at_limit_pence: string | number | null; at_effective_until: Date | string | null; at_may_redelegate: boolean };
 
+/** A delegations cursor: `[effective from, delegation id]` of the row a page ended at; null for the first page. */
+function delegationCursor(cursor: string | undefined): [string, string] | null {
+  if (cursor === undefined) return null;
+  const [effectiveFrom, delegationId] = decodeCursor(cursor, 2);
+  if (typeof effectiveFrom !== 'string' || typeof delegationId !== 'string' || parseInstant(effectiveFrom) === undefined) throw new InvalidCursorError(cursor);
+  return [effectiveFrom, delegationId];
+}
+
 /**
  * `GET /v1/delegations?organisationId&fromId&toId&at`: delegations by the date they took effect, then
  * id. With `at`, only those in force then — taken effect, not suspended, revoked or expired — each
@@ -24,35 +33,29 @@ type AtRow = DelegationRow & { at_scopes: string[]; at_limit_pence: string | num
  */
 export async function listDelegations(reader: ReadModelReader, filter: DelegationFilter): Promise<Page<DelegationView>> {
   const limit = pageLimit(filter.limit);
-  const params: unknown[] = [];
-  const param = (value: unknown) => `$${params.push(value)}`;
-  const where: string[] = [];
-  if (filter.organisationId !== undefined) where.push(`d.organisation_id = ${param(filter.organisationId)}`);
-  if (filter.fromId !== undefined) where.push(`d.from_id = ${param(filter.fromId)}`);
-  if (filter.toId !== undefined) where.push(`d.to_id = ${param(filter.toId)}`);
-  if (filter.cursor !== undefined) {
-    const [effectiveFrom, delegationId] = decodeCursor(filter.cursor, 2);
-    if (typeof effectiveFrom !== 'string' || typeof delegationId !== 'string' || parseInstant(effectiveFrom) === undefined) throw new InvalidCursorError(filter.cursor);
-    where.push(`(d.effective_from, d.delegation_id) > (${param(effectiveFrom)}::timestamptz, ${param(delegationId)})`);
-  }
+  const conditions = new ListConditions()
+    .whenGiven(filter.organisationId, 'text', (organisationId) => `d.organisation_id = ${organisationId}`)
+    .whenGiven(filter.fromId, 'text', (fromId) => `d.from_id = ${fromId}`)
+    .whenGiven(filter.toId, 'text', (toId) => `d.to_id = ${toId}`)
+    .whenKey(delegationCursor(filter.cursor), ['timestamptz', 'text'], (key) => `(d.effective_from, d.delegation_id) > (${key})`);
   let join = 'LEFT JOIN organisations o ON o.organisation_id = d.organisation_id';
   let columns = `d.*, ${DISSOLUTION_COLUMNS}`;
   if (filter.at !== undefined) {
-    const at = param(filter.at);
+    const at = conditions.parameter(filter.at, 'timestamptz');
     columns += ', h.scopes AS at_scopes, h.limit_pence AS at_limit_pence, h.effective_until AS at_effective_until, h.may_redelegate AS at_may_redelegate';
     // In force at `at`, and its organisation not dissolved by then — unless the delegations passed to the successor.
     join += `
             JOIN delegation_history h ON h.delegation_id = d.delegation_id
-              AND h.effective_from <= ${at}::timestamptz AND (h.valid_until IS NULL OR ${at}::timestamptz < h.valid_until)
-              AND h.status = 'in-force' AND (h.effective_until IS NULL OR ${at}::timestamptz < h.effective_until)`;
-    where.push(`(o.dissolved_on IS NULL OR ${at}::timestamptz < o.dissolved_on OR o.transfer_delegations)`);
+              AND h.effective_from <= ${at} AND (h.valid_until IS NULL OR ${at} < h.valid_until)
+              AND h.status = 'in-force' AND (h.effective_until IS NULL OR ${at} < h.effective_until)`;
+    conditions.and(`(o.dissolved_on IS NULL OR ${at} < o.dissolved_on OR o.transfer_delegations)`);
   }
   const rows = await reader.query<AtRow>(
     `SELECT ${columns} FROM delegations d ${join}
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ${conditions.where}
       ORDER BY d.effective_from, d.delegation_id
-      LIMIT ${param(limit + 1)}`,
-    params,
+      LIMIT ${conditions.parameter(limit + 1, 'integer')}`,
+    conditions.values,
   );
   return toPage(
     rows,

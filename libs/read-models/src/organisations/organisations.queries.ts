@@ -1,5 +1,6 @@
 import { InvalidCommandError, parseInstant, type Instant } from '@ledger/governance';
 import { decodeCursor, InvalidCursorError, pageLimit, toPage, type Page } from '../lists/page.js';
+import { ListConditions } from '../lists/list-conditions.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
 import type {
   BodySummaryView,
@@ -71,11 +72,11 @@ const ORGANISATION_COLUMNS = `o.organisation_id AS id, o.name, o.kind, o.functio
 /** `GET /v1/organisations`: every organisation, by id. */
 export async function listOrganisations(reader: ReadModelReader, options: ListOptions = {}): Promise<Page<OrganisationSummaryView>> {
   const limit = pageLimit(options.limit);
+  const conditions = new ListConditions().whenGiven(afterId(options.cursor), 'text', (id) => `o.organisation_id > ${id}`);
   const rows = await reader.query<OrganisationRow>(
-    `SELECT ${ORGANISATION_COLUMNS} FROM organisations o
-     WHERE ($1::text IS NULL OR o.organisation_id > $1::text)
-     ORDER BY o.organisation_id LIMIT $2`,
-    [afterId(options.cursor), limit + 1],
+    `SELECT ${ORGANISATION_COLUMNS} FROM organisations o ${conditions.where}
+     ORDER BY o.organisation_id LIMIT ${conditions.parameter(limit + 1, 'integer')}`,
+    conditions.values,
   );
   return toPage(rows, limit, (row) => [row.id], organisationSummary);
 }
@@ -127,13 +128,14 @@ interface BodyRow {
 /** `GET /v1/bodies`: every body, by id, optionally of one organisation and of one kind. */
 export async function listBodies(reader: ReadModelReader, options: BodyListOptions = {}): Promise<Page<BodySummaryView>> {
   const limit = pageLimit(options.limit);
+  const conditions = new ListConditions()
+    .whenGiven(afterId(options.cursor), 'text', (id) => `b.body_id > ${id}`)
+    .whenGiven(options.organisationId, 'text', (organisationId) => `EXISTS (SELECT 1 FROM body_organisations bo WHERE bo.body_id = b.body_id AND bo.organisation_id = ${organisationId})`)
+    .whenGiven(options.kind, 'text', (kind) => `b.kind = ${kind}`);
   const rows = await reader.query<BodyRow>(
-    `SELECT ${BODY_SUMMARY_COLUMNS} FROM bodies b
-     WHERE ($1::text IS NULL OR b.body_id > $1::text)
-       AND ($2::text IS NULL OR EXISTS (SELECT 1 FROM body_organisations bo WHERE bo.body_id = b.body_id AND bo.organisation_id = $2::text))
-       AND ($3::text IS NULL OR b.kind = $3::text)
-     ORDER BY b.body_id LIMIT $4`,
-    [afterId(options.cursor), options.organisationId ?? null, options.kind ?? null, limit + 1],
+    `SELECT ${BODY_SUMMARY_COLUMNS} FROM bodies b ${conditions.where}
+     ORDER BY b.body_id LIMIT ${conditions.parameter(limit + 1, 'integer')}`,
+    conditions.values,
   );
   return toPage(rows, limit, (row) => [row.id], bodySummary);
 }

@@ -16,6 +16,7 @@ import {
   type RatificationOutcome,
 } from '@ledger/governance';
 import { summarise } from '../audit/event-summary.js';
+import { ListConditions } from '../lists/list-conditions.js';
 import { InvalidCursorError, decodeCursor, pageLimit, toPage, type Page } from '../lists/page.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
 import {
@@ -115,9 +116,12 @@ function nowOf(now: string | undefined): Instant {
   return instantFilter(now, 'now') ?? new Date().toISOString();
 }
 
-/** A cursor of `[instant, log transaction, log sequence]`, the keyset of the newest-first lists. */
-function logCursor(cursor: string | null | undefined): [Instant, string, string] | [null, null, null] {
-  if (!cursor) return [null, null, null];
+/** The types of a log cursor's parts, as parameters. */
+const LOG_KEY = ['timestamptz', 'bigint', 'bigint'];
+
+/** A cursor of `[instant, log transaction, log sequence]`, the keyset of the newest-first lists; null for the first page. */
+function logCursor(cursor: string | null | undefined): [Instant, string, string] | null {
+  if (!cursor) return null;
   const [instant, transaction, sequence] = decodeCursor(cursor, 3);
   const at = typeof instant === 'string' ? parseInstant(instant) : undefined;
   if (at === undefined || typeof transaction !== 'string' || !/^\d+$/.test(transaction) || typeof sequence !== 'string' || !/^\d+$/.test(sequence)) {
@@ -213,23 +217,25 @@ async function ratificationsPage(
   const from = instantFilter(query.from, 'from');
   const to = instantFilter(query.to, 'to');
   const now = nowOf(query.now);
-  const [afterInstant, afterTransaction, afterSequence] = logCursor(query.cursor);
+  const conditions = new ListConditions()
+    .whenGiven(filter.organisationId, 'text', (organisationId) => `r.organisation_id = ${organisationId}`)
+    .whenGiven(filter.deciderId, 'text', (deciderId) => `r.decider_id = ${deciderId}`)
+    .whenGiven(filter.outcome, 'text', (outcome) => `r.outcome = ${outcome}`)
+    .whenGiven(filter.proposalId, 'text', (proposalId) => `r.proposal_id = ${proposalId}`)
+    .whenGiven(from, 'timestamptz', (instant) => `r.decided_on >= ${instant}`)
+    .whenGiven(to, 'timestamptz', (instant) => `r.decided_on <= ${instant}`)
+    .whenGiven(filter.keyDecision, 'boolean', (keyDecision) => `p.key_decision = ${keyDecision}`)
+    .whenKey(logCursor(query.cursor), LOG_KEY, (key) => `(r.decided_on, r.log_transaction, r.log_sequence) < (${key})`);
+  if (filter.callIn === 'open') conditions.whenGiven(now, 'timestamptz', (instant) => `r.call_in_until > ${instant}`);
+  if (filter.callIn === 'lodged') conditions.and(`r.call_ins <> '[]'`);
   const rows = await reader.query<RatificationListRow>(
     `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version,
             p.title AS current_title
      FROM ratifications r JOIN proposals p ON p.proposal_id = r.proposal_id
-     WHERE ($1::text IS NULL OR r.organisation_id = $1::text)
-       AND ($2::text IS NULL OR r.decider_id = $2::text)
-       AND ($3::text IS NULL OR r.outcome = $3::text)
-       AND ($4::text IS NULL OR r.proposal_id = $4::text)
-       AND ($5::timestamptz IS NULL OR r.decided_on >= $5::timestamptz)
-       AND ($6::timestamptz IS NULL OR r.decided_on <= $6::timestamptz)
-       AND ($7::timestamptz IS NULL OR (r.decided_on, r.log_transaction, r.log_sequence) < ($7::timestamptz, $8::bigint, $9::bigint))
-       AND ($11::text IS NULL OR ($11::text = 'open' AND r.call_in_until > $12::timestamptz) OR ($11::text = 'lodged' AND r.call_ins <> '[]'))
-       AND ($13::boolean IS NULL OR p.key_decision = $13::boolean)
+     ${conditions.where}
      ORDER BY r.decided_on DESC, r.log_transaction DESC, r.log_sequence DESC
-     LIMIT $10`,
-    [filter.organisationId, filter.deciderId, filter.outcome, filter.proposalId, from, to, afterInstant, afterTransaction, afterSequence, limit + 1, filter.callIn ?? null, now, filter.keyDecision ?? null],
+     LIMIT ${conditions.parameter(limit + 1, 'integer')}`,
+    conditions.values,
   );
   return toPage(
     rows,
@@ -332,19 +338,20 @@ export async function listProposals(reader: ReadModelReader, query: ListProposal
   if (scope !== null && !isScope(scope)) throw new InvalidFilterError('scope', `${JSON.stringify(scope)} is not a scope.`);
   const from = instantFilter(query.from, 'from');
   const to = instantFilter(query.to, 'to');
-  const [afterInstant, afterTransaction, afterSequence] = logCursor(query.cursor);
+  const conditions = new ListConditions()
+    .whenGiven(status, 'text', (status) => `status = ${status}`)
+    .whenGiven(textFilter(query.organisationId), 'text', (organisationId) => `organisation_ids @> ARRAY[${organisationId}]`)
+    .whenGiven(scope, 'text', (scope) => `EXISTS (SELECT 1 FROM unnest(scopes) AS s(scope) WHERE s.scope = ${scope} OR starts_with(s.scope, ${scope} || '/'))`)
+    .whenGiven(from, 'timestamptz', (instant) => `tabled_on >= ${instant}`)
+    .whenGiven(to, 'timestamptz', (instant) => `tabled_on <= ${instant}`)
+    .whenKey(logCursor(query.cursor), LOG_KEY, (key) => `(tabled_on, tabled_transaction, tabled_sequence) < (${key})`);
   const rows = await reader.query<ProposalListRow>(
     `SELECT ${PROPOSAL_COLUMNS}, tabled_on, withdrawn_on
      FROM proposals
-     WHERE ($1::text IS NULL OR status = $1::text)
-       AND ($2::text IS NULL OR organisation_ids @> ARRAY[$2::text])
-       AND ($3::text IS NULL OR EXISTS (SELECT 1 FROM unnest(scopes) AS s(scope) WHERE s.scope = $3::text OR starts_with(s.scope, $3::text || '/')))
-       AND ($4::timestamptz IS NULL OR tabled_on >= $4::timestamptz)
-       AND ($5::timestamptz IS NULL OR tabled_on <= $5::timestamptz)
-       AND ($6::timestamptz IS NULL OR (tabled_on, tabled_transaction, tabled_sequence) < ($6::timestamptz, $7::bigint, $8::bigint))
+     ${conditions.where}
      ORDER BY tabled_on DESC, proposals.tabled_transaction DESC, proposals.tabled_sequence DESC -- the numbers, not the text columns of the same names
-     LIMIT $9`,
-    [status, textFilter(query.organisationId), scope, from, to, afterInstant, afterTransaction, afterSequence, limit + 1],
+     LIMIT ${conditions.parameter(limit + 1, 'integer')}`,
+    conditions.values,
   );
   return toPage(rows, limit, (row) => [isoInstant(row.tabled_on), row.tabled_transaction, row.tabled_sequence], listItem);
 }

@@ -51,11 +51,11 @@ export interface DatabaseUnderTest {
  * Call it where `afterAll` may be called: at a file's or a describe's top level.
  */
 export function pgliteSchemas(prefix: string): () => Promise<DatabaseUnderTest> {
-  let pglite: PGlite | undefined;
+  let pglite: Promise<PGlite> | undefined;
   let schemas = 0;
-  afterAll(async () => pglite?.close());
+  afterAll(async () => (await pglite)?.close());
   return async () => {
-    const instance = (pglite ??= await startFreshCluster());
+    const instance = await (pglite ??= startFreshCluster()); // one cluster, however many ask at once
     const schema = `${prefix}_${(schemas += 1)}`;
     const database = await PgliteDatabase.onInstance(instance, schema);
     return { database, dispose: () => dropWithGenerations(database, schema) };

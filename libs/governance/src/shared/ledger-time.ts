@@ -102,10 +102,17 @@ export function londonInstantIfInstant(text: string): string | undefined {
   let answered = londonInstants.get(text);
   if (answered === undefined && isLedgerInstant(text)) {
     if (londonInstants.size >= REMEMBERED_INSTANTS) londonInstants.clear();
-    londonInstants.set(text, (answered = londonInstantOf(text)));
+    londonInstants.set(copiedText(text), (answered = londonInstantOf(text)));
   }
   return answered;
 }
+
+/**
+ * The same text in a string of its own. A text cut from a longer one (`slice`, as a JSON answer's
+ * instants are) is kept by V8 as a view of the whole: remembered as it is, it would keep the whole
+ * answer alive for as long as it is remembered — an audit trail's page for each new instant on it.
+ */
+const copiedText = (text: string): string => text.split('').join('');
 
 const londonInstants = new Map<string, string>();
 const REMEMBERED_INSTANTS = 50_000;

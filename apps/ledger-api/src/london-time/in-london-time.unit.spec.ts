@@ -1,4 +1,6 @@
 import { Readable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { inLondonTime, inLondonTimeJson } from './in-london-time.js';
 
 describe('an answer in London time', () => {
@@ -66,5 +68,23 @@ describe('an answer in London time', () => {
     const json = inLondonTimeJson(JSON.stringify(answer));
     expect(json).toBe(JSON.stringify(inLondonTime(answer)));
     expect(JSON.parse(json)).toMatchObject({ decidedOn: '2017-05-16T00:00:00+01:00', quoted: '"2017-05-15T23:00:00.000Z"', nested: { deeper: [[{ until: '2021-10-31T01:00:00+00:00' }]] } });
+  });
+
+  it('keeps no answer alive once written, though it remembers the new instants it turned', () => {
+    setFlagsFromString('--expose-gc');
+    const collectGarbage = runInNewContext('gc') as () => void;
+    const heapUsed = () => {
+      collectGarbage();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = heapUsed();
+    for (let answer = 0; answer < 40; answer++) {
+      // 40 answers of 2 MB, each showing an instant no answer showed before.
+      const recordedAt = new Date(Date.UTC(1901, 0, 1) + answer * 1_000 + Math.floor(Math.random() * 1_000)).toISOString();
+      const json = JSON.stringify({ minutes: 'x'.repeat(2_000_000), recordedAt });
+      expect(inLondonTimeJson(json).endsWith(`"recordedAt":"${String(inLondonTime(recordedAt))}"}`)).toBe(true);
+    }
+    // Kept alive, the answers would be 80 MB.
+    expect((heapUsed() - before) / 1e6).toBeLessThan(10);
   });
 });

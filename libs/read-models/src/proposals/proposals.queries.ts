@@ -226,7 +226,7 @@ async function ratificationsPage(
     .whenGiven(to, 'timestamptz', (instant) => `r.decided_on <= ${instant}`)
     .whenGiven(filter.keyDecision, 'boolean', (keyDecision) => `p.key_decision = ${keyDecision}`)
     .whenKey(logCursor(query.cursor), LOG_KEY, (key) => `(r.decided_on, r.log_transaction, r.log_sequence) < (${key})`);
-  if (filter.callIn === 'open') conditions.whenGiven(now, 'timestamptz', (instant) => `r.call_in_until > ${instant}`);
+  if (filter.callIn === 'open') conditions.and(`r.call_in_until > ${conditions.parameter(now, 'timestamptz')}`);
   if (filter.callIn === 'lodged') conditions.and(`r.call_ins <> '[]'`);
   const rows = await reader.query<RatificationListRow>(
     `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version,

@@ -119,6 +119,62 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
       expect(parseLogPosition(next.positions[0]).sequence).toBe(parseLogPosition(winner.value.positions[0]).sequence + 1n);
     });
 
+    describe('appends in flight together', () => {
+      const transactionOf = (position: string) => parseLogPosition(position).transactionId;
+
+      it('sends the appends that arrive while one is in flight as one transaction, each standing or falling on its own', async () => {
+        const [scheme, stale, existing] = [await threeEventStream(), aStreamId(), aStreamId()];
+        await store.append(stale, [anEvent()], { expectedVersion: 'no-stream' });
+        await store.append(existing, [anEvent()], { expectedVersion: 'no-stream' });
+        const fresh = [aStreamId(), aStreamId(), aStreamId()];
+        const first = store.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
+        const outcomes = await Promise.allSettled([
+          ...fresh.map((streamId) => store.append(streamId, [anEvent({ n: 1 }), anEvent({ n: 2 })], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 3 }] })),
+          store.append(existing, [anEvent()], { expectedVersion: 1 }),
+          store.append(stale, [anEvent()], { expectedVersion: 2 }),
+          store.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 2 }] }),
+        ]);
+        await first;
+
+        const [a, b, c, onExisting, onStale, onStaleGuard] = outcomes;
+        const appended = [a, b, c, onExisting].map((outcome) => (outcome.status === 'fulfilled' ? outcome.value : null));
+        expect(appended.map((result) => result?.nextStreamVersion)).toEqual([2, 2, 2, 2]);
+        expect(new Set(appended.flatMap((result) => result!.positions.map(transactionOf))).size).toBe(1);
+        expect(onStale).toMatchObject({ status: 'rejected', reason: expect.any(VersionConflictError) });
+        expect(onStaleGuard).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ streamId: scheme }) });
+        for (const streamId of [...fresh, existing]) expect(await store.verifyStream(streamId)).toMatchObject({ valid: true });
+        expect((await store.readStream(fresh[1])).map((event) => event.data)).toEqual([{ n: 1 }, { n: 2 }]);
+      });
+
+      it('keeps an append out of the group that moves a stream it is guarded by, so that its guard is read after the move', async () => {
+        const scheme = await threeEventStream();
+        const first = store.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
+        const [moved, guarded] = await Promise.allSettled([
+          store.append(scheme, [anEvent()], { expectedVersion: 3 }),
+          store.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream', expectedStreams: [{ streamId: scheme, version: 3 }] }),
+        ]);
+        await first;
+        expect(moved).toMatchObject({ status: 'fulfilled', value: { nextStreamVersion: 4 } });
+        expect(guarded).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ streamId: scheme }) });
+      });
+
+      it('tries each append of a group on its own when the group fails as a whole, as when one is a retry of an append already made', async () => {
+        const retried = aStreamId();
+        const event = anEvent();
+        const made = await store.append(retried, [event], { expectedVersion: 'no-stream' });
+        const first = store.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
+        const others = [aStreamId(), aStreamId()];
+        const [retry, ...rest] = await Promise.all([
+          store.append(retried, [event], { expectedVersion: 'no-stream' }),
+          ...others.map((streamId) => store.append(streamId, [anEvent()], { expectedVersion: 'no-stream' })),
+        ]);
+        await first;
+        expect(retry).toEqual({ ...made, duplicate: true });
+        expect(rest.map((result) => result.nextStreamVersion)).toEqual([1, 1]);
+        expect(await store.readStream(retried)).toHaveLength(1);
+      });
+    });
+
     describe('migrations', () => {
       let directory: string;
       beforeEach(async () => {

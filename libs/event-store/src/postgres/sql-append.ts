@@ -21,58 +21,87 @@ const APPEND_LOCKS = `guarded AS (
   )`;
 
 /**
- * The statement that appends, in one round trip: events onto a stream standing at a known
- * version ($2; 0 for a new stream), guarded by the streams the decision read.
- * - First the locks of `APPEND_LOCKS`. The guard streams must stand at the versions read ($9,
- *   $10; 0 means absent): `ledger_streams_stand_at` takes their advisory locks shared, so none
- *   moves until the append commits, then reads them afresh (migrations/0013 says why not row
- *   locks). The stream's own advisory lock (`ledger_lock_stream`) is held until the append
- *   commits, so that no append guarded by the stream reads it while this one is in flight.
- * - Then the stream's head row is locked, only if it stands at that version (a new stream's is
- *   created only if no appender created it first).
+ * The statement that appends, in one round trip and one transaction, a group of appends — each
+ * events onto its own stream standing at a known version (0 for a new stream), guarded by the
+ * streams its decision read — each on its own: an append whose guards moved, or whose stream stands
+ * elsewhere, appends nothing, and the others go ahead. One append is a group of one.
+ * - First the locks, in the order every append takes them: the guard streams' advisory locks
+ *   shared, then each stream's own, held until the statement commits.
+ *   `ledger_appends_guarded` (migrations/0015) takes every guard's shared lock, in one order, then
+ *   reads their versions afresh and gives back the appends none of whose guards moved
+ *   (migrations/0013 says why advisory locks and not row locks). Then each of those appends takes
+ *   its stream's lock (`ledger_lock_stream`), in the order of the locks' keys, so that no append
+ *   guarded by the stream reads it while this one is in flight.
+ * - Then each stream's head row is locked, only if it stands at the version expected (a new
+ *   stream's is created only if no appender created it first).
  * - Only then are log positions taken, so an append that loses a race burns none.
  * - Each event's hash is SHA-256(previous hash ‖ stream version as 4 bytes big-endian ‖ its
  *   canonical bytes), the first of a stream chaining from 32 zero bytes. Only this file writes
  *   the chain (here and in the fast path below); `chainHash` in TypeScript recomputes it to verify.
- * No row back means nothing was appended; `WHY_NOTHING_APPENDED_SQL` then tells why.
+ * The rows back name their streams; an append with none back appended nothing, and
+ * `WHY_NOTHING_APPENDED_SQL` tells why.
+ *
+ * $1–$4 are the appends (stream, version expected, recordedAt, how many events); $5–$10 the
+ * events, each with the number of its append (1, 2, …) and its place in it (1, 2, …); $11–$13
+ * the guards, each with the number of its append.
  */
 const APPEND_SQL = `WITH RECURSIVE
-  ${APPEND_LOCKS},
-  head AS (
-    SELECT last_hash FROM ledger_streams WHERE stream_id = $1 AND version = $2 AND $2 > 0 AND EXISTS (SELECT 1 FROM writing) FOR NO KEY UPDATE
+  appends AS (
+    SELECT a.n::integer AS n, a.stream_id, a.version, a.recorded_at, a.events
+      FROM unnest($1::text[], $2::integer[], $3::timestamptz[], $4::integer[]) WITH ORDINALITY AS a (stream_id, version, recorded_at, events, n)
   ),
-  start AS (
-    SELECT last_hash AS hash FROM head
-    UNION ALL
-    SELECT '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea WHERE $2 = 0
+  guarded AS (
+    SELECT n FROM ledger_appends_guarded(cardinality($1::text[]), $11::integer[], $12::text[], $13::integer[]) AS g (n)
   ),
-  chain (i, hash) AS (
-    SELECT 0, hash FROM start
+  writing AS (
+    SELECT a.n, a.stream_id, a.version, ledger_lock_stream(a.stream_id) AS locked
+      FROM (SELECT a.* FROM appends a JOIN guarded USING (n) ORDER BY ledger_stream_lock_key(a.stream_id) OFFSET 0) AS a
+  ),
+  heads AS (
+    SELECT w.n, s.last_hash FROM writing w JOIN ledger_streams s ON s.stream_id = w.stream_id AND s.version = w.version
+     WHERE w.version > 0
+       FOR NO KEY UPDATE OF s
+  ),
+  starts AS (
+    SELECT n, last_hash AS hash FROM heads
     UNION ALL
-    SELECT i + 1, sha256(chain.hash || int4send($2 + i + 1) || convert_to(($7::text[])[i + 1], 'UTF8'))
-      FROM chain WHERE i < cardinality($7::text[])
+    SELECT n, '\\x0000000000000000000000000000000000000000000000000000000000000000'::bytea FROM writing WHERE version = 0
+  ),
+  events AS (
+    SELECT * FROM unnest($5::integer[], $6::integer[], $7::uuid[], $8::text[], $9::integer[], $10::text[], $14::text[])
+      AS e (n, i, event_id, type, schema_version, actor, body)
+  ),
+  chain (n, i, hash) AS (
+    SELECT n, 0, hash FROM starts
+    UNION ALL
+    SELECT c.n, c.i + 1, sha256(c.hash || int4send(a.version + c.i + 1) || convert_to(e.body, 'UTF8'))
+      FROM chain c JOIN appends a ON a.n = c.n JOIN events e ON e.n = c.n AND e.i = c.i + 1
   ),
   last AS (
-    SELECT hash FROM chain WHERE i = cardinality($7::text[])
+    SELECT c.n, c.hash FROM chain c JOIN appends a ON a.n = c.n AND c.i = a.events
   ),
   moved AS (
-    UPDATE ledger_streams SET version = $2 + cardinality($7::text[]), last_hash = (SELECT hash FROM last)
-     WHERE stream_id = $1 AND version = $2 AND EXISTS (SELECT 1 FROM head)
- RETURNING version
+    UPDATE ledger_streams s SET version = a.version + a.events, last_hash = last.hash
+      FROM appends a JOIN heads USING (n) JOIN last USING (n)
+     WHERE s.stream_id = a.stream_id AND s.version = a.version
+ RETURNING a.n
   ),
   created AS (
     INSERT INTO ledger_streams (stream_id, version, last_hash)
-    SELECT $1, cardinality($7::text[]), (SELECT hash FROM last) WHERE $2 = 0 AND EXISTS (SELECT 1 FROM writing)
+    SELECT w.stream_id, a.events, last.hash FROM writing w JOIN appends a USING (n) JOIN last USING (n) WHERE w.version = 0
     ON CONFLICT (stream_id) DO NOTHING
- RETURNING version
+ RETURNING stream_id
+  ),
+  appended AS (
+    SELECT n FROM moved
+    UNION ALL
+    SELECT a.n FROM created JOIN appends a USING (stream_id)
   )
   INSERT INTO ledger_events (stream_id, stream_version, position, transaction_id, event_id, type, schema_version, actor, recorded_at, body, hash)
-  SELECT $1, $2 + e.i, nextval('ledger_event_position'), pg_current_xact_id(), e.event_id, e.type, e.schema_version, e.actor, $8, e.body, chain.hash
-    FROM (SELECT version FROM moved UNION ALL SELECT version FROM created) AS appended,
-         unnest($3::uuid[], $4::text[], $5::integer[], $6::text[], $7::text[]) WITH ORDINALITY AS e (event_id, type, schema_version, actor, body, i)
-    JOIN chain ON chain.i = e.i
-   ORDER BY e.i
-  RETURNING stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
+  SELECT a.stream_id, a.version + e.i, nextval('ledger_event_position'), pg_current_xact_id(), e.event_id, e.type, e.schema_version, e.actor, a.recorded_at, e.body, chain.hash
+    FROM appended JOIN appends a USING (n) JOIN events e USING (n) JOIN chain ON chain.n = e.n AND chain.i = e.i
+   ORDER BY a.n, e.i
+  RETURNING stream_id, stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
 /**
  * The fast path, kept because the benchmarks show that it pays: the common command — one event onto
@@ -120,7 +149,7 @@ const WHY_NOTHING_APPENDED_SQL = `SELECT
 
 const STREAM_VERSION_SQL = 'SELECT version FROM ledger_streams WHERE stream_id = $1';
 
-interface AppendedRow {
+export interface AppendedRow {
   stream_version: number;
   log_position: LogPosition;
   hash: string;
@@ -139,26 +168,26 @@ interface WhyRow {
 const MAX_ATTEMPTS = 5;
 
 /** The guard streams of an append, as the statements take them. */
-interface Guards {
+export interface Guards {
   ids: string[];
   versions: number[];
 }
 
 const NO_GUARDS: Guards = { ids: [], versions: [] };
 
-const guardsOf = (expectedStreams: AppendOptions['expectedStreams'] = []): Guards => ({
+export const guardsOf = (expectedStreams: AppendOptions['expectedStreams'] = []): Guards => ({
   ids: expectedStreams.map((guard) => guard.streamId),
   versions: expectedStreams.map((guard) => guard.version),
 });
 
 /** What the database tells of a failed statement that the append answers itself; anything else is thrown on. */
-function nothingAppendedOn(error: unknown): AppendedRow[] {
+export function nothingAppendedOn(error: unknown): AppendedRow[] {
   if (sqlState(error) === '23505') return []; // an event id is already in the stream: a retry, told below
   if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
   throw error;
 }
 
-function appendedResult(rows: AppendedRow[]): AppendResult {
+export function appendedResult(rows: AppendedRow[]): AppendResult {
   rows.sort((a, b) => a.stream_version - b.stream_version);
   const last = rows[rows.length - 1];
   return { nextStreamVersion: last.stream_version, positions: rows.map((row) => row.log_position), hash: last.hash, duplicate: false };
@@ -265,32 +294,62 @@ export async function appendToStreams(database: Database, parts: readonly Canoni
   }
 }
 
-/** The append statement for these events: the fast path for one event onto an existing stream, the general one otherwise. */
-function appendStatement(database: SqlSession, streamId: string, version: number, events: readonly CanonicalEvent[], recordedAt: string, guards: Guards) {
-  if (events.length === 1 && version > 0) {
-    const [event] = events;
-    return database.query<AppendedRow>(
-      APPEND_ONE_SQL,
-      [streamId, version, event.eventId, event.type, event.schemaVersion, event.actor, event.body, recordedAt, guards.ids, guards.versions],
-      { name: 'ledger_append_one' },
-    );
+/** One append of a group sent as one statement: events (checked and made canonical) onto a stream at a version. */
+export interface GroupedAppend {
+  streamId: string;
+  version: number;
+  events: readonly CanonicalEvent[];
+  recordedAt: string;
+  guards: Guards;
+}
+
+/**
+ * Sends a group of appends as one statement, on streams all different: each append's rows, in
+ * the group's order, none for an append that appended nothing. One event onto an existing stream,
+ * alone, takes the fast path.
+ */
+export async function appendGroup(database: SqlSession, appends: readonly GroupedAppend[]): Promise<AppendedRow[][]> {
+  if (appends.length === 1 && appends[0].events.length === 1 && appends[0].version > 0) {
+    const [{ streamId, version, events: [event], recordedAt, guards }] = appends;
+    return [
+      await database.query<AppendedRow>(
+        APPEND_ONE_SQL,
+        [streamId, version, event.eventId, event.type, event.schemaVersion, event.actor, event.body, recordedAt, guards.ids, guards.versions],
+        { name: 'ledger_append_one' },
+      ),
+    ];
   }
-  return database.query<AppendedRow>(
+  const events = appends.flatMap((append, n) => append.events.map((event, i) => ({ n: n + 1, i: i + 1, event })));
+  const guards = appends.flatMap((append, n) => append.guards.ids.map((id, g) => ({ n: n + 1, id, version: append.guards.versions[g] })));
+  const rows = await database.query<AppendedRow & { stream_id: string }>(
     APPEND_SQL,
     [
-      streamId,
-      version,
-      events.map((event) => event.eventId),
-      events.map((event) => event.type),
-      events.map((event) => event.schemaVersion),
-      events.map((event) => event.actor),
-      events.map((event) => event.body),
-      recordedAt,
-      guards.ids,
-      guards.versions,
+      appends.map((append) => append.streamId),
+      appends.map((append) => append.version),
+      appends.map((append) => append.recordedAt),
+      appends.map((append) => append.events.length),
+      events.map(({ n }) => n),
+      events.map(({ i }) => i),
+      events.map(({ event }) => event.eventId),
+      events.map(({ event }) => event.type),
+      events.map(({ event }) => event.schemaVersion),
+      events.map(({ event }) => event.actor),
+      guards.map(({ n }) => n),
+      guards.map(({ id }) => id),
+      guards.map(({ version }) => version),
+      events.map(({ event }) => event.body),
     ],
     { name: 'ledger_append' },
   );
+  const byStream = new Map<string, AppendedRow[]>(appends.map((append) => [append.streamId, []]));
+  for (const row of rows) byStream.get(row.stream_id)!.push(row);
+  return appends.map((append) => byStream.get(append.streamId)!);
+}
+
+/** The append statement for one append. */
+async function appendStatement(database: SqlSession, streamId: string, version: number, events: readonly CanonicalEvent[], recordedAt: string, guards: Guards): Promise<AppendedRow[]> {
+  const [rows] = await appendGroup(database, [{ streamId, version, events, recordedAt, guards }]);
+  return rows;
 }
 
 async function currentVersion(database: Database, streamId: string): Promise<number> {

@@ -6,7 +6,8 @@ import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadS
 import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 import type { Database } from './database.js';
-import { appendToStream, appendToStreams } from './sql-append.js';
+import { AppendGroups } from './append-groups.js';
+import { appendToStream, appendToStreams, guardsOf, nothingAppendedOn } from './sql-append.js';
 
 const MAX_LOG_PAGE = 10_000;
 const VERIFY_PAGE = 1_000;
@@ -58,16 +59,19 @@ export interface SqlEventStoreOptions {
 /**
  * The event store on PostgreSQL's SQL, shared by the `pg` and PGlite adapters.
  * An append is one statement, one round trip (`sql-append.ts`): it checks the expected version
- * under the stream's row lock, chains the hashes and inserts.
+ * under the stream's lock, chains the hashes and inserts. Appends that arrive while one is in
+ * flight share the next statement and its transaction (`AppendGroups`).
  */
 export class SqlEventStore implements EventStore {
   private readonly now: () => Date;
+  private readonly groups: AppendGroups;
 
   constructor(
     readonly database: Database,
     options: SqlEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
+    this.groups = new AppendGroups(database);
   }
 
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -97,8 +101,20 @@ export class SqlEventStore implements EventStore {
     }
   }
 
+  /**
+   * An append at a known version goes with the others in flight (`AppendGroups`); one that
+   * appended nothing there, or at `any` version or `stream-exists`, is tried on its own, where the
+   * store tells why.
+   */
   private async appendAt(streamId: string, events: NewEvent[], options: AppendOptions, recordedAt: string): Promise<AppendResult> {
-    return appendToStream(this.database, streamId, checkedAppend(streamId, events, options, recordedAt), options, recordedAt);
+    const canonical = checkedAppend(streamId, events, options, recordedAt);
+    const { expectedVersion } = options;
+    if (typeof expectedVersion === 'number' || expectedVersion === 'no-stream') {
+      const version = expectedVersion === 'no-stream' ? 0 : expectedVersion;
+      const grouped = await this.groups.append({ streamId, version, events: canonical, recordedAt, guards: guardsOf(options.expectedStreams) }).catch((error: unknown) => (nothingAppendedOn(error), null));
+      if (grouped) return grouped;
+    }
+    return appendToStream(this.database, streamId, canonical, options, recordedAt);
   }
 
   async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {

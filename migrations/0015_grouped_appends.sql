@@ -1,0 +1,26 @@
+-- Appends grouped into one statement. While one append statement is in flight, the appends that
+-- arrive meanwhile wait and are then sent together, as one statement in one transaction
+-- (`sql-append.ts`): a statement and a commit cost PostgreSQL and the service far more than an
+-- event does, so the ledger takes many more appends a second when they share them.
+--
+-- Which appends of such a group may go ahead: those whose guard streams all stand at the versions
+-- their decisions read (0: absent). `ledger_streams_stand_at` for a group at once: it takes the
+-- shared lock of every guard stream of the group, in one order, then reads their versions afresh
+-- (a VOLATILE function's query sees every append that committed before its locks were granted),
+-- and gives back the numbers (1, 2, …) of the appends none of whose guards moved.
+CREATE FUNCTION ledger_appends_guarded(p_appends integer, p_guarded integer[], p_stream_ids text[], p_versions integer[]) RETURNS SETOF integer
+LANGUAGE plpgsql VOLATILE AS $$
+BEGIN
+  PERFORM pg_advisory_xact_lock_shared(1279608658, k.key)
+     FROM (SELECT DISTINCT ledger_stream_lock_key(g.stream_id) AS key FROM unnest(p_stream_ids) AS g (stream_id)) AS k
+    ORDER BY k.key;
+  RETURN QUERY
+    SELECT a.n::integer
+      FROM generate_series(1, p_appends) AS a (n)
+     WHERE NOT EXISTS (
+       SELECT 1
+         FROM unnest(p_guarded, p_stream_ids, p_versions) AS g (n, stream_id, version)
+         LEFT JOIN ledger_streams s ON s.stream_id = g.stream_id
+        WHERE g.n = a.n AND coalesce(s.version, 0) <> g.version
+     );
+END $$;

@@ -14,13 +14,13 @@ BEGIN
   PERFORM pg_advisory_xact_lock_shared(1279608658, k.key)
      FROM (SELECT DISTINCT ledger_stream_lock_key(g.stream_id) AS key FROM unnest(p_stream_ids) AS g (stream_id)) AS k
     ORDER BY k.key;
+  -- Each guard stream is read once, by its key (OFFSET 0 keeps the lookup from becoming a join
+  -- that scans every stream).
   RETURN QUERY
-    SELECT a.n::integer
-      FROM generate_series(1, p_appends) AS a (n)
-     WHERE NOT EXISTS (
-       SELECT 1
-         FROM unnest(p_guarded, p_stream_ids, p_versions) AS g (n, stream_id, version)
-         LEFT JOIN ledger_streams s ON s.stream_id = g.stream_id
-        WHERE g.n = a.n AND coalesce(s.version, 0) <> g.version
-     );
+    SELECT a.n::integer FROM generate_series(1, p_appends) AS a (n)
+    EXCEPT
+    SELECT g.n
+      FROM unnest(p_guarded, p_stream_ids, p_versions) AS g (n, stream_id, version)
+      LEFT JOIN LATERAL (SELECT s.version FROM ledger_streams s WHERE s.stream_id = g.stream_id OFFSET 0) AS s ON true
+     WHERE coalesce(s.version, 0) <> g.version;
 END $$;

@@ -33,7 +33,8 @@ const APPEND_LOCKS = `guarded AS (
  *   its stream's lock (`ledger_lock_stream`), in the order of the locks' keys, so that no append
  *   guarded by the stream reads it while this one is in flight.
  * - Then each stream's head row is locked, only if it stands at the version expected (a new
- *   stream's is created only if no appender created it first).
+ *   stream's is created only if no appender created it first). Each is looked up by its key, in a
+ *   subquery of its own: as a join, PostgreSQL hashed a scan of every stream for a group of ten.
  * - Only then are log positions taken, so an append that loses a race burns none.
  * - Each event's hash is SHA-256(previous hash ‖ stream version as 4 bytes big-endian ‖ its
  *   canonical bytes), the first of a stream chaining from 32 zero bytes. Only this file writes
@@ -58,9 +59,12 @@ const APPEND_SQL = `WITH RECURSIVE
       FROM (SELECT a.* FROM appends a JOIN guarded USING (n) ORDER BY ledger_stream_lock_key(a.stream_id) OFFSET 0) AS a
   ),
   heads AS (
-    SELECT w.n, s.last_hash FROM writing w JOIN ledger_streams s ON s.stream_id = w.stream_id AND s.version = w.version
+    SELECT w.n, s.last_hash
+      FROM writing w
+     CROSS JOIN LATERAL (
+       SELECT last_hash FROM ledger_streams s WHERE s.stream_id = w.stream_id AND s.version = w.version FOR NO KEY UPDATE
+     ) AS s
      WHERE w.version > 0
-       FOR NO KEY UPDATE OF s
   ),
   starts AS (
     SELECT n, last_hash AS hash FROM heads

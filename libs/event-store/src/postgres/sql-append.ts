@@ -112,7 +112,7 @@ const APPEND_SQL = `WITH RECURSIVE
  * an existing stream at a known version, guarded by other streams or not — as one plain UPDATE of
  * the head and INSERT, with the same chain rule and the same locks (`APPEND_LOCKS`). Single-event
  * appends ran at 0.81 of a raw INSERT through it and at 0.54 through the statement above (whose
- * recursive chain and unnest cost about 160 µs more an append); measured again with the stream's
+ * recursive chain and unnest cost about 160 µs more an append, measured before it took groups); measured again with the stream's
  * advisory lock in both, alternating runs: 0.65–0.87 through it, 0.57–0.72 through the statement
  * above, and 0.79–0.91 through it without the lock (within this machine's drift of the lock's
  * 0.80–0.81). Guarded by two streams (as a ratification is by its organisation and scheme),

@@ -6,12 +6,12 @@ import type { LogPosition } from '../core/log-position.js';
 import { sqlState, type Database, type SqlSession } from './database.js';
 
 /**
- * The locks every append takes, in this order, in the statement below and its fast path alike, so
- * that two appends to one stream, one through each, wait for each other instead of each holding
- * what the other waits for: the guard streams' advisory locks shared, with their check (`guarded`
- * has a row only if every guard stands at the version read), then the stream's own advisory lock
- * (`writing` has a row only once it is held). Each statement then locks the stream's head row only
- * through `writing`.
+ * The locks the fast path takes, in the order the group statement below takes them for each of
+ * its appends, so that two appends to one stream, one through each, wait for each other instead of
+ * each holding what the other waits for: the guard streams' advisory locks shared, with their
+ * check (`guarded` has a row only if every guard stands at the version read), then the stream's
+ * own advisory lock (`writing` has a row only once it is held). Each statement then locks the
+ * stream's head row only through `writing`.
  */
 const APPEND_LOCKS = `guarded AS (
     SELECT 1 WHERE cardinality($9::text[]) = 0 OR ledger_streams_stand_at($9::text[], $10::integer[])
@@ -108,16 +108,12 @@ const APPEND_SQL = `WITH RECURSIVE
   RETURNING stream_id, stream_version, transaction_id::text || ':' || position::text AS log_position, encode(hash, 'hex') AS hash`;
 
 /**
- * The fast path, kept because the benchmarks show that it pays: the common command — one event onto
- * an existing stream at a known version, guarded by other streams or not — as one plain UPDATE of
- * the head and INSERT, with the same chain rule and the same locks (`APPEND_LOCKS`). Single-event
- * appends ran at 0.81 of a raw INSERT through it and at 0.54 through the statement above (whose
- * recursive chain and unnest cost about 160 µs more an append, measured before it took groups); measured again with the stream's
- * advisory lock in both, alternating runs: 0.65–0.87 through it, 0.57–0.72 through the statement
- * above, and 0.79–0.91 through it without the lock (within this machine's drift of the lock's
- * 0.80–0.81). Guarded by two streams (as a ratification is by its organisation and scheme),
- * `bench:append`'s guarded/unguarded was 0.66 and 0.78 through it against 0.57 and 0.63 through
- * the statement above, in alternating runs: about 1.2 times as many guarded appends a second.
+ * The fast path, kept because the benchmarks show that it pays: one event onto an existing stream
+ * at a known version, guarded by other streams or not, when no other append is in flight to share
+ * a group with it — as one plain UPDATE of the head and INSERT, with the same chain rule and the
+ * same locks (`APPEND_LOCKS`). Measured again once the statement above took groups, in
+ * alternating runs of `bench:append` (8 writers, whose appends group): ours/raw 0.84–0.98 with it
+ * and 0.70–0.77 without it, below the 0.8 the ledger promises.
  */
 const APPEND_ONE_SQL = `WITH
   ${APPEND_LOCKS},
@@ -227,7 +223,7 @@ export async function appendToStream(database: Database, streamId: string, event
   for (let attempt = 1; ; attempt++) {
     const version = typeof expectedVersion === 'number' ? expectedVersion : expectedVersion === 'no-stream' ? 0 : await currentVersion(database, streamId);
     if (expectedVersion === 'stream-exists' && version === 0) throw new VersionConflictError(streamId, 'stream-exists', 0);
-    const rows = await appendStatement(database, streamId, version, events, recordedAt, guards).catch(nothingAppendedOn);
+    const [rows] = await appendGroup(database, [{ streamId, version, events, recordedAt, guards }]).catch((error: unknown) => [nothingAppendedOn(error)]);
     if (rows.length > 0) return appendedResult(rows);
 
     const why = await whyNothingAppended(database, streamId, version, events, guards);
@@ -255,7 +251,7 @@ const NOTHING_APPENDED = Symbol('nothing appended');
 /**
  * Appends to several streams in one transaction, as `EventStore.appendToStreams` promises: every
  * part at its version, the first guarded by `expectedStreams` (their shared locks hold until the
- * commit), all or nothing. When nothing was appended, each part is asked why: a part whose events
+ * commit), all or nothing — one group statement, rolled back if any part appended nothing. When nothing was appended, each part is asked why: a part whose events
  * are all there already is a retry and answers the first append again; the others are tried again
  * on their own in one transaction — so that a workflow recorded in part before appends could be
  * atomic completes on its retry — unless a stream moved.
@@ -268,13 +264,12 @@ export async function appendToStreams(database: Database, parts: readonly Canoni
     if (remaining.length === 0) return parts.map((_, index) => answers.get(index)!);
     const appended = await database
       .transaction(async (session) => {
-        const results: AppendResult[] = [];
-        for (const [n, { part }] of remaining.entries()) {
-          const rows = await appendStatement(session, part.streamId, part.version, part.events, recordedAt, n === 0 ? guards : NO_GUARDS);
-          if (rows.length === 0) throw NOTHING_APPENDED;
-          results.push(appendedResult(rows));
-        }
-        return results;
+        const rows = await appendGroup(
+          session,
+          remaining.map(({ part }, n) => ({ ...part, recordedAt, guards: n === 0 ? guards : NO_GUARDS })),
+        );
+        if (rows.some((appendedRows) => appendedRows.length === 0)) throw NOTHING_APPENDED;
+        return rows.map(appendedResult);
       })
       .catch((error: unknown) => (error === NOTHING_APPENDED ? null : (nothingAppendedOn(error), null)));
     if (appended) {
@@ -348,12 +343,6 @@ export async function appendGroup(database: SqlSession, appends: readonly Groupe
   const byStream = new Map<string, AppendedRow[]>(appends.map((append) => [append.streamId, []]));
   for (const row of rows) byStream.get(row.stream_id)!.push(row);
   return appends.map((append) => byStream.get(append.streamId)!);
-}
-
-/** The append statement for one append. */
-async function appendStatement(database: SqlSession, streamId: string, version: number, events: readonly CanonicalEvent[], recordedAt: string, guards: Guards): Promise<AppendedRow[]> {
-  const [rows] = await appendGroup(database, [{ streamId, version, events, recordedAt, guards }]);
-  return rows;
 }
 
 async function currentVersion(database: Database, streamId: string): Promise<number> {

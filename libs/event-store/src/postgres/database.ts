@@ -10,9 +10,10 @@ export interface SqlSession {
   /**
    * Rows into `table (columns)` by `COPY … FROM STDIN`, in COPY's text format: the cheapest way
    * PostgreSQL takes many rows (a rebuild filling a fresh generation). The text comes in pieces,
-   * each sent as soon as it is written, so writing the next overlaps PostgreSQL taking the last.
+   * each sent as soon as it is written, so writing the next overlaps PostgreSQL taking the last;
+   * a piece is a string or UTF-8 bytes.
    */
-  copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void>;
+  copyIn(table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>): Promise<void>;
 }
 
 export interface Database extends SqlSession {

@@ -61,7 +61,7 @@ export class PgliteDatabase implements Database {
     await this.pglite.exec(text);
   }
 
-  async copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void> {
+  async copyIn(table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
     await this.transaction((session) => session.copyIn(table, columns, text));
   }
 

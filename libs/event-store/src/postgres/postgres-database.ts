@@ -108,7 +108,7 @@ export class PostgresDatabase implements Database {
     await this.passing(this.pool.query(text));
   }
 
-  async copyIn(table: string, columns: readonly string[], text: Iterable<string>): Promise<void> {
+  async copyIn(table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
     await this.transaction((session) => session.copyIn(table, columns, text));
   }
 
@@ -127,7 +127,7 @@ export class PostgresDatabase implements Database {
           if (this.options.timeoutMs) await client.query('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0');
           await client.query({ text, query_timeout: NO_CLIENT_TIMEOUT } as pg.QueryConfig);
         },
-        copyIn: async (table: string, columns: readonly string[], text: Iterable<string>) => {
+        copyIn: async (table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>) => {
           await pipeline(Readable.from(text, { objectMode: false }), client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
         },
       });

@@ -30,26 +30,38 @@ function valueText(value: unknown, isArray: boolean): string {
   }
 }
 
-/** Rows written as one piece of COPY text. */
-const ROWS_PER_PIECE = 500;
+/** About how many bytes of COPY text go in one piece. */
+const PIECE_BYTES = 64 * 1024;
 
 /**
  * Rows in COPY's text format, each value as `json_to_recordset` would have read it from the same
  * row: strings as they are, arrays (for `type[]` columns) as array literals, objects as JSON. The
- * text comes in pieces of a few hundred rows, written as they are asked for.
+ * text comes as UTF-8, in pieces of about 64 KiB, each value written straight into its piece: no
+ * string of a whole piece is built and encoded again (in a rebuild, that cost more than writing
+ * the rows' values).
  */
-export function* copyText({ columns, rows }: TableRows): Generator<string> {
+export function* copyText({ columns, rows }: TableRows): Generator<Uint8Array<ArrayBuffer>> {
   const names = columnNames(columns);
   const arrays = columns.split(',').map((column) => column.trim().endsWith('[]'));
-  for (let from = 0; from < rows.length; from += ROWS_PER_PIECE) {
-    let text = '';
-    for (const row of rows.slice(from, from + ROWS_PER_PIECE)) {
-      const values = row as Record<string, unknown>;
-      for (let index = 0; index < names.length; index++) text += (index === 0 ? '' : '\t') + valueText(values[names[index]], arrays[index]);
-      text += '\n';
+  const last = names.length - 1;
+  let piece = Buffer.allocUnsafe(PIECE_BYTES);
+  let written = 0;
+  for (const row of rows) {
+    const values = row as Record<string, unknown>;
+    for (let index = 0; index <= last; index++) {
+      const text = valueText(values[names[index]], arrays[index]);
+      // A UTF-16 code unit takes at most three bytes in UTF-8; one more for the tab or newline.
+      const room = text.length * 3 + 1;
+      if (written + room > piece.length) {
+        if (written > 0) yield piece.subarray(0, written);
+        piece = Buffer.allocUnsafe(Math.max(PIECE_BYTES, room));
+        written = 0;
+      }
+      written += piece.write(text, written);
+      piece[written++] = index === last ? 0x0a : 0x09;
     }
-    yield text;
   }
+  if (written > 0) yield piece.subarray(0, written);
 }
 
 /**

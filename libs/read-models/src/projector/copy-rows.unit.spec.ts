@@ -1,6 +1,6 @@
 import { copyText } from './copy-rows.js';
 
-const text = (columns: string, rows: object[]) => [...copyText({ table: 't', columns, rows })].join('');
+const text = (columns: string, rows: object[]) => Buffer.concat([...copyText({ table: 't', columns, rows })]).toString('utf8');
 
 describe("rows in COPY's text format", () => {
   it('writes one line per row, its values tab-separated in the order of the columns', () => {
@@ -24,10 +24,13 @@ describe("rows in COPY's text format", () => {
     expect(text('changes jsonb', [{ changes: { limitPence: 500, note: 'a\u0000b\tc' } }])).toBe('{"limitPence":500,"note":"a\\\\ufffdb\\\\tc"}\n');
   });
 
-  it('comes in pieces of a few hundred rows, together every row once', () => {
-    const rows = Array.from({ length: 1_201 }, (_, index) => ({ n: index }));
-    const pieces = [...copyText({ table: 't', columns: 'n integer', rows })];
-    expect(pieces.length).toBe(3);
-    expect(pieces.join('')).toBe(rows.map(({ n }) => `${n}\n`).join(''));
+  it('comes as UTF-8 in pieces of about 64 KiB, together every row once, a value longer than a piece in a piece of its own', () => {
+    const rows = Array.from({ length: 3_000 }, (_, index) => ({ n: index, note: `${'£'.repeat(index % 50)} minute ${index}` }));
+    rows[1_000].note = '—'.repeat(40_000);
+    const pieces = [...copyText({ table: 't', columns: 'n integer, note text', rows })];
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.every((piece) => piece.length <= 120_001)).toBe(true);
+    expect(pieces.filter((piece) => piece.length > 64 * 1024)).toHaveLength(1);
+    expect(Buffer.concat(pieces).toString('utf8')).toBe(rows.map(({ n, note }) => `${n}\t${note}\n`).join(''));
   });
 });

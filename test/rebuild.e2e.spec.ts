@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
-import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { READ_MODEL_PROJECTIONS, ReadModelGenerations, rebuildReadModels } from '@ledger/read-models';
+import { LiveReadModels } from '../apps/ledger-api/src/read-models/live-read-models.js';
 import { READ_MODELS, type ReadModels } from '../apps/ledger-api/src/read-models/read-models.js';
 import { describeOnEveryStore, type LedgerApi } from './ledger-api.js';
 
@@ -87,5 +88,46 @@ describeOnEveryStore('rebuilding the read models', (api) => {
     const newest = await api().get(`/v1/audit?type=PostCreated&minPosition=${later.json().position}`);
     expect(newest.json().items.map((item: { streamId: string }) => item.streamId)).toContain('post-wirral-head-of-commissioning');
     expect(readModels.schema).toBe(result.schema);
+  });
+
+  it('keeps the generation it replaced and drops those replaced before it, never one not yet swapped in', async () => {
+    const clerk = await api().keyFor('clerk', 'wirral-clerk-generations');
+    const sefton = { id: 'sefton-council', name: 'Sefton Council', kind: 'local-authority', functions: ['adult-social-care'], establishedOn: '1974-04-01' };
+    expect((await api().post('/v1/organisations', sefton, { key: clerk })).status).toBe(201);
+    const { database } = api();
+    const store = api().app.get<EventStore>(EVENT_STORE);
+    const generations = new ReadModelGenerations(database);
+    const generationSchemas = async () => {
+      const recorded = await database.query<{ schema_name: string }>('SELECT schema_name FROM ledger_read_model_generations ORDER BY schema_name');
+      const existing = await database.query<{ nspname: string }>(`SELECT nspname FROM pg_namespace WHERE nspname LIKE $1 ORDER BY nspname`, [`${database.schema}\\_rm\\_%`]);
+      expect(existing.map(({ nspname }) => nspname)).toEqual(recorded.map(({ schema_name }) => schema_name));
+      return recorded.map(({ schema_name }) => schema_name);
+    };
+    const first = await generations.active();
+    const replacedBefore = (await generationSchemas()).filter((schema) => schema !== first); // by the test before, when it runs first
+    const filling = await generations.create(); // as another rebuild, still replaying, would have made it
+    const rebuild = () => rebuildReadModels(store, database, READ_MODEL_PROJECTIONS);
+
+    const second = await rebuild();
+    expect(second).toMatchObject({ previous: first, dropped: replacedBefore });
+    const third = await rebuild();
+    expect(third).toMatchObject({ previous: second.schema, dropped: [first] });
+    expect(await generationSchemas()).toEqual([filling, second.schema, third.schema].sort());
+
+    // Named after every generation recorded, though the first is gone: no name comes round again.
+    const fourth = await rebuild();
+    expect(fourth).toMatchObject({ previous: third.schema, dropped: [second.schema] });
+    expect([first, filling, second.schema, third.schema]).not.toContain(fourth.schema);
+    expect(await generationSchemas()).toEqual([filling, third.schema, fourth.schema].sort());
+
+    // A reader of the first generation, now dropped, follows to the active one on its next read, as the API does.
+    const reading = new LiveReadModels(database, first);
+    try {
+      expect(await reading.query('SELECT count(*)::int AS events FROM audit_trail')).toEqual([{ events: fourth.events }]);
+      expect(reading.schema).toBe(fourth.schema);
+    } finally {
+      await reading.close();
+    }
+    expect((await api().get('/v1/audit?limit=1')).status).toBe(200);
   });
 });

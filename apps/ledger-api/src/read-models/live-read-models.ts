@@ -4,9 +4,13 @@ import { asKnownOfRequest } from './as-known-at.interceptor.js';
 
 const LOOK_AGAIN_MS = 1_000;
 
+/** PostgreSQL's `undefined_table`: what a read into a dropped generation's tables meets. */
+const isMissingRelation = (error: unknown): boolean => (error as { code?: unknown } | null)?.code === '42P01';
+
 /**
  * Reads from whichever generation of read models is active: when a rebuild swaps a new one in,
- * this process follows within a second, while the old one served every read meanwhile.
+ * this process follows within a second, while the old one served every read meanwhile; a read
+ * that finds its generation dropped follows at once.
  */
 export class LiveReadModels implements ReadModelReader {
   private reader: ClosableReadModelReader;
@@ -29,7 +33,14 @@ export class LiveReadModels implements ReadModelReader {
     const asKnown = asKnownOfRequest.getStore(); // a read asked for the ledger as it stood at a past moment
     if (asKnown) return asKnown.reader.query<Row>(text, params);
     if (Date.now() - this.checkedAt > LOOK_AGAIN_MS) await this.follow();
-    return this.reader.query<Row>(text, params);
+    const reader = this.reader;
+    try {
+      return await reader.query<Row>(text, params);
+    } catch (error) {
+      // Its generation was dropped (two rebuilds swapped others in since this process last looked): ask the active one.
+      if (!isMissingRelation(error) || (await this.follow()) === reader.schema) throw error;
+      return this.reader.query<Row>(text, params);
+    }
   }
 
   /** Looks up the active generation now, and switches to it if it changed. */

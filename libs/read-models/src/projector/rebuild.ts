@@ -14,6 +14,8 @@ export interface RebuildProgress {
 export interface RebuildResult {
   schema: string;
   previous: string;
+  /** The generations before `previous`, dropped once the new one was swapped in. */
+  dropped: string[];
   events: number;
   seconds: number;
 }
@@ -24,7 +26,8 @@ export interface RebuildResult {
  * batch by batch, and the indexes beyond the tables' unique keys built once it is filled — gathers
  * its tables' statistics, then swaps it in with one UPDATE. Events appended meanwhile are projected
  * before the swap, so nothing is lost; the projectors of running APIs move to the new generation on
- * their own. In production `log` is the sealed log: a rebuild reads only events the seal explains.
+ * their own. The generation it replaced is kept; those replaced before it are dropped. In
+ * production `log` is the sealed log: a rebuild reads only events the seal explains.
  */
 export async function rebuildReadModels(
   log: OrderedLog,
@@ -51,5 +54,6 @@ export async function rebuildReadModels(
   await generations.buildIndexes(deferred);
   await generations.analyse(schema);
   await generations.activate(schema);
-  return { schema, previous, events, seconds: (Date.now() - started) / 1000 };
+  const seconds = (Date.now() - started) / 1000;
+  return { schema, previous, dropped: await generations.dropReplaced(previous), events, seconds };
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     );
     const sealer = new Sealer(database, store);
     const sealedLog = new SealedLog(database, store, sealer);
-    const projector = new ActiveGenerationProjector(sealedLog, database, READ_MODEL_PROJECTIONS, (schema) => log(`a rebuild swapped ${schema} in: projecting into it`));
+    const projector = new ActiveGenerationProjector(sealedLog.passingOnSealed(), database, READ_MODEL_PROJECTIONS, (schema) => log(`a rebuild swapped ${schema} in: projecting into it`));
     log(`projecting ${describeStorage(options)} from ${await projector.position()}`);
     const intervalSeconds = Number(process.env.LEDGER_CHECKPOINT_INTERVAL || 60);
     const auditSeconds = Number(process.env.LEDGER_SEAL_AUDIT_INTERVAL || 3600);

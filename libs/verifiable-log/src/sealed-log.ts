@@ -14,7 +14,7 @@ import {
 import { LEAF_AT_POSITION_SQL, LEAVES_WHERE_NOW } from './leaf-positions.js';
 import { LogIntegrityError } from './log-integrity-error.js';
 import { leafBytes, sealedLeafHash } from './sealed-leaf.js';
-import { Sealer } from './sealer.js';
+import { Sealer, type SealedEvents } from './sealer.js';
 
 interface LeafRow {
   leaf_index: string;
@@ -34,7 +34,8 @@ const DEFAULT_PAGE = 1_000;
  * removed, altered or moved since it was sealed, stops the reader with a `LogIntegrityError`
  * instead of reaching a register. Given a sealer, it seals what follows the seal first (the
  * sealer checks each stream's hash chain before it seals), so it reads as far as the log is
- * consistent, a moment behind the head.
+ * consistent, a moment behind the head; a projector's passes on what that sealer has just sealed
+ * as it sealed it (`passingOnSealed`).
  */
 export class SealedLog implements OrderedLog {
   /** The leaf after the last page read, to start the next page from without a lookup. */
@@ -44,6 +45,7 @@ export class SealedLog implements OrderedLog {
     private readonly database: Database,
     private readonly store: EventStore,
     private readonly sealer: Sealer | null = null,
+    private readonly passesOnSealed = false,
   ) {}
 
   /** The sealed log of `store`, sealing what follows the seal as it reads (a rebuild's or replay's). */
@@ -51,14 +53,29 @@ export class SealedLog implements OrderedLog {
     return new SealedLog(database, store, new Sealer(database, store));
   }
 
+  /**
+   * This log as a projector that shares its sealer follows it: what the sealer has just sealed is
+   * passed on as sealed (`passOn`). Every other reader — the auditor's `/v1/events`, a rebuild, the
+   * audit — reads the store and checks each event against its leaf.
+   */
+  passingOnSealed(): SealedLog {
+    return new SealedLog(this.database, this.store, this.sealer, true);
+  }
+
   async readLog({ after = LOG_START, limit = DEFAULT_PAGE }: ReadLogOptions = {}): Promise<StoredEvent[]> {
     const size = Math.max(1, Math.trunc(limit));
+    const sealed = this.sealedJustAfter(after);
+    if (sealed) return this.passOn(sealed, size);
     const first = await this.leafAfter(after);
     if (first === null) return this.sealer && (await this.sealer.sealBatch()) > 0 ? this.readLog({ after, limit }) : [];
     let leaves = await this.leavesFrom(first, size);
     if (leaves.length < size && this.sealer) {
       try {
-        if ((await this.sealer.sealBatch()) > 0) leaves = await this.leavesFrom(first, size);
+        if ((await this.sealer.sealBatch()) > 0) {
+          const justSealed = leaves.length === 0 ? this.sealedJustAfter(after) : null;
+          if (justSealed) return this.passOn(justSealed, size);
+          leaves = await this.leavesFrom(first, size);
+        }
       } catch (error) {
         if (leaves.length === 0) throw error; // else what is sealed is passed on first; the refusal comes again on the next read
       }
@@ -68,6 +85,24 @@ export class SealedLog implements OrderedLog {
     leaves.forEach((leaf, index) => checkSealed(events[index], leaf));
     const page = events.slice(0, leaves.length);
     this.resume = { after: page[page.length - 1].position, nextLeaf: first + page.length };
+    return page;
+  }
+
+  /**
+   * A page of events this reader's sealer has just sealed, as it read and sealed them, not read
+   * back from the store and checked again: what the read models get is then exactly what was
+   * sealed — an event altered in the store since cannot reach them this way, nor another added
+   * behind the seal (the sealer's count before each checkpoint, the audit and every other reader
+   * still find either). In the API the sealing loop and the projector share the sealer, and this
+   * spares the projector reading each event and its leaf back and hashing it again.
+   */
+  private sealedJustAfter(after: LogPosition): SealedEvents | null {
+    return this.passesOnSealed ? (this.sealer?.sealedAfter(after) ?? null) : null;
+  }
+
+  private passOn({ firstLeaf, events }: SealedEvents, size: number): StoredEvent[] {
+    const page = events.slice(0, size);
+    this.resume = { after: page[page.length - 1].position, nextLeaf: firstLeaf + page.length };
     return page;
   }
 

@@ -43,6 +43,15 @@ const LEAF_COLUMNS = ['leaf_index', 'transaction_id', 'position', 'bytes', 'leaf
 
 export const SEAL_HEAD_SQL = 'SELECT next_leaf::text AS next_leaf, log_position, chain_hash, compact_range FROM ledger_seal';
 
+/** Events sealed together, in log order, and the leaf index of the first. */
+export interface SealedEvents {
+  firstLeaf: number;
+  events: readonly StoredEvent[];
+}
+
+/** How many of its last batches a sealer keeps for its sealed log to pass on: a projector a batch or two behind still finds its next. */
+const BATCHES_KEPT = 4;
+
 /** A stream's last sealed event: its version and hash chain (hex). */
 interface SealedStreamHead {
   version: number;
@@ -63,6 +72,8 @@ interface SealedStreamHead {
  * repeated — is a `LogIntegrityError`, and nothing of the batch is sealed.
  */
 export class Sealer {
+  /** The last batches this sealer sealed, newest first (see `sealedAfter`). */
+  private readonly recent: (SealedEvents & { after: LogPosition })[] = [];
   /** The batch this sealer is sealing, if any: the next waits for it (see `sealBatch`). */
   private sealing: Promise<unknown> = Promise.resolve();
 
@@ -91,8 +102,27 @@ export class Sealer {
       const events = await this.store.readLog({ after: head.logPosition as LogPosition, limit: this.batchSize });
       if (events.length === 0) return 0;
       const sealed = await this.sealAfter(head, events);
-      if (sealed > 0) return sealed; // else another sealer sealed them first: read on from where it left off
+      if (sealed > 0) {
+        this.recent.unshift({ after: head.logPosition as LogPosition, firstLeaf: head.nextLeaf, events });
+        this.recent.length = Math.min(this.recent.length, BATCHES_KEPT);
+        return sealed;
+      }
+      // else another sealer sealed them first: read on from where it left off
     }
+  }
+
+  /**
+   * The events this sealer sealed just after `after`, as it read and sealed them, and the leaf
+   * index of the first — from one of the last few batches it sealed, committed; null when none of
+   * them holds the event after `after`. What its sealed log passes on without reading them back.
+   */
+  sealedAfter(after: LogPosition): SealedEvents | null {
+    for (const batch of this.recent) {
+      const start = batch.after === after ? 0 : batch.events.findIndex((event) => event.position === after) + 1;
+      if (start === 0 && batch.after !== after) continue;
+      if (start < batch.events.length) return { firstLeaf: batch.firstLeaf + start, events: batch.events.slice(start) };
+    }
+    return null;
   }
 
   private sealAfter(head: SealHead, events: readonly StoredEvent[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalEvent, chainHash, migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import { canonicalEvent, chainHash, logPosition, migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
 import {
   exportLedger,
   ExportVerifier,
@@ -163,6 +163,32 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
     await expect(sealer.checkNothingAddedOrRemoved()).resolves.toBeUndefined(); // a count cannot see it; reading back does
     await expect(readBack()).rejects.toThrow(/The event at log position .* \(proposal-wirral-jscb v2\) is not the event sealed as leaf 2 .*: it was altered or moved after it was sealed/);
     expect((await exportAndVerify()).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/has been altered in the store since it was sealed/) });
+  });
+
+  it('passes on what its own sealer has just sealed as it sealed it: an event altered since reaches no reader as altered', async () => {
+    // The API's projector reads through a sealed log that shares the sealing loop's sealer.
+    const own = new Sealer(database, store);
+    const reading = new SealedLog(database, store, own).passingOnSealed();
+    const [, , , last] = await rows();
+    const sealedAfter = logPosition(last.transaction_id, last.position);
+    await store.append('proposal-wirral-jscb', [event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved', decidedOn: '2017-06-12T23:00:00.000Z' })], { expectedVersion: 2 });
+    expect(await own.sealBatch()).toBe(1);
+    const [sealed] = await store.readLog({ after: sealedAfter });
+
+    const [ratification] = await database.query<{ body: string }>("SELECT body FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 3");
+    const [previous] = await database.query<{ hash: string }>("SELECT encode(hash, 'hex') AS hash FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
+    const altered = ratification.body.replace('"approved"', '"rejected"');
+    const hash = chainHash(previous.hash, 3, altered);
+    await database.query("UPDATE ledger_events SET body = $1, hash = decode($2, 'hex') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 3", [altered, hash]);
+    await database.query("UPDATE ledger_streams SET last_hash = decode($1, 'hex') WHERE stream_id = 'proposal-wirral-jscb'", [hash]);
+
+    const passedOn = await reading.readLog({ after: sealedAfter, limit: 10 });
+    expect(passedOn).toEqual([sealed]);
+    expect(passedOn[0].data).toMatchObject({ outcome: 'approved' });
+    // Any other reader reads the store and meets the forgery, one that shares the sealer too.
+    await expect(new SealedLog(database, store, own).readLog({ after: sealedAfter, limit: 10 })).rejects.toThrow(LogIntegrityError);
+    await expect(new SealedLog(database, store).readLog({ after: sealedAfter, limit: 10 })).rejects.toThrow(/\(proposal-wirral-jscb v3\) is not the event sealed as leaf 4 .*: it was altered or moved after it was sealed/);
+    await expect(readBack()).rejects.toThrow(LogIntegrityError);
   });
 
   it('catches two sealed events swapped in the log', async () => {

@@ -77,6 +77,16 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
     return { transactionId: first.transaction_id, position: String(BigInt(first.position) + 1_000_000n) };
   }
 
+  /** Alters a sealed approval of wirral-jscb in the store into a rejection, with its stream hash recomputed so the chain still holds. */
+  async function approvalAlteredToRejection(version: number): Promise<void> {
+    const [ratification] = await database.query<{ body: string }>("SELECT body FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = $1", [version]);
+    const [previous] = await database.query<{ hash: string }>("SELECT encode(hash, 'hex') AS hash FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = $1", [version - 1]);
+    const altered = ratification.body.replace('"approved"', '"rejected"');
+    const hash = chainHash(previous.hash, version, altered);
+    await database.query("UPDATE ledger_events SET body = $1, hash = decode($2, 'hex') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = $3", [altered, hash, version]);
+    await database.query("UPDATE ledger_streams SET last_hash = decode($1, 'hex') WHERE stream_id = 'proposal-wirral-jscb'", [hash]);
+  }
+
   async function exportAndVerify(): Promise<VerificationReport> {
     const verifier = new ExportVerifier({ verifierKey: keptKey, checkpointNote: keptCheckpoint });
     for await (const line of exportLedger(database, store, checkpoints)) if (!verifier.accept(JSON.stringify(line as ExportLine))) break;
@@ -152,12 +162,7 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
   });
 
   it('catches a sealed event altered, even with its stream hash recomputed so the stream chain still holds', async () => {
-    const [ratification] = await database.query<{ body: string }>("SELECT body FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
-    const [previous] = await database.query<{ hash: string }>("SELECT encode(hash, 'hex') AS hash FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 1");
-    const altered = ratification.body.replace('"approved"', '"rejected"');
-    const hash = chainHash(previous.hash, 2, altered);
-    await database.query("UPDATE ledger_events SET body = $1, hash = decode($2, 'hex') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2", [altered, hash]);
-    await database.query("UPDATE ledger_streams SET last_hash = decode($1, 'hex') WHERE stream_id = 'proposal-wirral-jscb'", [hash]);
+    await approvalAlteredToRejection(2);
     expect(await store.verifyStream('proposal-wirral-jscb')).toMatchObject({ valid: true });
 
     await expect(sealer.checkNothingAddedOrRemoved()).resolves.toBeUndefined(); // a count cannot see it; reading back does
@@ -174,13 +179,7 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
     await store.append('proposal-wirral-jscb', [event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved', decidedOn: '2017-06-12T23:00:00.000Z' })], { expectedVersion: 2 });
     expect(await own.sealBatch()).toBe(1);
     const [sealed] = await store.readLog({ after: sealedAfter });
-
-    const [ratification] = await database.query<{ body: string }>("SELECT body FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 3");
-    const [previous] = await database.query<{ hash: string }>("SELECT encode(hash, 'hex') AS hash FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
-    const altered = ratification.body.replace('"approved"', '"rejected"');
-    const hash = chainHash(previous.hash, 3, altered);
-    await database.query("UPDATE ledger_events SET body = $1, hash = decode($2, 'hex') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 3", [altered, hash]);
-    await database.query("UPDATE ledger_streams SET last_hash = decode($1, 'hex') WHERE stream_id = 'proposal-wirral-jscb'", [hash]);
+    await approvalAlteredToRejection(3);
 
     const passedOn = await reading.readLog({ after: sealedAfter, limit: 10 });
     expect(passedOn).toEqual([sealed]);

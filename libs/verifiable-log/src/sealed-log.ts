@@ -88,6 +88,11 @@ export class SealedLog implements OrderedLog {
     return page;
   }
 
+  /** What this reader's sealer has just sealed after `after`, when this reader passes that on. */
+  private sealedJustAfter(after: LogPosition): SealedEvents | null {
+    return this.passesOnSealed ? (this.sealer?.sealedAfter(after) ?? null) : null;
+  }
+
   /**
    * A page of events this reader's sealer has just sealed, as it read and sealed them, not read
    * back from the store and checked again: what the read models get is then exactly what was
@@ -96,10 +101,6 @@ export class SealedLog implements OrderedLog {
    * still find either). In the API the sealing loop and the projector share the sealer, and this
    * spares the projector reading each event and its leaf back and hashing it again.
    */
-  private sealedJustAfter(after: LogPosition): SealedEvents | null {
-    return this.passesOnSealed ? (this.sealer?.sealedAfter(after) ?? null) : null;
-  }
-
   private passOn({ firstLeaf, events }: SealedEvents, size: number): StoredEvent[] {
     const page = events.slice(0, size);
     this.resume = { after: page[page.length - 1].position, nextLeaf: firstLeaf + page.length };

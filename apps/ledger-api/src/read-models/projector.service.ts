@@ -8,9 +8,10 @@ import { SealedLog } from '@ledger/verifiable-log';
 /**
  * Runs the projector inside the API process (the default; `LEDGER_RUN_PROJECTOR=false` leaves it
  * to `apps/ledger-projector`), on the sealed log: only events the seal explains reach the read
- * models, those the process's sealer has just sealed passed on as it sealed them. A projection failure, or an event the seal does not explain, stops it loudly, naming
- * the event, and `/health/ready` reports it; the database away for a moment (a restart, a cut
- * network) is retried with a growing pause and reported while it lasts. As it reads the log it keeps the process's folded
+ * models, those the process's sealer has just sealed passed on as it sealed them. A projection
+ * failure, or an event the seal does not explain, stops it loudly, naming the event, and
+ * `/health/ready` reports it; the database away for a moment (a restart, a cut network) is
+ * retried with a growing pause and reported while it lasts. As it reads the log it keeps the process's folded
  * streams up with it, so that authority reads need not ask the store while it runs.
  */
 @Injectable()

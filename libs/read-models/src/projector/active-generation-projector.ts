@@ -10,8 +10,9 @@ const LONGEST_RETRY_MS = 5_000;
 
 /**
  * Keeps the active generation of read models up with the log, wherever it runs (inside the API
- * or as `apps/ledger-projector`): when a rebuild swaps another generation in, it moves to it.
- * It stops loudly on an event it cannot apply.
+ * or as `apps/ledger-projector`): when a rebuild swaps another generation in, it moves to it, even
+ * when a batch it was projecting failed because the generation was dropped under it.
+ * It stops loudly on an event it cannot apply to the active generation.
  */
 export class ActiveGenerationProjector {
   private projector: Projector | undefined;
@@ -42,7 +43,11 @@ export class ActiveGenerationProjector {
         this.away = undefined;
         await projector.follow(signal, async () => (await this.activeSchema()) === projector.schema);
       } catch (error) {
-        if (!isPassingFailure(error) || signal.aborted) throw error;
+        if (signal.aborted) throw error;
+        if (!isPassingFailure(error)) {
+          if (await this.replacedUnder()) continue;
+          throw error;
+        }
         const retryInMs = Math.min(LONGEST_RETRY_MS, FIRST_RETRY_MS * 2 ** failures++);
         this.away ??= { since: new Date(), error };
         this.away.error = error;
@@ -65,6 +70,17 @@ export class ActiveGenerationProjector {
   /** What stopped it, if anything did. */
   get failed(): ProjectionFailedError | undefined {
     return this.projector?.failed;
+  }
+
+  /**
+   * Whether the generation it was projecting into is no longer the active one: a rebuild swapped
+   * another in, and the next dropped it, while it projected a batch. What failed there does not
+   * matter to the read models served; it follows the active one (where a batch that truly cannot
+   * be applied fails again, and stops it).
+   */
+  private async replacedUnder(): Promise<boolean> {
+    const failedIn = this.projector?.schema;
+    return failedIn !== undefined && (await this.activeSchema().catch(() => failedIn)) !== failedIn;
   }
 
   private async activeSchema(): Promise<string> {

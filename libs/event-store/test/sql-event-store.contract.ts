@@ -158,6 +158,35 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
         expect(guarded).toMatchObject({ status: 'rejected', reason: expect.objectContaining({ streamId: scheme }) });
       });
 
+      it('asks why at once when an append of a group appended nothing, instead of sending it again first', async () => {
+        const statements: string[] = [];
+        const counting = new Proxy(database, {
+          get: (target, property) => {
+            if (property === 'query') {
+              return (text: string, params?: unknown[], options?: { name?: string }) => {
+                statements.push(text);
+                return target.query(text, params, options);
+              };
+            }
+            const value = Reflect.get(target, property, target) as unknown;
+            return typeof value === 'function' ? value.bind(target) : value;
+          },
+        });
+        const watched = new SqlEventStore(counting);
+        const stale = aStreamId();
+        await watched.append(stale, [anEvent()], { expectedVersion: 'no-stream' });
+        const first = watched.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
+        const [conflict, other] = await Promise.allSettled([
+          watched.append(stale, [anEvent(), anEvent()], { expectedVersion: 0 }),
+          watched.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' }),
+        ]);
+        await first;
+        expect(conflict).toMatchObject({ status: 'rejected', reason: expect.any(VersionConflictError) });
+        expect(other).toMatchObject({ status: 'fulfilled' });
+        const appends = statements.filter((text) => text.includes('INSERT INTO ledger_events'));
+        expect(appends).toHaveLength(3); // the first alone, the stale one and the other together, and no second try of the stale one
+      });
+
       it('tries each append of a group on its own when the group fails as a whole, as when one is a retry of an append already made', async () => {
         const retried = aStreamId();
         const event = anEvent();

@@ -1,29 +1,31 @@
-import type { AppendResult } from '../core/envelope.js';
 import type { SqlSession } from './database.js';
-import { appendedResult, appendGroup, type AppendedRow, type GroupedAppend } from './sql-append.js';
+import { appendGroup, type AppendedRow, type GroupedAppend } from './sql-append.js';
 
 /** The most appends one statement carries: a hundred ratifications are about 200 kB of events. */
 const MOST_APPENDS_A_GROUP = 100;
 
 interface Waiting {
   append: GroupedAppend;
-  settle: (result: AppendResult | null, error?: unknown) => void;
+  /** Sent in a group of its own: its last group failed as a whole. */
+  alone: boolean;
+  resolve: (rows: AppendedRow[]) => void;
+  reject: (error: unknown) => void;
 }
 
 /**
  * Group commit: appends that arrive while an append statement is in flight wait for it, then go
- * together as one statement in one transaction (`APPEND_SQL`). PostgreSQL spends more on a
+ * together as one statement in one transaction (`appendGroup`). PostgreSQL spends more on a
  * statement, its round trip and its commit than on the events it inserts, and so does this
  * process on sending it; an append that arrives while none is in flight goes at once, alone, as it
  * would without groups.
  *
  * Each append in a group stands or falls on its own: the statement appends those whose guards and
- * stream stand where their decisions read them. A group never holds two appends to one stream, nor
- * an append to a stream that another of it is guarded by (each waits for a later group, in the
- * order they came), so that each append's guards are read before any append of its group moves them.
- * An append that appended nothing is answered null, to be tried on its own, where the store tells
- * why (`appendToStream`); so is every append of a group that failed as a whole (an event id already
- * stored, a deadlock), which rolled back. A group of one fails with its statement's own error.
+ * stream stand where their decisions read them, and answers each its own rows (none: it appended
+ * nothing, and `appendToStream` asks why). A group never holds two appends to one stream, nor an
+ * append to a stream that another of it is guarded by (each waits for a later group, in the order
+ * they came), so that each append's guards are read before any append of its group moves them.
+ * When a group fails as a whole (an event id already stored, a deadlock), it rolled back, and each
+ * of its appends is sent again in a group of its own, which answers its own rows or its own error.
  */
 export class AppendGroups {
   private waiting: Waiting[] = [];
@@ -31,10 +33,10 @@ export class AppendGroups {
 
   constructor(private readonly database: SqlSession) {}
 
-  /** The append's result once its group is committed; null when it appended nothing and must be tried on its own. */
-  append(append: GroupedAppend): Promise<AppendResult | null> {
+  /** The rows the append added once its group is committed; none when it appended nothing. */
+  append(append: GroupedAppend): Promise<AppendedRow[]> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ append, settle: (result, error) => (error === undefined ? resolve(result) : reject(error)) });
+      this.waiting.push({ append, alone: false, resolve, reject });
       if (!this.sending) void this.sendGroups();
     });
   }
@@ -44,18 +46,16 @@ export class AppendGroups {
     try {
       while (this.waiting.length > 0) {
         const group = this.nextGroup();
-        let rows: AppendedRow[][];
         try {
-          rows = await appendGroup(
+          const rows = await appendGroup(
             this.database,
             group.map(({ append }) => append),
           );
+          group.forEach(({ resolve }, n) => resolve(rows[n]));
         } catch (error) {
-          if (group.length === 1) group[0].settle(null, error);
-          else group.forEach(({ settle }) => settle(null));
-          continue;
+          if (group.length === 1) group[0].reject(error);
+          else this.waiting.unshift(...group.map((waiting) => ({ ...waiting, alone: true })));
         }
-        group.forEach(({ settle }, n) => settle(rows[n].length > 0 ? appendedResult(rows[n]) : null));
       }
     } finally {
       this.sending = false;
@@ -70,7 +70,8 @@ export class AppendGroups {
     const guards = new Set<string>();
     for (const waiting of this.waiting) {
       const { streamId, guards: its } = waiting.append;
-      if (group.length >= MOST_APPENDS_A_GROUP || streams.has(streamId) || guards.has(streamId) || its.ids.some((id) => streams.has(id))) {
+      const full = group.length >= MOST_APPENDS_A_GROUP || group[0]?.alone === true || (waiting.alone && group.length > 0);
+      if (full || streams.has(streamId) || guards.has(streamId) || its.ids.some((id) => streams.has(id))) {
         left.push(waiting);
         continue;
       }

@@ -181,13 +181,13 @@ export const guardsOf = (expectedStreams: AppendOptions['expectedStreams'] = [])
 });
 
 /** What the database tells of a failed statement that the append answers itself; anything else is thrown on. */
-export function nothingAppendedOn(error: unknown): AppendedRow[] {
+function nothingAppendedOn(error: unknown): AppendedRow[] {
   if (sqlState(error) === '23505') return []; // an event id is already in the stream: a retry, told below
   if (sqlState(error) === 'LD410') throw new EventStoreMovedError();
   throw error;
 }
 
-export function appendedResult(rows: AppendedRow[]): AppendResult {
+function appendedResult(rows: AppendedRow[]): AppendResult {
   rows.sort((a, b) => a.stream_version - b.stream_version);
   const last = rows[rows.length - 1];
   return { nextStreamVersion: last.stream_version, positions: rows.map((row) => row.log_position), hash: last.hash, duplicate: false };
@@ -210,20 +210,37 @@ async function whyNothingAppended(database: SqlSession, streamId: string, versio
   return { standsAt: why.version ?? 0 };
 }
 
+/** How an append at a version is sent: its rows back, none when it appended nothing. */
+export type SendAppend = (append: GroupedAppend) => Promise<AppendedRow[]>;
+
+/** Each append in a statement of its own. */
+const sendAlone =
+  (database: SqlSession): SendAppend =>
+  async (append) =>
+    (await appendGroup(database, [append]))[0];
+
 /**
  * Appends `events` (already checked and made canonical) to a stream, as `EventStore.append`
  * promises: at the expected version (`no-stream` is version 0; `any` and `stream-exists` take the
  * version the stream stands at, and try again if another appender moves it first), guarded by
  * `expectedStreams`. A retry of an append already made — every event id already in the stream —
- * answers what that append answered, with `duplicate: true`.
+ * answers what that append answered, with `duplicate: true`. `send` sends each attempt (alone, or
+ * with others in flight: `AppendGroups`); when it appended nothing, the store is asked why at once.
  */
-export async function appendToStream(database: Database, streamId: string, events: readonly CanonicalEvent[], options: AppendOptions, recordedAt: string): Promise<AppendResult> {
+export async function appendToStream(
+  database: Database,
+  streamId: string,
+  events: readonly CanonicalEvent[],
+  options: AppendOptions,
+  recordedAt: string,
+  send: SendAppend = sendAlone(database),
+): Promise<AppendResult> {
   const { expectedVersion } = options;
   const guards = guardsOf(options.expectedStreams);
   for (let attempt = 1; ; attempt++) {
     const version = typeof expectedVersion === 'number' ? expectedVersion : expectedVersion === 'no-stream' ? 0 : await currentVersion(database, streamId);
     if (expectedVersion === 'stream-exists' && version === 0) throw new VersionConflictError(streamId, 'stream-exists', 0);
-    const [rows] = await appendGroup(database, [{ streamId, version, events, recordedAt, guards }]).catch((error: unknown) => [nothingAppendedOn(error)]);
+    const rows = await send({ streamId, version, events, recordedAt, guards }).catch(nothingAppendedOn);
     if (rows.length > 0) return appendedResult(rows);
 
     const why = await whyNothingAppended(database, streamId, version, events, guards);
@@ -251,10 +268,11 @@ const NOTHING_APPENDED = Symbol('nothing appended');
 /**
  * Appends to several streams in one transaction, as `EventStore.appendToStreams` promises: every
  * part at its version, the first guarded by `expectedStreams` (their shared locks hold until the
- * commit), all or nothing — one group statement, rolled back if any part appended nothing. When nothing was appended, each part is asked why: a part whose events
- * are all there already is a retry and answers the first append again; the others are tried again
- * on their own in one transaction — so that a workflow recorded in part before appends could be
- * atomic completes on its retry — unless a stream moved.
+ * commit), all or nothing — one group statement, rolled back if any part appended nothing. When
+ * nothing was appended, each part is asked why: a part whose events are all there already is a
+ * retry and answers the first append again; the others are tried again on their own in one
+ * transaction — so that a workflow recorded in part before appends could be atomic completes on
+ * its retry — unless a stream moved.
  */
 export async function appendToStreams(database: Database, parts: readonly CanonicalStreamAppend[], options: Pick<AppendOptions, 'expectedStreams'>, recordedAt: string): Promise<AppendResult[]> {
   const answers = new Map<number, AppendResult>();

@@ -7,7 +7,7 @@ import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 import type { Database } from './database.js';
 import { AppendGroups } from './append-groups.js';
-import { appendToStream, appendToStreams, guardsOf, nothingAppendedOn } from './sql-append.js';
+import { appendToStream, appendToStreams, type SendAppend } from './sql-append.js';
 
 const MAX_LOG_PAGE = 10_000;
 const VERIFY_PAGE = 1_000;
@@ -64,14 +64,16 @@ export interface SqlEventStoreOptions {
  */
 export class SqlEventStore implements EventStore {
   private readonly now: () => Date;
-  private readonly groups: AppendGroups;
+  /** Every append to one stream goes with the others in flight (`AppendGroups`). */
+  private readonly send: SendAppend;
 
   constructor(
     readonly database: Database,
     options: SqlEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    this.groups = new AppendGroups(database);
+    const groups = new AppendGroups(database);
+    this.send = (append) => groups.append(append);
   }
 
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {
@@ -82,7 +84,7 @@ export class SqlEventStore implements EventStore {
   async appendToStreams(appends: readonly StreamAppend[], options: Pick<AppendOptions, 'expectedStreams'> = {}): Promise<AppendResult[]> {
     const recordedAt = this.now().toISOString();
     const parts = checkedStreamAppends(appends, options, recordedAt);
-    if (parts.length === 1) return [await appendToStream(this.database, parts[0].streamId, parts[0].events, { expectedVersion: parts[0].version, ...options }, recordedAt)];
+    if (parts.length === 1) return [await appendToStream(this.database, parts[0].streamId, parts[0].events, { expectedVersion: parts[0].version, ...options }, recordedAt, this.send)];
     return appendToStreams(this.database, parts, options, recordedAt);
   }
 
@@ -101,20 +103,8 @@ export class SqlEventStore implements EventStore {
     }
   }
 
-  /**
-   * An append at a known version goes with the others in flight (`AppendGroups`); one that
-   * appended nothing there, or at `any` version or `stream-exists`, is tried on its own, where the
-   * store tells why.
-   */
   private async appendAt(streamId: string, events: NewEvent[], options: AppendOptions, recordedAt: string): Promise<AppendResult> {
-    const canonical = checkedAppend(streamId, events, options, recordedAt);
-    const { expectedVersion } = options;
-    if (typeof expectedVersion === 'number' || expectedVersion === 'no-stream') {
-      const version = expectedVersion === 'no-stream' ? 0 : expectedVersion;
-      const grouped = await this.groups.append({ streamId, version, events: canonical, recordedAt, guards: guardsOf(options.expectedStreams) }).catch((error: unknown) => (nothingAppendedOn(error), null));
-      if (grouped) return grouped;
-    }
-    return appendToStream(this.database, streamId, canonical, options, recordedAt);
+    return appendToStream(this.database, streamId, checkedAppend(streamId, events, options, recordedAt), options, recordedAt, this.send);
   }
 
   async readStream(streamId: string, { fromVersion = 1, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {

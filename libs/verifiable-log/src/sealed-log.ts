@@ -64,16 +64,16 @@ export class SealedLog implements OrderedLog {
 
   async readLog({ after = LOG_START, limit = DEFAULT_PAGE }: ReadLogOptions = {}): Promise<StoredEvent[]> {
     const size = Math.max(1, Math.trunc(limit));
-    const sealed = this.sealedJustAfter(after);
-    if (sealed) return this.passOn(sealed, size);
+    const sealed = this.sealedJustAfter(after, size);
+    if (sealed) return this.passOn(sealed);
     const first = await this.leafAfter(after);
     if (first === null) return this.sealer && (await this.sealer.sealBatch()) > 0 ? this.readLog({ after, limit }) : [];
     let leaves = await this.leavesFrom(first, size);
     if (leaves.length < size && this.sealer) {
       try {
         if ((await this.sealer.sealBatch()) > 0) {
-          const justSealed = leaves.length === 0 ? this.sealedJustAfter(after) : null;
-          if (justSealed) return this.passOn(justSealed, size);
+          const justSealed = leaves.length === 0 ? this.sealedJustAfter(after, size) : null;
+          if (justSealed) return this.passOn(justSealed);
           leaves = await this.leavesFrom(first, size);
         }
       } catch (error) {
@@ -88,9 +88,9 @@ export class SealedLog implements OrderedLog {
     return page;
   }
 
-  /** What this reader's sealer has just sealed after `after`, when this reader passes that on. */
-  private sealedJustAfter(after: LogPosition): SealedEvents | null {
-    return this.passesOnSealed ? (this.sealer?.sealedAfter(after) ?? null) : null;
+  /** What this reader's sealer has just sealed after `after` (at most `limit`), when this reader passes that on. */
+  private sealedJustAfter(after: LogPosition, limit: number): SealedEvents | null {
+    return this.passesOnSealed ? (this.sealer?.sealedAfter(after, limit) ?? null) : null;
   }
 
   /**
@@ -101,10 +101,9 @@ export class SealedLog implements OrderedLog {
    * still find either). In the API the sealing loop and the projector share the sealer, and this
    * spares the projector reading each event and its leaf back and hashing it again.
    */
-  private passOn({ firstLeaf, events }: SealedEvents, size: number): StoredEvent[] {
-    const page = events.slice(0, size);
-    this.resume = { after: page[page.length - 1].position, nextLeaf: firstLeaf + page.length };
-    return page;
+  private passOn({ firstLeaf, events }: SealedEvents): StoredEvent[] {
+    this.resume = { after: events[events.length - 1].position, nextLeaf: firstLeaf + events.length };
+    return events;
   }
 
   followLog(options?: FollowLogOptions): AsyncIterable<StoredEvent[]> {

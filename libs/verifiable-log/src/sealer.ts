@@ -43,10 +43,10 @@ const LEAF_COLUMNS = ['leaf_index', 'transaction_id', 'position', 'bytes', 'leaf
 
 export const SEAL_HEAD_SQL = 'SELECT next_leaf::text AS next_leaf, log_position, chain_hash, compact_range FROM ledger_seal';
 
-/** Events sealed together, in log order, and the leaf index of the first. */
+/** Events sealed in log order, and the leaf index of the first: a page of its own, for a reader to pass on. */
 export interface SealedEvents {
   firstLeaf: number;
-  events: readonly StoredEvent[];
+  events: StoredEvent[];
 }
 
 /** How many of its last batches a sealer keeps for its sealed log to pass on: a projector a batch or two behind still finds its next. */
@@ -73,7 +73,7 @@ interface SealedStreamHead {
  */
 export class Sealer {
   /** The last batches this sealer sealed, newest first (see `sealedAfter`). */
-  private readonly recent: (SealedEvents & { after: LogPosition })[] = [];
+  private readonly recent: { after: LogPosition; firstLeaf: number; events: readonly StoredEvent[] }[] = [];
   /** The batch this sealer is sealing, if any: the next waits for it (see `sealBatch`). */
   private sealing: Promise<unknown> = Promise.resolve();
 
@@ -112,15 +112,17 @@ export class Sealer {
   }
 
   /**
-   * The events this sealer sealed just after `after`, as it read and sealed them, and the leaf
-   * index of the first — from one of the last few batches it sealed, committed; null when none of
-   * them holds the event after `after`. What its sealed log passes on without reading them back.
+   * At most `limit` of the events this sealer sealed just after `after`, as it read and sealed
+   * them, and the leaf index of the first — from one of the last few batches it sealed, committed;
+   * null when none of them holds the event after `after`. What its sealed log passes on without
+   * reading them back.
    */
-  sealedAfter(after: LogPosition): SealedEvents | null {
+  sealedAfter(after: LogPosition, limit: number): SealedEvents | null {
     for (const batch of this.recent) {
       const start = batch.after === after ? 0 : batch.events.findIndex((event) => event.position === after) + 1;
-      if (start === 0 && batch.after !== after) continue;
-      if (start < batch.events.length) return { firstLeaf: batch.firstLeaf + start, events: batch.events.slice(start) };
+      if ((start > 0 || batch.after === after) && start < batch.events.length) {
+        return { firstLeaf: batch.firstLeaf + start, events: batch.events.slice(start, start + limit) };
+      }
     }
     return null;
   }

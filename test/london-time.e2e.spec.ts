@@ -152,9 +152,9 @@ describeOnEveryStore('instants answered in London time', (api) => {
   });
 
   describe.each(READS)('GET %s', (path, list, reader) => {
-    it('answers every instant in the London offset (JSON)', async () => {
+    it('answers every instant in the London offset (JSON), and says the answer is JSON', async () => {
       const answer = await read(path, reader);
-      expect({ path, status: answer.status }).toEqual({ path, status: 200 });
+      expect({ path, status: answer.status, type: answer.headers['content-type'] }).toEqual({ path, status: 200, type: 'application/json; charset=utf-8' });
       expectLondonInstants(answer);
     });
 
@@ -238,6 +238,7 @@ describeOnEveryStore('instants answered in London time', (api) => {
   describe('command answers and refusals', () => {
     it('a ratification answers the chain that granted authority from 1 April 2018 (BST)', () => {
       expect(recorded.body).not.toMatch(UTC_INSTANT);
+      expect(recorded.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(recorded.json().authority.chains.map((chain: { effectiveFrom: string }[]) => chain.map((link) => link.effectiveFrom))).toEqual([['2018-04-01T00:00:00+01:00']]);
     });
 
@@ -245,6 +246,7 @@ describeOnEveryStore('instants answered in London time', (api) => {
       const decision = { ratificationId: 'wokingham-plt-2018-04-05', version: 1, deciderId: PLT, outcome: 'approved', decidedOn: '2018-04-05' };
       const again = await api().post('/v1/proposals/wokingham-bcf-reablement-2018/ratifications', decision, { key: clerk, idempotencyKey: 'plt-reablement-2018-04-05' });
       expect(again.headers['idempotent-replayed']).toBe('true');
+      expect(again.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(again.json()).toEqual(recorded.json());
     });
 

@@ -7,6 +7,7 @@ export class CommandAnswer implements RecordedAnswer {
   @ApiProperty({ example: 'wokingham-borough-council' })
   id!: string;
 
-  @ApiProperty({ description: 'The global log position written; pass it back as minPosition to read your own write.', example: '7421:1050' })
+  // A type named here: `LogPosition` is a template literal type, which decorators' metadata reads as Object.
+  @ApiProperty({ type: String, pattern: '^\\d+:\\d+$', description: 'The global log position written; pass it back as minPosition to read your own write.', example: '7421:1050' })
   position!: LogPosition;
 }

@@ -42,9 +42,12 @@ export class LondonTimeInterceptor implements NestInterceptor {
         // Only an answer Fastify would write as JSON: text (metrics, CSV), streams and buffers go as they
         // are, and a page the handler sent itself (it hands back the reply) is already written.
         if (body !== null && body !== reply && typeof body === 'object' && !ArrayBuffer.isView(body) && typeof (body as { pipe?: unknown }).pipe !== 'function') {
+          // A serializer of our own leaves the type to us (Fastify names it only when it serializes itself).
+          if (!reply.hasHeader('content-type')) void reply.type('application/json; charset=utf-8');
           reply.serializer((payload: unknown) => inLondonTimeJson(JSON.stringify(payload)));
         }
       }),
     );
   }
 }
+

@@ -83,6 +83,9 @@ const POSITION_HEADER = { 'X-Ledger-Position': { description: 'The log position 
  */
 export function completeContract(document: OpenAPIObject): OpenAPIObject {
   document.components ??= {};
+  // A read's answer named like a class Nest describes would be replaced by it, and clients would be generated from the wrong schema.
+  const named = Object.keys(READ_ANSWER_SCHEMAS).filter((name) => name in (document.components?.schemas ?? {}) || name === 'Problem');
+  if (named.length > 0) throw new Error(`The reads' answer schemas ${named.join(', ')} have the names of other schemas of the document; rename them in read-answers.ts.`);
   document.components.schemas = { ...READ_ANSWER_SCHEMAS, ...document.components.schemas, Problem: PROBLEM_SCHEMA } as Record<string, SchemaObject>;
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {

@@ -2026,7 +2026,7 @@ export const READ_ANSWER_SCHEMAS = {
     "additionalProperties": false,
     "description": "Schedule 12A to the Local Government Act 1972: the paragraph (1–7) that makes part of the matter exempt, and why."
   },
-  "ProposalAnswer": {
+  "ProposalDetail": {
     "$ref": "#/components/schemas/ProposalView"
   },
   "ProposalView": {

@@ -37,7 +37,7 @@ export class ProposalRegisterController {
   @PublicRead()
   @ApiOperation({ summary: `A proposal: its current version, its route with the decision that stands for each step, every version and every ratification. ${EXEMPT_NOTE}` })
   @ApiParam({ name: 'id', example: 'wokingham-enhanced-s75-partnership' })
-  @AnswersWith('ProposalAnswer', '{id, version, status, title, summary, …, route: [{stepIndex, organisationId, bodyId, requirement, decision}], versions, ratifications, position}. ' +
+  @AnswersWith('ProposalDetail', '{id, version, status, title, summary, …, route: [{stepIndex, organisationId, bodyId, requirement, decision}], versions, ratifications, position}. ' +
       'Each decision (on the route and among the ratifications) carries `authorityNow`: whether its recorded authority still holds on what the ledger knows now, as in GET /v1/ratifications.')
   @ApiNotFoundResponse({ description: 'not_found: no such proposal.' })
   get(@SlugParam('id', 'proposal') proposalId: string, @QueryParams() _query: ProposalQuery, @Req() request: AuthenticatedRequest): Promise<ProposalView> {

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { InvalidCommandError } from '@ledger/governance';
 
 /** A page of a list (API.md: `?limit=` default 50, max 500, and `?cursor=`). */
@@ -25,14 +25,14 @@ export function pageLimit(limit: number | undefined): number {
 }
 
 /** The key cursors are signed with: this process's own until `signCursorsWith` gives the ledger's. */
-let cursorKey = randomBytes(32);
+let cursorKey: KeyObject = createSecretKey(randomBytes(32));
 
 /**
  * Sets the key cursors are signed with (the API's LEDGER_CURSOR_SECRET). Every instance serving
  * one ledger needs the same, for a cursor one gave out to be taken by the next.
  */
 export function signCursorsWith(secret: string): void {
-  cursorKey = createHash('sha256').update(`decision-ledger cursors\0${secret}`).digest();
+  cursorKey = createSecretKey(createHash('sha256').update(`decision-ledger cursors\0${secret}`).digest());
 }
 
 const tagOf = (payload: string): Buffer => createHmac('sha256', cursorKey).update(payload).digest().subarray(0, 16);

@@ -21,7 +21,8 @@ import { InvalidCursorError, decodeCursor, pageLimit, toPage, type Page } from '
 import type { ReadModelReader } from '../projector/read-model-reader.js';
 import {
   PROPOSAL_COLUMNS,
-  RATIFICATION_COLUMNS,
+  ratificationColumns,
+  instantText,
   authorityOf,
   isoInstant,
   parseJson,
@@ -229,7 +230,7 @@ async function ratificationsPage(
   if (filter.callIn === 'open') conditions.and(`r.call_in_until > ${conditions.parameter(now, 'timestamptz')}`);
   if (filter.callIn === 'lodged') conditions.and(`r.call_ins <> '[]'`);
   const rows = await reader.query<RatificationListRow>(
-    `SELECT ${qualified(RATIFICATION_COLUMNS, 'r')}, r.decided_on, p.exempt_paragraph, p.version AS current_version,
+    `SELECT ${ratificationColumns('r')}, ${instantText('r.decided_on')} AS decided_on, p.exempt_paragraph, p.version AS current_version,
             p.title AS current_title
      FROM ratifications r JOIN proposals p ON p.proposal_id = r.proposal_id
      ${conditions.where}
@@ -369,7 +370,7 @@ export async function proposalById(reader: ReadModelReader, proposalId: string, 
             CASE WHEN r.ratification_id IS NULL THEN NULL ELSE json_build_object(
               'proposal_id', r.proposal_id, 'ratification_id', r.ratification_id, 'statement', r.statement, 'authority', r.authority,
               'rescission', r.rescission, 'set_aside', r.set_aside, 'call_ins', r.call_ins, 'log_transaction', r.log_transaction::text,
-              'log_sequence', r.log_sequence::text, 'position', r.position, 'recorded_at', r.recorded_at) END AS r
+              'log_sequence', r.log_sequence::text, 'position', r.position, 'recorded_at', ${instantText('r.recorded_at')}) END AS r
      FROM proposals p LEFT JOIN ratifications r ON r.proposal_id = p.proposal_id
      WHERE p.proposal_id = $1
      ORDER BY r.log_transaction, r.log_sequence`,

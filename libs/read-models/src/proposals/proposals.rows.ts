@@ -48,11 +48,24 @@ export interface RatificationRow {
 export const PROPOSAL_COLUMNS =
   'proposal_id, version, status, key_decision, exempt, proposed_by_id, withdrawal, versions, organisation_ids, tabled_transaction::text AS tabled_transaction, tabled_sequence::text AS tabled_sequence, tabled_position, last_position, updated_at';
 
-export const RATIFICATION_COLUMNS =
-  'proposal_id, ratification_id, statement, authority, rescission, set_aside, call_ins, log_transaction::text AS log_transaction, log_sequence::text AS log_sequence, position, recorded_at';
+/** A `ratifications` row's columns, each taken from `alias`: what `RatificationRow` holds. */
+export const ratificationColumns = (alias: string): string =>
+  `${alias}.proposal_id, ${alias}.ratification_id, ${alias}.statement, ${alias}.authority, ${alias}.rescission, ${alias}.set_aside, ${alias}.call_ins, ` +
+  `${alias}.log_transaction::text AS log_transaction, ${alias}.log_sequence::text AS log_sequence, ${alias}.position, ${instantText(`${alias}.recorded_at`)} AS recorded_at`;
 
-/** A timestamptz as either driver answers it, as the ledger writes instants. */
+/**
+ * A timestamptz column as the text of the instant as the ledger writes it (`Date.toISOString()`:
+ * `2019-02-26T18:00:00.000Z`), made by PostgreSQL, so that a list of many rows is not turned into
+ * dates and back again by the API, which answers every request on one thread.
+ */
+export const instantText = (column: string): string => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** An instant exactly as the ledger writes it. */
+const LEDGER_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** A timestamptz as either driver answers it, or as `instantText` reads it, as the ledger writes instants. */
 export function isoInstant(value: Date | string): Instant {
+  if (typeof value === 'string' && LEDGER_INSTANT.test(value)) return value;
   return (value instanceof Date ? value : new Date(value)).toISOString();
 }
 

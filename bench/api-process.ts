@@ -14,10 +14,12 @@ const LIMITS_THAT_COUNT =
 
 /**
  * The built API as its own process, as the benchmarks load it: started with `environment` on top
- * of this process's, and handed back once `/health/ready` answers (at most 20 s).
+ * of this process's, from `checkout` (this one unless another is named, built, to compare with),
+ * and handed back once `/health/ready` answers (at most 20 s).
  */
-export async function startApiProcess(port: number, environment: Record<string, string>, nodeArguments: string[] = []): Promise<ChildProcess> {
+export async function startApiProcess(port: number, environment: Record<string, string>, nodeArguments: string[] = [], checkout = process.cwd()): Promise<ChildProcess> {
   const api = spawn(process.execPath, [...nodeArguments, 'dist/apps/ledger-api/src/main.js'], {
+    cwd: checkout,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...LIMITS_THAT_COUNT, ...environment },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -161,16 +161,40 @@ export async function prepareProposals(clerk: string): Promise<void> {
   });
 }
 
-/** The API on the benchmark's ledger; `BENCH_API_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles it, as in `bench:commands`. */
-export function startApi(schema: string, environment: Record<string, string> = {}): Promise<ChildProcess> {
+/**
+ * The reads `bench:read` loads, each a random request on the ledger made here: an authority check
+ * of a holder in a scheme's chain (random scope, past date), a half year of an organisation's
+ * ratifications register (half of them a page of 50 decisions, half empty), and a proposal.
+ */
+export function readPaths(proposals: number): Record<'authority' | 'register' | 'proposal', () => string> {
+  const pastDate = () => `${2013 + Math.floor(Math.random() * 11)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`;
+  return {
+    authority: () => {
+      const o = Math.floor(Math.random() * ORGANISATIONS);
+      const k = Math.floor(Math.random() * SCOPES.length);
+      return `/v1/authority/check?holderId=${pick([holderOf(o, k), committee(o, 1 + (k % COMMITTEES))])}&organisationId=${organisationId(o)}&scopes=${SCOPES[k]}&amountPence=1000000&at=${pastDate()}`;
+    },
+    register: () => {
+      const year = 2018 + Math.floor(Math.random() * 6);
+      return `/v1/ratifications?organisationId=${organisationId(Math.floor(Math.random() * ORGANISATIONS))}&from=${year}-01-01&to=${year}-06-30`;
+    },
+    proposal: () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`,
+  };
+}
+
+/**
+ * The API on the benchmark's ledger; `BENCH_API_NODE_ARGS` (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles it, as in `bench:commands`.
+ * On `port` from `checkout` when given (`bench:compare-reads` runs two).
+ */
+export function startApi(schema: string, environment: Record<string, string> = {}, { port = PORT, checkout }: { port?: number; checkout?: string } = {}): Promise<ChildProcess> {
   const nodeArguments = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  return startApiProcess(PORT, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '60000', ...environment }, nodeArguments);
+  return startApiProcess(port, { DATABASE_URL, DATABASE_SCHEMA: schema, LEDGER_BOOTSTRAP_ADMIN_KEY: ADMIN_KEY, LEDGER_MIN_POSITION_WAIT_MS: '60000', ...environment }, nodeArguments, checkout);
 }
 
 /** Waits until the API has read the whole sealed log back against the store, as it does at start (its sealer's audit), so that the load is measured alone. */
-export async function sealedLogReadBack(): Promise<number> {
+export async function sealedLogReadBack(port = PORT): Promise<number> {
   for (const deadline = Date.now() + 300_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    const ready = await fetch(`http://127.0.0.1:${PORT}/health/ready`);
+    const ready = await fetch(`http://127.0.0.1:${port}/health/ready`);
     const audited = ((await ready.json()) as { details?: { sealer?: { audited?: { events: number } } } }).details?.sealer?.audited;
     if (audited) return audited.events;
   }

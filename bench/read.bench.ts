@@ -31,16 +31,10 @@ import { SealedLog } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
 import {
   cannon,
-  committee,
-  COMMITTEES,
-  holderOf,
   issueKey,
-  organisationId,
-  ORGANISATIONS,
-  pick,
   progress,
+  readPaths,
   residentMegabytes,
-  SCOPES,
   sealedLogReadBack,
   startApi,
   warmUp,
@@ -86,17 +80,7 @@ async function main(): Promise<void> {
     console.log(`the API read the sealed log back at start (${audited.toLocaleString('en-GB')} events) in ${((performance.now() - apiStarted) / 1000).toFixed(1)} s; load begins once it has`);
     const clerk = await issueKey('bench-reader');
 
-    const pastDate = () => `${2013 + Math.floor(Math.random() * 11)}-${String(1 + Math.floor(Math.random() * 12)).padStart(2, '0')}-15`;
-    const authorityCheck = () => {
-      const o = Math.floor(Math.random() * ORGANISATIONS);
-      const k = Math.floor(Math.random() * SCOPES.length);
-      return `/v1/authority/check?holderId=${pick([holderOf(o, k), committee(o, 1 + (k % COMMITTEES))])}&organisationId=${organisationId(o)}&scopes=${SCOPES[k]}&amountPence=1000000&at=${pastDate()}`;
-    };
-    const register = () => {
-      const year = 2018 + Math.floor(Math.random() * 6);
-      return `/v1/ratifications?organisationId=${organisationId(Math.floor(Math.random() * ORGANISATIONS))}&from=${year}-01-01&to=${year}-06-30`;
-    };
-    const proposalRead = () => `/v1/proposals/bench-proposal-${Math.floor(Math.random() * proposals)}`;
+    const { authority: authorityCheck, register, proposal: proposalRead } = readPaths(proposals);
     // Each measured after 5 s of the same load unmeasured, as bench:site measures: the code on its path compiled, the pages it reads in memory.
     const measured = async (label: string, path: () => string) => {
       await warmUp(path, clerk);

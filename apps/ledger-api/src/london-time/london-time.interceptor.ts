@@ -50,4 +50,3 @@ export class LondonTimeInterceptor implements NestInterceptor {
     );
   }
 }
-

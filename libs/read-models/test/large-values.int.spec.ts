@@ -25,7 +25,7 @@ async function columnCompression(database: { query<T>(sql: string, values: unkno
 describeReadModels('large values compressed by lz4 where the server has it', (subject) => {
   it('the events, their leaves and the read models’ rows: lz4 on a server that offers it, the default elsewhere', async () => {
     const { database } = subject();
-    await subject().readModels(READ_MODEL_PROJECTIONS);
+    await subject().readModels([...READ_MODEL_PROJECTIONS]);
     const expected = (await compressions(database)).includes('lz4') ? 'lz4' : 'default';
     expect(await columnCompression(database, database.schema, [['ledger_events', 'body'], ['ledger_leaves', 'bytes']])).toEqual([expected, expected]);
     const generation = `${database.schema}_rm1`;

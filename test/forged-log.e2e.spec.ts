@@ -57,7 +57,7 @@ describeWithFreshApis('a forged log, as the running ledger meets it', (start) =>
 
   it('an event inserted behind the seal stops the sealer, /health/ready says why, and neither /v1/events, a rebuild nor ledger verify passes it', async () => {
     const [first] = await api.database.query<{ transaction_id: string; position: string }>(
-      'SELECT transaction_id::text AS transaction_id, position::text AS position FROM ledger_events ORDER BY transaction_id, position LIMIT 1',
+      'SELECT e.transaction_id::text AS transaction_id, e.position::text AS position FROM ledger_events e ORDER BY e.transaction_id, e.position LIMIT 1',
     );
     const behind = { transactionId: first.transaction_id, position: String(BigInt(first.position) + 1_000_000n) };
     await forge(api, 'organisation-forged-council', 1, behind, 'ab'.repeat(32));

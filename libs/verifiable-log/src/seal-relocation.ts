@@ -34,8 +34,9 @@ export async function relocateSeal(database: Database, target: EventStore, alsoI
   const relocations: { leaf_index: number; log_position: LogPosition }[] = [];
   let after: LogPosition = LOG_START;
   for (let next = 0; next < sealed; ) {
+    // Ordered by the column, not by the text of the same name the list gives (where 10 comes before 9).
     const leaves = await database.query<{ leaf_index: string; bytes: string }>(
-      'SELECT leaf_index::text AS leaf_index, bytes FROM ledger_leaves WHERE leaf_index >= $1 AND leaf_index < $2 ORDER BY leaf_index LIMIT $3',
+      'SELECT l.leaf_index::text AS leaf_index, l.bytes FROM ledger_leaves l WHERE l.leaf_index >= $1 AND l.leaf_index < $2 ORDER BY l.leaf_index LIMIT $3',
       [next, sealed, PAGE],
     );
     const events: StoredEvent[] = [];

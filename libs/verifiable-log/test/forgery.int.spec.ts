@@ -57,7 +57,7 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
 
   const rows = () =>
     database.query<EventRow>(
-      "SELECT stream_id, stream_version, transaction_id::text AS transaction_id, position::text AS position, body, encode(hash, 'hex') AS hash FROM ledger_events ORDER BY transaction_id, position",
+      "SELECT e.stream_id, e.stream_version, e.transaction_id::text AS transaction_id, e.position::text AS position, e.body, encode(e.hash, 'hex') AS hash FROM ledger_events e ORDER BY e.transaction_id, e.position",
     );
 
   /** Inserts an event row as a forger would, at a transaction id and position of their choosing. */

@@ -9,6 +9,14 @@ async function readWholeLog(store: SqlEventStore): Promise<StoredEvent[]> {
   return store.readLog({ limit: 1_000 });
 }
 
+/** A new, empty store in place of `database`, closed. */
+async function reopened(database: PgliteDatabase): Promise<PgliteDatabase> {
+  await database.close();
+  const fresh = await PgliteDatabase.open();
+  await migrate(fresh);
+  return fresh;
+}
+
 /**
  * Moving a sealed ledger's events to another store (what `ledger migrate-events --switch` does for
  * EventStoreDB): the sealed log stays in the ledger's database, signed, and goes on in the new store.
@@ -62,6 +70,17 @@ describeOnEveryDatabase('moving the sealed log to another event store', (open) =
     for (const line of lines) verifier.accept(JSON.stringify(line));
     expect(verifier.finish()).toMatchObject({ valid: true, leaves: 6, checkpoints: 2 });
     expect(lines.filter((line) => line.kind === 'leaf').every((line) => line.kind === 'leaf' && line.event !== null)).toBe(true);
+  });
+
+  it('matches leaves to events in the order of their numbers past ten (leaf 10 after leaf 9, not after leaf 1)', async () => {
+    for (let version = 2; version <= 9; version++) {
+      await first.append('proposal-bsw-alliance', [event('CallInLodged', { proposalId: 'bsw-alliance', n: version })], { expectedVersion: version });
+    }
+    expect(await new Sealer(database, first).catchUp()).toBe(8);
+    await copyLog(first, (second = new SqlEventStore((moved = await reopened(moved)))));
+    const after = await readWholeLog(second);
+    expect(after).toHaveLength(12);
+    expect(await relocateSeal(database, second)).toEqual({ leaves: 12, logPosition: after[11].position });
   });
 
   it('proves inclusion by where an event stands now, not where it was sealed', async () => {

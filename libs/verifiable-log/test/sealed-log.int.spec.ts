@@ -38,7 +38,7 @@ describeOnEveryDatabase('the sealed log', (open) => {
     expect(await sealer.catchUp()).toBe(4);
     const log = await store.readLog({ limit: 100 });
     const leaves = await database.query<{ leaf_index: string; bytes: string; leaf_hash: string; chain_hash: string }>(
-      "SELECT leaf_index::text AS leaf_index, bytes, encode(leaf_hash, 'hex') AS leaf_hash, encode(chain_hash, 'hex') AS chain_hash FROM ledger_leaves ORDER BY leaf_index",
+      "SELECT l.leaf_index::text AS leaf_index, l.bytes, encode(l.leaf_hash, 'hex') AS leaf_hash, encode(l.chain_hash, 'hex') AS chain_hash FROM ledger_leaves l ORDER BY l.leaf_index",
     );
     expect(leaves.map((leaf) => Number(leaf.leaf_index))).toEqual([0, 1, 2, 3]);
     let chain = CHAIN_START;

@@ -16,11 +16,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import { stopApiProcess } from './api-process.js';
 import { cpuTimes } from './process-cpu.js';
-import { CONNECTIONS, issueKey, openBenchLedger, PORT, readPaths, sealedLogReadBack, startApi } from './read-ledger.js';
+import { issueKey, openBenchLedger, PORT, readLoad, readPaths, sealedLogReadBack, startApi, warmUp } from './read-ledger.js';
 
 const READS = ['register', 'authority', 'proposal'] as const;
 type Read = (typeof READS)[number];
@@ -42,12 +41,7 @@ interface Contender {
 /** `seconds` of the read from 20 connections: the API CPU each request cost, and p99. */
 async function turn({ port, api }: Contender, path: () => string, key: string, seconds: number): Promise<Turn> {
   const before = cpuTimes(api.pid!).api;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: CONNECTIONS,
-    duration: seconds,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: { authorization: `Bearer ${key}` } }) }],
-  });
+  const result = await readLoad(path, key, seconds, port);
   if (result.non2xx > 0 || result.errors > 0) throw new Error(`port ${port}: ${result.non2xx} answers were not 2xx and ${result.errors} failed`);
   return { cpuMs: (cpuTimes(api.pid!).api - before) / result.requests.total, p99: result.latency.p99 };
 }
@@ -90,7 +84,7 @@ async function main(): Promise<void> {
     await knownTo(theirs.port, key);
     const path = readPaths(proposals)[read];
     // Warm both first: the code on the read's path compiled, the pages it reads in memory.
-    for (const contender of contenders) await turn(contender, path, key, 5);
+    for (const { port } of contenders) await warmUp(path, key, 5, port);
     const ratios: number[] = [];
     const p99s: Record<string, number[]> = { ours: [], theirs: [] };
     for (let round = 0; round < ROUNDS; round++) {

@@ -229,12 +229,7 @@ export interface Latency {
 /** 10 s of GETs from `CONNECTIONS` connections, with `key` (none: an anonymous reader); req/s, latency and CPU a request. */
 export async function cannon(label: string, path: () => string, key: string | null, apiPid: number): Promise<Latency> {
   const cpuBefore = cpuTimes(apiPid);
-  const result = await autocannon({
-    url: BASE,
-    connections: CONNECTIONS,
-    duration: 10,
-    requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: key === null ? {} : { authorization: `Bearer ${key}` } }) }],
-  });
+  const result = await readLoad(path, key, 10);
   if (result.non2xx > 0 || result.errors > 0) {
     const sample = await send('GET', path(), undefined, key);
     throw new Error(`${label}: ${result.non2xx} answers were not 2xx and ${result.errors} failed; for example ${sample.status} ${sample.text}`);
@@ -246,9 +241,14 @@ export async function cannon(label: string, path: () => string, key: string | nu
 }
 
 /** Reads as `cannon` does for `seconds`, measuring nothing: the code on this path compiled and the database's pages in memory before the measured run. */
-export async function warmUp(path: () => string, key: string | null, seconds = 5): Promise<void> {
-  await autocannon({
-    url: BASE,
+export async function warmUp(path: () => string, key: string | null, seconds = 5, port = PORT): Promise<void> {
+  await readLoad(path, key, seconds, port);
+}
+
+/** `seconds` of GETs of `path()` from `CONNECTIONS` connections to the API on `port`, with `key` (none: an anonymous reader). */
+export function readLoad(path: () => string, key: string | null, seconds: number, port = PORT): Promise<autocannon.Result> {
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
     connections: CONNECTIONS,
     duration: seconds,
     requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: path(), headers: key === null ? {} : { authorization: `Bearer ${key}` } }) }],

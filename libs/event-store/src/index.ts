@@ -7,6 +7,8 @@ export * from './core/follow-log.js';
 export * from './core/log-copy.js';
 export * from './postgres/database.js';
 export * from './postgres/copy-field.js';
+export { TextArrayParameter } from './postgres/text-array-parameter.js';
+export { BinaryCopy } from './postgres/binary-copy.js';
 export { isDatabaseAway } from './postgres/passing-failures.js';
 export * from './postgres/log-hold.js';
 export * from './postgres/postgres-database.js';

@@ -1,10 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  BinaryCopy,
   canonicalBodyOf,
   chainHash,
   compareLogPositions,
-  copyBytea,
-  copyField,
   GENESIS_HASH,
   parseLogPosition,
   type Database,
@@ -133,7 +132,7 @@ export class Sealer {
       if (row.log_position !== head.logPosition) return 0;
       const streams = await this.sealedStreamHeads(session, events);
       let { chainHash: leafChain, range } = head;
-      let leaves = '';
+      const leaves = new BinaryCopy();
       events.forEach((event, index) => {
         const body = canonicalBodyOf(event);
         streams.set(event.streamId, followingHead(streams.get(event.streamId), event, body));
@@ -142,10 +141,10 @@ export class Sealer {
         leafChain = chainAfter(leafChain, hash);
         range = appendToRange(range, hash);
         const { transactionId, sequence } = parseLogPosition(event.position);
-        leaves += `${head.nextLeaf + index}\t${transactionId}\t${sequence}\t${copyField(bytes)}\t${copyBytea(hash)}\t${copyBytea(leafChain)}\n`;
+        leaves.row(LEAF_COLUMNS.length).int8(head.nextLeaf + index).xid8(transactionId).int8(sequence).text(bytes).bytes(hash).bytes(leafChain);
       });
-      // By COPY: the leaf's bytes (the event's body, escaped once more as a JSON string) go as they are, not escaped again as JSON.
-      await session.copyIn('ledger_leaves', LEAF_COLUMNS, [leaves]);
+      // By binary COPY: the leaf's bytes (the event's body, escaped once more as a JSON string) and its hashes go as they are, nothing escaped again.
+      await session.copyIn('ledger_leaves', LEAF_COLUMNS, leaves.pieces(), 'binary');
       await session.query(
         `INSERT INTO ledger_sealed_streams (stream_id, version, hash)
          SELECT r.stream_id, r.version, decode(r.hash, 'hex') FROM json_to_recordset($1::json) AS r(stream_id text, version integer, hash text)

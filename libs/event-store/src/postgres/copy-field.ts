@@ -12,6 +12,3 @@ export function copyField(text: string): string {
   if (!CONTROL.test(escaped)) return escaped;
   return escaped.replaceAll('\t', '\\t').replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\0', '\ufffd');
 }
-
-/** Bytes as a `bytea` field of COPY's text format (hex, its backslash escaped). */
-export const copyBytea = (bytes: Uint8Array): string => `\\\\x${Buffer.from(bytes).toString('hex')}`;

@@ -1,3 +1,6 @@
+/** COPY's formats: `text` (the default) and `binary`. */
+export type CopyFormat = 'text' | 'binary';
+
 /** The little of SQL the ledger needs, so that one SQL text serves PostgreSQL and PGlite. */
 export interface SqlSession {
   /**
@@ -8,12 +11,12 @@ export interface SqlSession {
   /** Several statements without parameters (a migration file). */
   execScript(text: string): Promise<void>;
   /**
-   * Rows into `table (columns)` by `COPY … FROM STDIN`, in COPY's text format: the cheapest way
-   * PostgreSQL takes many rows (a rebuild filling a fresh generation). The text comes in pieces,
-   * each sent as soon as it is written, so writing the next overlaps PostgreSQL taking the last;
-   * a piece is a string or UTF-8 bytes.
+   * Rows into `table (columns)` by `COPY … FROM STDIN`, in COPY's text format (a piece a string or
+   * UTF-8 bytes) or its binary format (`BinaryCopy`): the cheapest way PostgreSQL takes many rows
+   * (a rebuild filling a fresh generation, the sealer's leaves). The rows come in pieces, each sent
+   * as soon as it is written, so writing the next overlaps PostgreSQL taking the last.
    */
-  copyIn(table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>): Promise<void>;
+  copyIn(table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array<ArrayBuffer>>, format?: CopyFormat): Promise<void>;
 }
 
 export interface Database extends SqlSession {
@@ -58,4 +61,9 @@ const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
 export function assertSchemaName(schema: string): string {
   if (!SCHEMA_PATTERN.test(schema)) throw new Error(`Schema name ${JSON.stringify(schema)} must match ${SCHEMA_PATTERN}.`);
   return schema;
+}
+
+/** The statement a `copyIn` sends: rows into `table (columns)` from `source` (`STDIN`, or PGlite's `'/dev/blob'`). */
+export function copyFrom(table: string, columns: readonly string[], source: string, format: CopyFormat): string {
+  return `COPY ${table} (${columns.join(', ')}) FROM ${source}${format === 'binary' ? ' WITH (FORMAT binary)' : ''}`;
 }

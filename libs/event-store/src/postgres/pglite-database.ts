@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { lockDataFolder } from './data-folder-lock.js';
 import { startFreshCluster } from './fresh-cluster-image.js';
-import { assertSchemaName, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
+import { parameterForPglite } from './text-array-parameter.js';
+import { assertSchemaName, copyFrom, type CopyFormat, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
 
 export interface PgliteDatabaseOptions {
   /** A folder to keep the data in; in memory when absent. */
@@ -54,23 +55,24 @@ export class PgliteDatabase implements Database {
   }
 
   async query<Row>(text: string, params: unknown[] = []): Promise<Row[]> {
-    return (await this.pglite.query<Row>(text, params)).rows;
+    return (await this.pglite.query<Row>(text, params.map(parameterForPglite))).rows;
   }
 
   async execScript(text: string): Promise<void> {
     await this.pglite.exec(text);
   }
 
-  async copyIn(table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
-    await this.transaction((session) => session.copyIn(table, columns, text));
+  async copyIn(table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array<ArrayBuffer>>, format: CopyFormat = 'text'): Promise<void> {
+    await this.transaction((session) => session.copyIn(table, columns, pieces, format));
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
     return this.pglite.transaction(async (tx) =>
       work({
-        query: async <Row>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params)).rows,
+        query: async <Row>(text: string, params: unknown[] = []) => (await tx.query<Row>(text, params.map(parameterForPglite))).rows,
         execScript: async (text: string) => void (await tx.exec(text)),
-        copyIn: async (table, columns, text) => void (await tx.query(copyFromBlob(table, columns), [], { blob: new Blob([...text]) })),
+        // PGlite has no client to stream COPY from: it reads the rows from the blob handed with the query.
+        copyIn: async (table, columns, pieces, format = 'text') => void (await tx.query(copyFrom(table, columns, "'/dev/blob'", format), [], { blob: new Blob([...pieces]) })),
       }),
     );
   }
@@ -105,7 +107,3 @@ function holdsCluster(dataDir: string): boolean {
   return existsSync(join(dataDir, 'PG_VERSION'));
 }
 
-/** PGlite has no client to stream COPY from: it reads the rows from the blob handed with the query. */
-function copyFromBlob(table: string, columns: readonly string[]): string {
-  return `COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`;
-}

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
-import { assertSchemaName, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
+import { assertSchemaName, copyFrom, type CopyFormat, type Database, type Listening, type SchemaQueries, type SqlSession } from './database.js';
 import { asPassingFailure, isDatabaseAway } from './passing-failures.js';
 import { isStalePreparedStatement, PreparedStatementNames } from './prepared-statement-names.js';
 
@@ -108,8 +108,8 @@ export class PostgresDatabase implements Database {
     await this.passing(this.pool.query(text));
   }
 
-  async copyIn(table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>): Promise<void> {
-    await this.transaction((session) => session.copyIn(table, columns, text));
+  async copyIn(table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array<ArrayBuffer>>, format: CopyFormat = 'text'): Promise<void> {
+    await this.transaction((session) => session.copyIn(table, columns, pieces, format));
   }
 
   async transaction<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
@@ -127,8 +127,8 @@ export class PostgresDatabase implements Database {
           if (this.options.timeoutMs) await client.query('SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0');
           await client.query({ text, query_timeout: NO_CLIENT_TIMEOUT } as pg.QueryConfig);
         },
-        copyIn: async (table: string, columns: readonly string[], text: Iterable<string | Uint8Array<ArrayBuffer>>) => {
-          await pipeline(Readable.from(text, { objectMode: false }), client.query(copyStreams.from(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)));
+        copyIn: async (table: string, columns: readonly string[], pieces: Iterable<string | Uint8Array<ArrayBuffer>>, format: CopyFormat = 'text') => {
+          await pipeline(Readable.from(pieces, { objectMode: false }), client.query(copyStreams.from(copyFrom(table, columns, 'STDIN', format))));
         },
       });
       await client.query('COMMIT');

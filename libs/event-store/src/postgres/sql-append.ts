@@ -4,6 +4,7 @@ import { EventStoreMovedError, PartialDuplicateAppendError, VersionConflictError
 import type { AppendOptions } from '../core/event-store.port.js';
 import type { LogPosition } from '../core/log-position.js';
 import { sqlState, type Database, type SqlSession } from './database.js';
+import { TextArrayParameter } from './text-array-parameter.js';
 
 /**
  * The locks the fast path takes, in the order the group statement below takes them for each of
@@ -354,7 +355,7 @@ export async function appendGroup(database: SqlSession, appends: readonly Groupe
       guards.map(({ n }) => n),
       guards.map(({ id }) => id),
       guards.map(({ version }) => version),
-      events.map(({ event }) => event.body),
+      new TextArrayParameter(events.map(({ event }) => event.body)),
     ],
     { name: 'ledger_append' },
   );

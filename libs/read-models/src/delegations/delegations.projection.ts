@@ -1,4 +1,4 @@
-import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
+import { parseLogPositionText, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import { schemeCodec, type SchemeEvent } from '@ledger/governance';
 import { insertRows } from '../projector/json-rows.js';
 import type { Projection } from '../projector/projection.js';
@@ -106,11 +106,11 @@ export function recordedFromRow(delegation: DelegationRow, row: HistoryRow): Rec
 }
 
 function recordedFromEvent(event: StoredEvent): RecordedSchemeEvent {
-  const position = parseLogPosition(event.position);
+  const position = parseLogPositionText(event.position);
   return {
     meta: {
-      log_transaction: position.transactionId.toString(),
-      log_sequence: position.sequence.toString(),
+      log_transaction: position.transactionId,
+      log_sequence: position.sequence,
       position: event.position,
       stream_id: event.streamId,
       stream_version: event.streamVersion,

@@ -1,14 +1,14 @@
-import { parseLogPosition, type StoredEvent } from '@ledger/event-store';
+import { parseLogPositionText, type StoredEvent } from '@ledger/event-store';
 import { copyRows, type TableRows } from './copy-rows.js';
 import type { ColumnDefinitions } from './json-rows.js';
 import type { Projection } from './projection.js';
 
 /** What every row of one event keeps: where the event stands in the log, and what was recorded with it. */
 export function recordedEventColumns(event: StoredEvent) {
-  const { transactionId, sequence } = parseLogPosition(event.position);
+  const { transactionId, sequence } = parseLogPositionText(event.position);
   return {
-    log_transaction: transactionId.toString(),
-    log_sequence: sequence.toString(),
+    log_transaction: transactionId,
+    log_sequence: sequence,
     position: event.position,
     stream_version: event.streamVersion,
     event_id: event.eventId,

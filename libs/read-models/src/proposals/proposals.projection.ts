@@ -1,4 +1,4 @@
-import { parseLogPosition, type SqlSession, type StoredEvent } from '@ledger/event-store';
+import { parseLogPositionText, type SqlSession, type StoredEvent } from '@ledger/event-store';
 import { currentProposalVersion, proposalCodec, type ProposalEvent } from '@ledger/governance';
 import { columnNames, insertRows } from '../projector/json-rows.js';
 import { writeRows, type TableRows } from '../projector/copy-rows.js';
@@ -58,8 +58,8 @@ interface Tabled extends Working {
 }
 
 function placeOf(event: StoredEvent): LogPlace {
-  const { transactionId, sequence } = parseLogPosition(event.position);
-  return { transaction: transactionId.toString(), sequence: sequence.toString(), position: event.position, recordedAt: event.metadata.recordedAt };
+  const { transactionId, sequence } = parseLogPositionText(event.position);
+  return { transaction: transactionId, sequence, position: event.position, recordedAt: event.metadata.recordedAt };
 }
 
 export const proposalIdOf = (event: StoredEvent) => String((event.data as { proposalId?: unknown }).proposalId);

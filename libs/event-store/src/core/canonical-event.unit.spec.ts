@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import fc from 'fast-check';
 import { canonicalEvent, chainHash, GENESIS_HASH } from './canonical-event.js';
 import { createHash } from 'node:crypto';
 
@@ -47,10 +48,27 @@ describe('canonical JSON', () => {
     42,
   ];
 
+  const bodyOf = (data: unknown) => canonicalEvent('s-1', { eventId: '6f1a8b0e-7d52-4c9a-9f39-5c2b8f3c1d2e', type: 'T', schemaVersion: 1, data }, 0, 'now').body;
+  const canonicalizedBodyOf = (data: unknown) =>
+    canonicalize({ data, eventId: '6f1a8b0e-7d52-4c9a-9f39-5c2b8f3c1d2e', metadata: { recordedAt: 'now' }, schemaVersion: 1, streamId: 's-1', type: 'T' });
+
   it.each(samples.map((sample) => [JSON.stringify(sample)?.slice(0, 40), sample]))('matches the canonicalize library for %s', (_name, sample) => {
-    const { body } = canonicalEvent('s-1', { eventId: '6f1a8b0e-7d52-4c9a-9f39-5c2b8f3c1d2e', type: 'T', schemaVersion: 1, data: sample }, 0, 'now');
-    expect(body).toBe(
-      canonicalize({ data: sample, eventId: '6f1a8b0e-7d52-4c9a-9f39-5c2b8f3c1d2e', metadata: { recordedAt: 'now' }, schemaVersion: 1, streamId: 's-1', type: 'T' }),
+    expect(bodyOf(sample)).toBe(canonicalizedBodyOf(sample));
+  });
+
+  it('matches the canonicalize library for any JSON value, keys like array indexes, "__proto__" and "toJSON" among them', () => {
+    const key = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.constantFrom('0', '1', '9', '10', '01', '-1', '4294967295', '__proto__', 'toJSON', 'constructor', 'é', 'e\u0301', '😀', '\u20ac'));
+    const value = fc.letrec((tie) => ({
+      json: fc.oneof({ depthSize: 'small' }, fc.constant(null), fc.boolean(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.integer(), fc.string({ unit: 'grapheme' }), fc.array(tie('json')), fc.dictionary(key, tie('json'), { noNullPrototype: false })),
+    })).json;
+    fc.assert(
+      fc.property(value, (data) => bodyOf(data) === canonicalizedBodyOf(data)),
+      { numRuns: 3_000 },
     );
+  });
+
+  it('refuses what JSON would change however deep, naming where', () => {
+    expect(() => bodyOf({ a: [{ b: 1 }, { c: Number.NaN }] })).toThrow(/data\.a\[1\]\.c is NaN/);
+    expect(() => bodyOf({ '10': { x: 'broken \ud800' } })).toThrow(/data\.10\.x holds a lone surrogate/);
   });
 });

@@ -82,6 +82,21 @@ describeWithFreshApis('a forged log, as the running ledger meets it', (start) =>
     expect(verified.stdout).toMatch(/NOT VERIFIED at leaf 1 .*: the event store holds OrganisationRegistered of organisation-forged-council at log position .* that the seal does not include: it was added behind the seal/);
   });
 
+  it('a sealed ratification altered in the store is refused by the proposal’s history, which reads the proposal’s own stream through the seal', async () => {
+    expect((await api.post('/v1/bodies', { id: 'wirral-cabinet', name: 'Cabinet', kind: 'governing-body', organisationId: 'wirral-council', establishedOn: '2000-05-01' })).status).toBe(201);
+    const route = [{ organisationId: 'wirral-council', bodyId: 'wirral-cabinet', requirement: 'approve' }];
+    expect((await api.post('/v1/proposals', { id: 'wirral-jscb', title: 'Joint Strategic Commissioning Board', scopes: ['adult-social-care'], keyDecision: true, proposedById: 'wirral-cabinet', route, tabledOn: '2017-11-20' })).status).toBe(201);
+    const ratified = await api.post('/v1/proposals/wirral-jscb/ratifications', { ratificationId: 'wirral-cabinet-2017-11-27', deciderId: 'wirral-cabinet', version: 1, outcome: 'approved', decidedOn: '2017-11-27' });
+    expect(ratified.status).toBe(201);
+    const history = () => api.get(`/v1/proposals/wirral-jscb/history?minPosition=${ratified.json().position}`, { key: auditor });
+    expect((await history()).json().items.map((entry: { type: string }) => entry.type)).toEqual(['ProposalTabled', 'RatificationRecorded', 'ProposalRatified']);
+
+    await api.database.query("UPDATE ledger_events SET body = replace(body, '\"approved\"', '\"rejected\"') WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 2");
+    const refused = await history();
+    expect(refused.status).toBe(500);
+    expect(refused.json()).toMatchObject({ code: 'log_integrity', detail: expect.stringMatching(/\(proposal-wirral-jscb v2\) is not the event sealed as leaf \d+ .*: it was altered or moved after it was sealed/) });
+  });
+
   it('an event at the head with a broken hash chain is neither sealed nor projected, and /health/ready says why', async () => {
     await forge(api, 'organisation-wirral-council', 2, 'now', 'cd'.repeat(32));
 

@@ -29,7 +29,7 @@ describeReadModels('large values compressed by lz4 where the server has it', (su
     const expected = (await compressions(database)).includes('lz4') ? 'lz4' : 'default';
     expect(await columnCompression(database, database.schema, [['ledger_events', 'body'], ['ledger_leaves', 'bytes']])).toEqual([expected, expected]);
     const generation = `${database.schema}_rm1`;
-    expect(await columnCompression(database, generation, [['ratifications', 'authority'], ['ratifications', 'statement'], ['proposal_history', 'data']])).toEqual([expected, expected, expected]);
+    expect(await columnCompression(database, generation, [['ratifications', 'authority'], ['ratifications', 'statement'], ['proposals', 'versions']])).toEqual([expected, expected, expected]);
   });
 
   it('an event large enough to be compressed is stored so, and read back whole', async () => {

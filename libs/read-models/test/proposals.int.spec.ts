@@ -27,9 +27,10 @@ import {
   listRatifications,
   proposalById,
   proposalHistory,
-  proposalProjections,
+  proposalsProjection,
   redactExempt,
 } from '../src/proposals/index.js';
+import { SealedLog } from '@ledger/verifiable-log';
 import { anEvent, describeReadModels, type ReadModelsUnderTest } from './read-model-harness.js';
 
 function on(date: string): Instant {
@@ -345,14 +346,20 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
   let play: (...commands: ProposalCommand[]) => Promise<void>;
   let reader: ReadModelReader;
   let catchUp: () => Promise<void>;
+  /** Where a proposal's history is read from: its stream, checked against the seal. */
+  let sealedLog: SealedLog;
 
   beforeEach(async () => {
     const ledger = ledgerOf(subject);
     play = ledger.play;
     // Small batches, so a proposal's events are folded across several of them.
-    const readModels = await subject().readModels([...proposalProjections], 4);
+    const readModels = await subject().readModels([proposalsProjection], 4);
     reader = readModels.reader;
-    catchUp = () => readModels.projector.projectThrough(ledger.last);
+    sealedLog = SealedLog.sealing(subject().database, subject().store);
+    catchUp = async () => {
+      await sealedLog.headPosition(); // seals every event appended
+      await readModels.projector.projectThrough(ledger.last);
+    };
   });
 
   describe('Wokingham’s route, ratified step by step', () => {
@@ -421,7 +428,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
     it('tells every event of the proposal in order, with its data and a line of English', async () => {
       await play(tableWokingham, ...approvalTable);
       await catchUp();
-      const history = (await proposalHistory(reader, WOKINGHAM, { limit: 500 }))!;
+      const history = (await proposalHistory(reader, sealedLog, WOKINGHAM, { limit: 500 }))!;
       expect(history.nextCursor).toBeNull();
       expect(history.items.map((entry) => entry.type)).toEqual(['ProposalTabled', ...approvalTable.map(() => 'RatificationRecorded'), 'ProposalRatified']);
       expect(history.items.map((entry) => entry.streamVersion)).toEqual(history.items.map((_, index) => index + 1));
@@ -433,15 +440,30 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       expect(history.items[0].data).toMatchObject({ title: tableWokingham.title, route: wokinghamRoute });
       expect(history.items.every((entry) => typeof entry.position === 'string' && !Number.isNaN(Date.parse(entry.recordedAt)))).toBe(true);
 
-      const paged = await everyPage((cursor) => proposalHistory(reader, WOKINGHAM, { limit: 4, cursor }).then((page) => page!));
+      const paged = await everyPage((cursor) => proposalHistory(reader, sealedLog, WOKINGHAM, { limit: 4, cursor }).then((page) => page!));
       expect(paged.pages).toBe(3);
       expect(paged.items).toEqual(history.items);
+    });
+
+    it('tells the proposal’s stream only as far as the read models stand, and only what a past moment knew when asked for one', async () => {
+      await play(tableWokingham, ...approvalTable.slice(0, 2));
+      await catchUp();
+      const projected = (await proposalHistory(reader, sealedLog, WOKINGHAM))!.items;
+      expect(projected.map((entry) => entry.type)).toEqual(['ProposalTabled', 'RatificationRecorded', 'RatificationRecorded']);
+      await play(approvalTable[2]);
+      await sealedLog.headPosition(); // sealed, not yet projected: the proposal's page does not show it either
+      expect((await proposalById(reader, WOKINGHAM, { now: NOW }))!.ratifications).toHaveLength(2);
+      expect((await proposalHistory(reader, sealedLog, WOKINGHAM))!.items).toEqual(projected);
+      await catchUp();
+      expect((await proposalHistory(reader, sealedLog, WOKINGHAM))!.items).toHaveLength(4);
+      const tabledOnly = (await proposalHistory(reader, sealedLog, WOKINGHAM, {}, (event) => event.streamVersion === 1))!;
+      expect(tabledOnly).toEqual({ items: [projected[0]], nextCursor: null });
     });
 
     it('answers null for a proposal the ledger does not hold', async () => {
       await catchUp();
       expect(await proposalById(reader, 'no-such-proposal', { now: on('2018-01-01') })).toBeNull();
-      expect(await proposalHistory(reader, 'no-such-proposal')).toBeNull();
+      expect(await proposalHistory(reader, sealedLog, 'no-such-proposal')).toBeNull();
     });
   });
 
@@ -464,7 +486,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       expect(view.route[0].decision?.id).toBe('ccg-cmt-2017-10-10');
       expect(view.route[3].decision).toBeNull();
 
-      const history = (await proposalHistory(reader, WOKINGHAM))!;
+      const history = (await proposalHistory(reader, sealedLog, WOKINGHAM))!;
       expect(history.items.find((entry) => entry.type === 'ProposalAmended')?.summary).toBe('wokingham-enhanced-section-75 amended to version 2 on 2 October 2017');
 
       const ratifications = await listRatifications(reader, { proposalId: WOKINGHAM });
@@ -495,7 +517,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       });
       expect(view.ratifications).toHaveLength(9);
 
-      const history = (await proposalHistory(reader, WOKINGHAM))!;
+      const history = (await proposalHistory(reader, sealedLog, WOKINGHAM))!;
       expect(history.items.slice(-3).map((entry) => entry.type)).toEqual(['ProposalRatified', 'RatificationRescinded', 'ProposalReopened']);
       const listed = await listRatifications(reader, { deciderId: healthAndWellbeingBoard.id });
       expect(listed.items).toEqual([rescinded]);
@@ -507,7 +529,6 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
     const rowsOf = async (schema: string) => ({
       proposals: await subject().database.query(`SELECT * FROM ${schema}.proposals ORDER BY proposal_id`),
       ratifications: await subject().database.query(`SELECT * FROM ${schema}.ratifications ORDER BY proposal_id, ratification_id`),
-      history: await subject().database.query(`SELECT * FROM ${schema}.proposal_history ORDER BY proposal_id, stream_version`),
     });
 
     it('ends with the rows live projection wrote, a rescission and call-ins batches after their ratifications restating them', async () => {
@@ -515,9 +536,9 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       await play(tableWirral, cabinetDecides, lodgeCallIn, resolveCallIn, tableChildren);
       await play({ type: 'WithdrawProposal', proposalId: CHILDREN, withdrawnOn: on('2018-02-01'), now: NOW, reason: 'Folded into the wider review.' });
       // One event a batch: every change to a ratification's standing comes batches after its row was written.
-      const replayed = (await subject().readModels([...proposalProjections], 1)).projector;
+      const replayed = (await subject().readModels([proposalsProjection], 1)).projector;
       await replayed.replay();
-      const projected = (await subject().readModels([...proposalProjections], 4)).projector;
+      const projected = (await subject().readModels([proposalsProjection], 4)).projector;
       await projected.catchUp();
       const rows = await rowsOf(replayed.schema);
       expect(rows.ratifications.filter((row) => row.rescinded_on !== null || row.call_ins !== '[]')).toHaveLength(2);
@@ -575,7 +596,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       const list = await listProposals(reader, {});
       const ratifications = await listRatifications(reader, { now });
       const decisions = await bodyDecisions(reader, cabinet.id, { now });
-      const history = (await proposalHistory(reader, WIRRAL_PROPOSAL))!;
+      const history = (await proposalHistory(reader, sealedLog, WIRRAL_PROPOSAL))!;
       const unredacted = JSON.stringify([view, list, ratifications, decisions, history]);
       for (const secret of Object.values(SECRETS)) expect(unredacted).toContain(secret);
 
@@ -604,7 +625,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       await play(tableWokingham, ...approvalTable.slice(0, 2));
       await catchUp();
       const view = (await proposalById(reader, WOKINGHAM, { now: on('2018-01-01') }))!;
-      const history = (await proposalHistory(reader, WOKINGHAM))!;
+      const history = (await proposalHistory(reader, sealedLog, WOKINGHAM))!;
       expect(redactExempt(view)).toEqual(view);
       expect(redactExempt(history)).toEqual(history);
     });
@@ -664,7 +685,7 @@ describeReadModels('the proposals and ratifications read models', (subject) => {
       expect(children.summary).toBe('Line one\u0000line two');
       const view = (await proposalById(reader, CHILDREN, { now: on('2018-03-01') }))!;
       expect(view.withdrawal).toEqual({ withdrawnOn: on('2018-02-01'), reason: 'Folded into the wider review.' });
-      expect((await proposalHistory(reader, CHILDREN))!.items[0].data.title).toBe(tableChildren.title);
+      expect((await proposalHistory(reader, sealedLog, CHILDREN))!.items[0].data.title).toBe(tableChildren.title);
     });
 
     it('ratifications list who approved what, newest first, filtered by organisation, decider, outcome and date decided', async () => {

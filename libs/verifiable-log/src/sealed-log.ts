@@ -11,7 +11,7 @@ import {
   type ReadLogOptions,
   type StoredEvent,
 } from '@ledger/event-store';
-import { LEAF_AT_POSITION_SQL, LEAVES_WHERE_NOW } from './leaf-positions.js';
+import { LEAF_AT_POSITION_SQL, LEAVES_AT_POSITIONS_SQL, LEAVES_WHERE_NOW } from './leaf-positions.js';
 import { LogIntegrityError } from './log-integrity-error.js';
 import { leafBytes, sealedLeafHash } from './sealed-leaf.js';
 import { Sealer, type SealedEvents } from './sealer.js';
@@ -123,6 +123,31 @@ export class SealedLog implements OrderedLog {
   }
 
   /**
+   * One stream's events from `fromVersion` on (at most `maxCount`) as far as the log position
+   * `through` — where a read model stands, every event up to which is sealed — each checked
+   * against its leaf as `readLog` checks the log's: what a read of one stream as the read models
+   * knew it serves (a proposal's history) instead of a copy of its events kept in a read model.
+   * An event there that no leaf seals, one altered since it was sealed, or a version missing
+   * between the first and the last throws `LogIntegrityError`.
+   */
+  async readStreamThrough(streamId: string, { fromVersion = 1, through, maxCount }: { fromVersion?: number; through: LogPosition; maxCount?: number }): Promise<StoredEvent[]> {
+    const read = await this.store.readStream(streamId, { fromVersion, maxCount });
+    const cut = read.findIndex((event) => compareLogPositions(event.position, through) > 0);
+    const events = cut === -1 ? read : read.slice(0, cut);
+    if (events.length === 0) return events;
+    const leaves = new Map(
+      (await this.database.query<LeafRow>(LEAVES_AT_POSITIONS_SQL, [events.map((event) => event.position)], { name: 'ledger_leaves_at_positions' })).map((leaf) => [leaf.current_position, leaf]),
+    );
+    events.forEach((event, index) => {
+      if (event.streamVersion !== fromVersion + index) throw missingVersion(streamId, fromVersion + index, event);
+      const leaf = leaves.get(event.position);
+      if (!leaf) throw unsealedEvent(event);
+      checkSealed(event, leaf);
+    });
+    return events;
+  }
+
+  /**
    * Reads the whole sealed log, checking every event against its leaf (an event added between
    * sealed ones, or before the first, shows as out of place): answers how many were checked, or
    * throws `LogIntegrityError` at the first the seal does not explain.
@@ -207,5 +232,12 @@ function unsealedEvent(event: StoredEvent): LogIntegrityError {
   return new LogIntegrityError(
     `The event store holds an event the seal does not include, behind the seal: ${event.streamId} v${event.streamVersion} (${event.type}) at log position ${event.position}. It was added after the events around it were sealed.`,
     event.position,
+  );
+}
+
+function missingVersion(streamId: string, version: number, next: StoredEvent): LogIntegrityError {
+  return new LogIntegrityError(
+    `The event store no longer holds ${streamId} v${version}: the stream goes on at v${next.streamVersion} (log position ${next.position}). It was removed after it was sealed.`,
+    next.position,
   );
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { canonicalEvent, chainHash, logPosition, migrate, SqlEventStore, type Database, type NewEvent } from '@ledger/event-store';
+import { canonicalEvent, chainHash, logPosition, migrate, SqlEventStore, type Database, type LogPosition, type NewEvent } from '@ledger/event-store';
 import {
   exportLedger,
   ExportVerifier,
@@ -168,6 +168,42 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
     await expect(sealer.checkNothingAddedOrRemoved()).resolves.toBeUndefined(); // a count cannot see it; reading back does
     await expect(readBack()).rejects.toThrow(/The event at log position .* \(proposal-wirral-jscb v2\) is not the event sealed as leaf 2 .*: it was altered or moved after it was sealed/);
     expect((await exportAndVerify()).failure).toMatchObject({ leafIndex: 2, reason: expect.stringMatching(/has been altered in the store since it was sealed/) });
+  });
+
+  describe('one stream read as far as the read models stand (a proposal’s history)', () => {
+    /** The position of the log's last event. */
+    const head = async () => {
+      const last = (await rows()).at(-1)!;
+      return logPosition(last.transaction_id, last.position);
+    };
+    const history = async (through?: LogPosition) => new SealedLog(database, store).readStreamThrough('proposal-wirral-jscb', { through: through ?? (await head()) });
+
+    it('reads the stream’s sealed events, as far as the position given and no further', async () => {
+      expect((await history()).map((read) => [read.type, read.streamVersion])).toEqual([
+        ['ProposalTabled', 1],
+        ['RatificationRecorded', 2],
+      ]);
+      const tabled = (await store.readStream('proposal-wirral-jscb'))[0];
+      expect((await history(tabled.position)).map((read) => read.streamVersion)).toEqual([1]);
+    });
+
+    it('catches an event of the stream moved behind the seal', async () => {
+      const forged: NewEvent = { ...event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' }), metadata: { actor: 'clerk:forger' } };
+      await store.append('proposal-wirral-jscb', [forged], { expectedVersion: 2 });
+      const { transactionId, position } = await behindTheSeal();
+      await database.query('UPDATE ledger_events SET transaction_id = $1::text::xid8, position = $2 WHERE event_id = $3', [transactionId, position, forged.eventId]);
+      await expect(history()).rejects.toThrow(/the seal does not include, behind the seal: proposal-wirral-jscb v3 \(RatificationRecorded\)/);
+    });
+
+    it('catches a sealed event of the stream altered, its stream hash recomputed', async () => {
+      await approvalAlteredToRejection(2);
+      await expect(history()).rejects.toThrow(/\(proposal-wirral-jscb v2\) is not the event sealed as leaf 2 .*: it was altered or moved after it was sealed/);
+    });
+
+    it('catches a sealed event of the stream deleted', async () => {
+      await database.query("DELETE FROM ledger_events WHERE stream_id = 'proposal-wirral-jscb' AND stream_version = 1");
+      await expect(history()).rejects.toThrow(/no longer holds proposal-wirral-jscb v1: the stream goes on at v2 .* It was removed after it was sealed/);
+    });
   });
 
   it('passes on what its own sealer has just sealed as it sealed it: an event altered since reaches no reader as altered', async () => {

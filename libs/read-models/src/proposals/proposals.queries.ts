@@ -8,14 +8,12 @@ import {
   isScope,
   parseInstant,
   proposalImplementableFrom,
-  proposalStreamId,
   ratificationStands,
   stepDecisions,
   type Instant,
   type ProposalStatus,
   type RatificationOutcome,
 } from '@ledger/governance';
-import { summarise } from '../audit/event-summary.js';
 import { ListConditions } from '../lists/list-conditions.js';
 import { InvalidCursorError, decodeCursor, pageLimit, toPage, type Page } from '../lists/page.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
@@ -34,7 +32,7 @@ import {
   type RatificationStatement,
 } from './proposals.rows.js';
 import type { DecisionRecord } from './proposal-record.js';
-import type { ExemptParagraph, HistoryEntry, ProposalListItem, ProposalVersionView, ProposalView, RatificationStanding, RatificationView } from './proposals.views.js';
+import type { ExemptParagraph, ProposalListItem, ProposalVersionView, ProposalView, RatificationStanding, RatificationView } from './proposals.views.js';
 
 /** A filter a list cannot take (400 `validation_failed`, naming the query parameter). */
 export class InvalidFilterError extends InvalidCommandError {
@@ -259,7 +257,7 @@ const qualified = (columns: string, alias: string) =>
     .map((column) => `${alias}.${column}`)
     .join(', ');
 
-const exemptParagraphOf = (paragraph: number | null): ExemptParagraph | null => (paragraph === null ? null : (Number(paragraph) as ExemptParagraph));
+export const exemptParagraphOf = (paragraph: number | null): ExemptParagraph | null => (paragraph === null ? null : (Number(paragraph) as ExemptParagraph));
 
 /**
  * `GET /v1/ratifications`: who approved what, newest decision first, each with its statutory
@@ -441,65 +439,4 @@ async function organisationsOfForums(reader: ReadModelReader, bodyIds: string[])
     [bodyIds],
   );
   return new Map(rows.map((row) => [row.body_id, row.organisation_id]));
-}
-
-// ---------------------------------------------------------------------------------------------
-// History
-// ---------------------------------------------------------------------------------------------
-
-interface HistoryRow {
-  proposal_id: string;
-  stream_version: number;
-  position: string;
-  type: string;
-  actor: string | null;
-  recorded_at: Date | string;
-  data: string;
-  exempt_paragraph: number | null;
-}
-
-/**
- * `GET /v1/proposals/{id}/history`: every event of the proposal in stream order, with its data and
- * a line of English; null when the ledger holds no event of that proposal.
- */
-export async function proposalHistory(reader: ReadModelReader, proposalId: string, query: ProposalHistoryQuery = {}): Promise<Page<HistoryEntry> | null> {
-  const limit = pageLimit(query.limit);
-  let after = 0;
-  if (query.cursor) {
-    const [version] = decodeCursor(query.cursor, 1);
-    if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) throw new InvalidCursorError(query.cursor);
-    after = version;
-  }
-  const rows = await reader.query<HistoryRow>(
-    `SELECT h.proposal_id, h.stream_version, h.position, h.type, h.actor, h.recorded_at, h.data, p.exempt_paragraph
-     FROM proposal_history h LEFT JOIN proposals p ON p.proposal_id = h.proposal_id
-     WHERE h.proposal_id = $1 AND h.stream_version > $2
-     ORDER BY h.stream_version
-     LIMIT $3`,
-    [proposalId, after, limit + 1],
-  );
-  if (rows.length === 0) {
-    // An empty page past the last event, or no such proposal at all.
-    const [known] = query.cursor ? await reader.query('SELECT 1 FROM proposal_history WHERE proposal_id = $1 LIMIT 1', [proposalId]) : [];
-    if (!known) return null;
-  }
-  return toPage(
-    rows,
-    limit,
-    (row) => [row.stream_version],
-    (row): HistoryEntry => {
-      const data = JSON.parse(row.data) as Record<string, unknown>;
-      return {
-        proposalId: row.proposal_id,
-        position: row.position,
-        streamVersion: row.stream_version,
-        type: row.type,
-        recordedAt: isoInstant(row.recorded_at),
-        actor: row.actor,
-        data,
-        summary: summarise({ type: row.type, data, streamId: proposalStreamId(row.proposal_id) }),
-        exemptParagraph: exemptParagraphOf(row.exempt_paragraph),
-      };
-    },
-  );
 }

@@ -124,11 +124,12 @@ export class SealedLog implements OrderedLog {
 
   /**
    * One stream's events from `fromVersion` on (at most `maxCount`) as far as the log position
-   * `through` — where a read model stands, every event up to which is sealed — each checked
-   * against its leaf as `readLog` checks the log's: what a read of one stream as the read models
-   * knew it serves (a proposal's history) instead of a copy of its events kept in a read model.
-   * An event there that no leaf seals, one altered since it was sealed, or a version missing
-   * between the first and the last throws `LogIntegrityError`.
+   * `through` — where a read model stands — each checked against its leaf as `readLog` checks the
+   * log's: what a read of one stream as the read models knew it serves (a proposal's history)
+   * instead of a copy of its events kept in a read model. It ends before the first event not
+   * sealed yet (beyond the seal: the read models that take the sealed log do not hold it either).
+   * An event behind the seal that no leaf seals, one altered since it was sealed, or a version
+   * missing between the first and the last throws `LogIntegrityError`.
    */
   async readStreamThrough(streamId: string, { fromVersion = 1, through, maxCount }: { fromVersion?: number; through: LogPosition; maxCount?: number }): Promise<StoredEvent[]> {
     const read = await this.store.readStream(streamId, { fromVersion, maxCount });
@@ -138,12 +139,16 @@ export class SealedLog implements OrderedLog {
     const leaves = new Map(
       (await this.database.query<LeafRow>(LEAVES_AT_POSITIONS_SQL, [events.map((event) => event.position)], { name: 'ledger_leaves_at_positions' })).map((leaf) => [leaf.current_position, leaf]),
     );
-    events.forEach((event, index) => {
+    for (const [index, event] of events.entries()) {
       if (event.streamVersion !== fromVersion + index) throw missingVersion(streamId, fromVersion + index, event);
       const leaf = leaves.get(event.position);
-      if (!leaf) throw unsealedEvent(event);
+      if (!leaf) {
+        const [seal] = await this.database.query<{ log_position: LogPosition }>('SELECT log_position FROM ledger_seal');
+        if (compareLogPositions(event.position, seal.log_position) > 0) return events.slice(0, index); // not sealed yet
+        throw unsealedEvent(event);
+      }
       checkSealed(event, leaf);
-    });
+    }
     return events;
   }
 

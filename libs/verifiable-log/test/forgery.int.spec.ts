@@ -187,6 +187,13 @@ describeOnEveryDatabase('forgeries of the sealed log', (open) => {
       expect((await history(tabled.position)).map((read) => read.streamVersion)).toEqual([1]);
     });
 
+    it('ends before an event not sealed yet, which no read model that takes the sealed log holds either', async () => {
+      await store.append('proposal-wirral-jscb', [event('CallInLodged', { proposalId: 'wirral-jscb' })], { expectedVersion: 2 });
+      expect((await history()).map((read) => read.streamVersion)).toEqual([1, 2]);
+      await sealer.catchUp();
+      expect((await history()).map((read) => read.streamVersion)).toEqual([1, 2, 3]);
+    });
+
     it('catches an event of the stream moved behind the seal', async () => {
       const forged: NewEvent = { ...event('RatificationRecorded', { proposalId: 'wirral-jscb', outcome: 'approved' }), metadata: { actor: 'clerk:forger' } };
       await store.append('proposal-wirral-jscb', [forged], { expectedVersion: 2 });

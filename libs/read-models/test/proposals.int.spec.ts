@@ -18,6 +18,7 @@ import {
 } from '@ledger/governance';
 import { LOG_START, type LogPosition } from '@ledger/event-store';
 import { InvalidCursorError, type Page, type ReadModelReader } from '@ledger/read-models';
+import { SealedLog } from '@ledger/verifiable-log';
 import {
   FilterNotImplementedError,
   InvalidFilterError,
@@ -30,7 +31,6 @@ import {
   proposalsProjection,
   redactExempt,
 } from '../src/proposals/index.js';
-import { SealedLog } from '@ledger/verifiable-log';
 import { anEvent, describeReadModels, type ReadModelsUnderTest } from './read-model-harness.js';
 
 function on(date: string): Instant {

@@ -14,10 +14,9 @@
  * Last line: `RESULT compare <read> cpu_ratio=<median> p99_ms=<median> baseline_p99_ms=<median>`.
  * Not a test.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { stopApiProcess } from './api-process.js';
+import { baselineCheckout, contenderPlaces, median } from './same-time-comparison.js';
 import { cpuTimes } from './process-cpu.js';
 import { issueKey, openBenchLedger, PORT, readLoad, readPaths, sealedLogReadBack, startApi, warmUp } from './read-ledger.js';
 
@@ -46,12 +45,6 @@ async function turn({ port, api }: Contender, path: () => string, key: string, s
   return { cpuMs: (cpuTimes(api.pid!).api - before) / result.requests.total, p99: result.latency.p99 };
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
-
 /** Until the other API knows the key issued through the first (it reads keys from the same ledger). */
 async function knownTo(port: number, key: string): Promise<void> {
   for (const deadline = Date.now() + 30_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 200))) {
@@ -62,20 +55,14 @@ async function knownTo(port: number, key: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const baseline = process.env.BENCH_BASELINE;
-  if (!baseline || !existsSync(join(baseline, 'dist/apps/ledger-api/src/main.js'))) {
-    throw new Error('BENCH_BASELINE names the checkout to compare with, built (npm run build there): its dist/apps/ledger-api/src/main.js was not found.');
-  }
+  const baseline = baselineCheckout();
   if (!process.env.BENCH_SCHEMA) throw new Error('BENCH_SCHEMA names the ledger bench:read kept and rebuilt; run bench:read with it first.');
   const read = (process.env.BENCH_LOADS ?? 'register') as Read;
   if (!READS.includes(read)) throw new Error(`BENCH_LOADS is one of ${READS.join(', ')}, not ${read}.`);
   const { database, schema, proposals } = await openBenchLedger('bench_read');
   const contenders: Contender[] = [];
   try {
-    for (const [label, port, checkout] of [
-      ['this checkout', PORT, undefined],
-      ['baseline', PORT + 1, baseline],
-    ] as const) {
+    for (const [label, port, checkout] of contenderPlaces(PORT, baseline)) {
       contenders.push({ label, port, api: await startApi(schema, {}, { port, checkout }) });
       await sealedLogReadBack(port);
     }

@@ -3,7 +3,6 @@ import { proposalStreamId } from '@ledger/governance';
 import { summarise } from '../audit/event-summary.js';
 import { InvalidCursorError, decodeCursor, pageLimit, toPage, type Page } from '../lists/page.js';
 import type { ReadModelReader } from '../projector/read-model-reader.js';
-import { PROPOSAL_EVENT_TYPES } from './proposals.projection.js';
 import { exemptParagraphOf, type ProposalHistoryQuery } from './proposals.queries.js';
 import { isoInstant } from './proposals.rows.js';
 import type { HistoryEntry } from './proposals.views.js';
@@ -16,8 +15,6 @@ import type { HistoryEntry } from './proposals.views.js';
 export interface SealedStreamReader {
   readStreamThrough(streamId: string, options: { fromVersion?: number; through: LogPosition; maxCount?: number }): Promise<StoredEvent[]>;
 }
-
-const PROPOSAL_EVENTS = new Set<string>(PROPOSAL_EVENT_TYPES);
 
 /**
  * `GET /v1/proposals/{id}/history`: every event of the proposal in stream order, with its data and
@@ -46,7 +43,7 @@ export async function proposalHistory(
   );
   if (!known) return null;
   const read = await streams.readStreamThrough(proposalStreamId(proposalId), { fromVersion: after + 1, through: known.through, maxCount: limit + 1 });
-  const events = read.filter((event) => PROPOSAL_EVENTS.has(event.type) && accepts(event));
+  const events = read.filter(accepts);
   const exemptParagraph = exemptParagraphOf(known.exempt_paragraph);
   return toPage(
     events,

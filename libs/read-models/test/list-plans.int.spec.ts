@@ -1,6 +1,23 @@
 import { migrate, readModelMigrationsDirectory } from '@ledger/event-store';
-import { listProposals, listRatifications, readModelReader } from '@ledger/read-models';
+import { listProposals, listRatifications, readModelReader, type ReadModelReader } from '@ledger/read-models';
 import { describeWithPostgres, openTestSchema } from '../../../test/postgres.js';
+
+/** The indexes PostgreSQL's plan of `sql` scans. */
+async function indexesScanned(reader: ReadModelReader, sql: string): Promise<string[]> {
+  const [row] = await reader.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`);
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(visit);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, value] of Object.entries(node)) {
+        if (key === 'Index Name') found.push(String(value));
+        else visit(value);
+      }
+    }
+  };
+  visit(row['QUERY PLAN']);
+  return found;
+}
 
 /**
  * The registers are read on every request: each set of filters a request gives is one statement,
@@ -34,6 +51,37 @@ describeWithPostgres('the lists, as the API reads them', (url) => {
       }
     } finally {
       await subject.database.query(`DROP SCHEMA IF EXISTS ${generation} CASCADE`);
+      await subject.dispose();
+    }
+  });
+
+  it("find a proposal's ratifications by the primary key, and gather no statistics on the JSON documents", async () => {
+    const subject = await openTestSchema(url);
+    const generation = `${subject.schema}_rm_1`;
+    try {
+      await migrate(subject.database, readModelMigrationsDirectory(), { schema: generation });
+      const reader = readModelReader(subject.database, generation);
+      try {
+        // 2,000 proposals of 5 ratifications each, their statements about as long as a real one's.
+        await reader.query(
+          `INSERT INTO ratifications (proposal_id, ratification_id, version, step_index, requirement, organisation_id, decider_id, decider_kind, outcome,
+                                      decided_on, statement, call_ins, log_transaction, log_sequence, position, recorded_at)
+           SELECT 'proposal-' || (n / 5), 'ratification-' || n, 1, n % 5, 'approve', 'council', 'cabinet', 'body', 'approved',
+                  timestamptz '2020-01-01' + n * interval '1 hour', repeat('{"reasons":"a statement"}', 30), '[]', 1000 + n, 1, (1000 + n) || ':1', now()
+             FROM generate_series(1, 10000) AS n`,
+        );
+        await reader.query('ANALYZE ratifications');
+        // As `proposalById` and the proposals projection read them: by the proposal, in log order.
+        expect(await indexesScanned(reader, "SELECT * FROM ratifications WHERE proposal_id = 'proposal-7' ORDER BY log_transaction, log_sequence")).toEqual(['ratifications_pkey']);
+        const statistics = await reader.query<{ attname: string }>(
+          `SELECT attname FROM pg_stats WHERE schemaname = $1 AND tablename = 'ratifications' AND attname IN ('decided_on', 'statement', 'authority', 'position') ORDER BY attname`,
+          [generation],
+        );
+        expect(statistics.map((row) => row.attname)).toEqual(['decided_on']);
+      } finally {
+        await reader.close();
+      }
+    } finally {
       await subject.dispose();
     }
   });

@@ -138,9 +138,11 @@ export class Projector {
    * own, so that they run side by side (on PostgreSQL, on connections of their own) while the next
    * batch is read and folded. The checkpoint moves once, at the end, to the last event replayed; a
    * replay cut short leaves a generation whose checkpoint never moved, which no rebuild swaps in.
-   * Answers how many events it replayed; `onBatch` hears of each batch every projection has written.
+   * Answers how many events it replayed; `onBatch` hears of each batch every projection has written;
+   * `onLogReplayed`, once the log is read and every batch written, of the tables still to be written
+   * (those the in-memory projections held rows for) — every other table is complete from then on.
    */
-  async replay(onBatch: (replayed: number, position: LogPosition) => void = () => undefined): Promise<number> {
+  async replay(onBatch: (replayed: number, position: LogPosition) => void = () => undefined, onLogReplayed: (stillWriting: ReadonlySet<string>) => void = () => undefined): Promise<number> {
     if (this.failure) throw this.failure;
     if ((await this.position()) !== LOG_START) throw new Error(`${this.schema} is not a fresh generation: its checkpoint has moved.`);
     const replaying = this.projections.map((projection) => ({ projection, inMemory: projection.replayInMemory?.(), last: [] as readonly StoredEvent[] }));
@@ -178,7 +180,10 @@ export class Projector {
       if (batchesDone.length > 2) await batchesDone.shift()!.catch(() => undefined); // at most three batches held in memory
     }
     await Promise.all(chains);
-    await Promise.all(replaying.map(({ projection, inMemory, last: lastHandled }) => (inMemory && !this.failure ? this.writeFolded(projection, lastHandled, inMemory.held()) : undefined)));
+    if (this.failure) throw this.failure;
+    const held = replaying.map(({ projection, inMemory, last: lastHandled }) => ({ projection, lastHandled, tables: inMemory?.held() ?? [] }));
+    onLogReplayed(new Set(held.flatMap(({ tables }) => tables.filter(({ rows }) => rows.length > 0).map(({ table }) => table))));
+    await Promise.all(held.map(({ projection, lastHandled, tables }) => this.writeFolded(projection, lastHandled, tables)));
     if (this.failure) throw this.failure;
     await this.database.query(`UPDATE ${this.schema}.projection_checkpoint SET position = $1, events = $2, updated_at = now()`, [last, replayed]);
     return replayed;

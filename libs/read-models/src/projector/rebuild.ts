@@ -23,8 +23,9 @@ export interface RebuildResult {
 /**
  * Replays the whole log into a fresh generation of read models while the active one keeps
  * serving — the projections that can fold in memory writing each row once, by COPY, the others
- * batch by batch, and the indexes beyond the tables' unique keys built once it is filled — gathers
- * its tables' statistics, then swaps it in with one UPDATE. Events appended meanwhile are projected
+ * batch by batch, and the indexes beyond the tables' unique keys built once each table is filled,
+ * then its statistics gathered (while the rows the in-memory projections held to the end are still
+ * written into others) — then swaps it in with one UPDATE. Events appended meanwhile are projected
  * before the swap, so nothing is lost; the projectors of running APIs move to the new generation on
  * their own. The generation it replaced is kept; those replaced before it are dropped. In
  * production `log` is the sealed log: a rebuild reads only events the seal explains.
@@ -44,15 +45,30 @@ export async function rebuildReadModels(
   const total = await log.countLogThrough(target);
   const started = Date.now();
   let reported = 0;
-  const events = await projector.replay((done, position) => {
-    if (done - reported < 10_000 && compareLogPositions(position, target) < 0) return;
-    reported = done;
-    const seconds = (Date.now() - started) / 1000;
-    const eventsPerSecond = seconds > 0 ? done / seconds : 0;
-    onProgress({ events: done, eventsPerSecond, secondsLeft: total !== null && eventsPerSecond > 0 ? Math.max(0, (total - done) / eventsPerSecond) : null, position });
-  });
-  await generations.buildIndexes(deferred);
-  await generations.analyse(schema);
+  const tables = await generations.tables(schema);
+  let finishing: Promise<void> | undefined;
+  let stillWritten: readonly string[] = tables;
+  const events = await projector
+    .replay(
+      (done, position) => {
+        if (done - reported < 10_000 && compareLogPositions(position, target) < 0) return;
+        reported = done;
+        const seconds = (Date.now() - started) / 1000;
+        const eventsPerSecond = seconds > 0 ? done / seconds : 0;
+        onProgress({ events: done, eventsPerSecond, secondsLeft: total !== null && eventsPerSecond > 0 ? Math.max(0, (total - done) / eventsPerSecond) : null, position });
+      },
+      // The tables complete are readied while the rows held to the end are written into the others.
+      (stillWriting) => {
+        finishing = generations.finish(schema, tables.filter((table) => !stillWriting.has(table)), deferred);
+        finishing.catch(() => undefined); // awaited below, once the replay is done; failing before then is not an unhandled rejection
+        stillWritten = tables.filter((table) => stillWriting.has(table));
+      },
+    )
+    .catch(async (error: unknown) => {
+      await finishing?.catch(() => undefined); // nothing left running on the generation when the failure is answered
+      throw error;
+    });
+  await Promise.all([finishing, generations.finish(schema, stillWritten, deferred)]);
   await generations.activate(schema);
   const seconds = (Date.now() - started) / 1000;
   return { schema, previous, dropped: await generations.dropReplaced(previous), events, seconds };

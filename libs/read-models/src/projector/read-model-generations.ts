@@ -60,9 +60,10 @@ export class ReadModelGenerations {
    * Readies tables of a generation just filled for reads, side by side (on connections of their own
    * where the database has them): each table's indexes `deferIndexes` dropped are built again, then
    * its planner statistics gathered. A rebuilt generation is otherwise swapped in with none
-   * (autovacuum comes to it later), and PostgreSQL plans its reads on guesses: a proposal's history of
-   * 9 events estimated at 1,081 rows read by a bitmap scan in 1.2 ms, against an index scan in 0.4
-   * ms once analysed. One table's statistics are gathered while another's indexes are still built.
+   * (autovacuum comes to it later), and PostgreSQL plans its reads on guesses (a proposal's history,
+   * when the read models kept it, of 9 events estimated at 1,081 rows read by a bitmap scan in 1.2
+   * ms, against an index scan in 0.4 ms once analysed). One table's statistics are gathered while
+   * another's indexes are still built.
    */
   async finish(schema: string, tables: readonly string[], deferred: readonly IndexDefinition[]): Promise<void> {
     await Promise.all(

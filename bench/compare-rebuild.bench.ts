@@ -18,6 +18,8 @@ import { promisify } from 'node:util';
 import { baselineCheckout, median } from './same-time-comparison.js';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
+/** The built `bench:rebuild` of a checkout, which each rebuild runs. */
+const REBUILD_BENCH = 'dist/bench/rebuild.bench.js';
 
 interface Rebuilt {
   eventsPerSecond: number;
@@ -27,7 +29,7 @@ interface Rebuilt {
 
 /** One rebuild by `checkout`'s own benchmark, on the kept ledger. */
 async function rebuildIn(checkout: string, schema: string): Promise<Rebuilt> {
-  const { stdout } = await promisify(execFile)(process.execPath, [join(checkout, 'dist/bench/rebuild.bench.js')], {
+  const { stdout } = await promisify(execFile)(process.execPath, [join(checkout, REBUILD_BENCH)], {
     cwd: checkout,
     env: { ...process.env, BENCH_SCHEMA: schema, BENCH_RUNS: '1', BENCH_ALLOCATIONS: '0' },
     maxBuffer: 16 * 1024 * 1024,
@@ -39,7 +41,7 @@ async function rebuildIn(checkout: string, schema: string): Promise<Rebuilt> {
 }
 
 async function main(): Promise<void> {
-  const baseline = baselineCheckout();
+  const baseline = baselineCheckout(REBUILD_BENCH);
   const schema = process.env.BENCH_SCHEMA;
   if (!schema) throw new Error('BENCH_SCHEMA names the ledger bench:read kept; run bench:read with it first.');
   const ours = process.cwd();

@@ -1,15 +1,16 @@
 /**
- * What `bench:compare-reads` and `bench:compare-commands` share: two APIs, this checkout's and a
- * baseline's, measured in turns at the same time, so that this machine's drift weighs on both alike.
+ * What `bench:compare-reads`, `bench:compare-commands` and `bench:compare-rebuild` share: this
+ * checkout and a baseline's measured in turns at the same time, so that this machine's drift weighs
+ * on both alike.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The checkout `BENCH_BASELINE` names, built, to compare this one with. */
-export function baselineCheckout(): string {
+/** The checkout `BENCH_BASELINE` names, built, to compare this one with: `runs` is the built file the comparison runs there. */
+export function baselineCheckout(runs = 'dist/apps/ledger-api/src/main.js'): string {
   const baseline = process.env.BENCH_BASELINE;
-  if (!baseline || !existsSync(join(baseline, 'dist/apps/ledger-api/src/main.js'))) {
-    throw new Error('BENCH_BASELINE names the checkout to compare with, built (npm run build there): its dist/apps/ledger-api/src/main.js was not found.');
+  if (!baseline || !existsSync(join(baseline, runs))) {
+    throw new Error(`BENCH_BASELINE names the checkout to compare with, built (npm run build there): its ${runs} was not found.`);
   }
   return baseline;
 }

@@ -113,6 +113,11 @@ export class SealedLog implements OrderedLog {
   /** The position of the last sealed event (sealing what follows first, given a sealer). */
   async headPosition(): Promise<LogPosition> {
     if (this.sealer) await this.sealer.catchUp();
+    return this.sealedThrough();
+  }
+
+  /** The position of the last sealed event, as the seal stands now. */
+  private async sealedThrough(): Promise<LogPosition> {
     const [row] = await this.database.query<{ log_position: LogPosition }>('SELECT log_position FROM ledger_seal');
     return row.log_position;
   }
@@ -143,8 +148,7 @@ export class SealedLog implements OrderedLog {
       if (event.streamVersion !== fromVersion + index) throw missingVersion(streamId, fromVersion + index, event);
       const leaf = leaves.get(event.position);
       if (!leaf) {
-        const [seal] = await this.database.query<{ log_position: LogPosition }>('SELECT log_position FROM ledger_seal');
-        if (compareLogPositions(event.position, seal.log_position) > 0) return events.slice(0, index); // not sealed yet
+        if (compareLogPositions(event.position, await this.sealedThrough()) > 0) return events.slice(0, index); // not sealed yet
         throw unsealedEvent(event);
       }
       checkSealed(event, leaf);

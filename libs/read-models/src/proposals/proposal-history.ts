@@ -56,7 +56,7 @@ export async function proposalHistory(
         position: event.position,
         streamVersion: event.streamVersion,
         type: event.type,
-        recordedAt: isoInstant(new Date(event.metadata.recordedAt)),
+        recordedAt: isoInstant(event.metadata.recordedAt),
         actor: event.metadata.actor ?? null,
         data,
         summary: summarise({ type: event.type, data, streamId: event.streamId }),

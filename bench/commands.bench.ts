@@ -9,7 +9,8 @@
  * Load by autocannon. Baseline in the same run: GET /health/live from the same 20 connections for
  * 5 s (a bare Nest endpoint on the same stack).
  * It also prints the CPU each ratification cost the API, PostgreSQL and the load generator, which
- * share this machine's cores, and the most ratifications a second that CPU allows on them.
+ * share this machine's cores, and the most ratifications a second that CPU allows on them; then
+ * how busy the API's main thread and the machine's cores were over the run.
  * Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
  *
  * BENCH_PROJECTOR says where the projector and sealer run while commands are measured: `in-process`
@@ -23,7 +24,7 @@ import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { startApiProcess, stopApiProcess } from './api-process.js';
 import { BenchApi, cannon, prepareCommandLedger, ratifyEach, report } from './command-ledger.js';
-import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
+import { cpuTimes, describeBusy, describeCpuPerOperation } from './process-cpu.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
@@ -68,9 +69,14 @@ async function main(): Promise<void> {
     const baseline = report(await cannon(BASE, 'baseline: GET /health/live (5 s)', { duration: 5, requests: [{ method: 'GET', path: '/health/live' }] }));
     const cpuBefore = cpuTimes(api.pid!);
     const projectorCpuBefore = projector ? cpuTimes(projector.pid!).api : 0;
-    const ratifications = report(await ratifyEach(bench, clerk, proposals));
+    const ratifyingFrom = performance.now();
+    const ratifying = await ratifyEach(bench, clerk, proposals);
+    const cpuAfter = cpuTimes(api.pid!);
+    const ratifyingMs = performance.now() - ratifyingFrom;
+    const ratifications = report(ratifying);
     const elsewhere: Record<string, number> = projector ? { 'the projector process': cpuTimes(projector.pid!).api - projectorCpuBefore } : {};
-    console.log(describeCpuPerOperation(cpuBefore, cpuTimes(api.pid!), PROPOSALS, 'ratification', elsewhere));
+    console.log(describeCpuPerOperation(cpuBefore, cpuAfter, PROPOSALS, 'ratification', elsewhere));
+    console.log(describeBusy(cpuBefore, cpuAfter, ratifyingMs));
     const [{ ratified }] = (await admin.query(`SELECT count(*)::int AS ratified FROM ${schema}.ledger_events WHERE type = 'ProposalRatified'`)).rows as { ratified: number }[];
     if (ratified !== PROPOSALS) throw new Error(`expected ${PROPOSALS} proposals ratified, found ${ratified}`);
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);

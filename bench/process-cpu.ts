@@ -4,6 +4,8 @@ import { availableParallelism } from 'node:os';
 /** CPU time (user + system, in ms) spent so far by the API, this benchmark and every PostgreSQL server process. */
 export interface CpuTimes {
   api: number;
+  /** The API's main thread alone (its event loop), of `api`. */
+  apiMainThread: number;
   bench: number;
   postgres: number;
 }
@@ -37,7 +39,18 @@ function postgresCpuMs(): number {
 
 /** A reading of where CPU went; meaningful on Linux with PostgreSQL on this machine (0 elsewhere). */
 export function cpuTimes(apiPid: number): CpuTimes {
-  return { api: cpuMsOf(apiPid), bench: cpuMsOf(process.pid), postgres: postgresCpuMs() };
+  return { api: cpuMsOf(apiPid), apiMainThread: cpuMsOf(`${apiPid}/task/${apiPid}`), bench: cpuMsOf(process.pid), postgres: postgresCpuMs() };
+}
+
+/**
+ * How busy the API's main thread and this machine's cores were between two readings `wallMs`
+ * apart, as one line: the API answers every request on its main thread, so it is bound by that
+ * thread only as it nears 100%; below that, and with cores idle, requests wait on something else.
+ */
+export function describeBusy(before: CpuTimes, after: CpuTimes, wallMs: number): string {
+  const percent = (ms: number, of: number) => `${Math.round((100 * ms) / of)}%`;
+  const all = after.api - before.api + after.postgres - before.postgres + after.bench - before.bench;
+  return `busy over the run: the API's main thread ${percent(after.apiMainThread - before.apiMainThread, wallMs)}, the API's threads together ${percent(after.api - before.api, wallMs)} of a core, this machine's ${availableParallelism()} cores ${percent(all, wallMs * availableParallelism())} (API, PostgreSQL, load generator)`;
 }
 
 /**

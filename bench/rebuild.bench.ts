@@ -3,8 +3,8 @@
  * `bench:read` (about 200,000 events; prepared through the API the first time, kept with
  * `BENCH_SCHEMA=<name>` as there), a raw ordered read of the log, then `BENCH_RUNS` (default 3)
  * full rebuilds of the read models from the sealed log, every event checked against its leaf. Each
- * prints events/s, rebuild/raw, the CPU it cost this process and PostgreSQL, and the resident
- * memory. With `BENCH_ALLOCATIONS=1` it also prints where the last rebuild allocated, by the site
+ * prints events/s, rebuild/raw, the CPU it cost this process and PostgreSQL, the resident
+ * memory, and how long garbage collection paused this process. With `BENCH_ALLOCATIONS=1` it also prints where the last rebuild allocated, by the site
  * that allocated (V8's sampling heap profiler, counting what garbage collection took too).
  * Last line: `RESULT rebuild_eps=<best> rebuild/raw=<best>`. Not a test.
  */
@@ -12,6 +12,7 @@ import { Session } from 'node:inspector/promises';
 import { SqlEventStore } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog } from '@ledger/verifiable-log';
+import { describeCollections, observeCollections } from './garbage-collection.js';
 import { cpuCeiling, cpuTimes } from './process-cpu.js';
 import { dropBenchSchema, openBenchLedger, rawReadThenSealed } from './read-ledger.js';
 
@@ -57,8 +58,10 @@ async function main(): Promise<void> {
         await profiler.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       }
       const before = cpuTimes(process.pid);
+      const collections = observeCollections();
       const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS);
       const after = cpuTimes(process.pid);
+      const pauses = await collections.stop();
       const eps = rebuilt.events / rebuilt.seconds;
       const cpuMsPerEvent = (after.bench - before.bench + after.postgres - before.postgres) / rebuilt.events;
       best = Math.max(best, eps);
@@ -67,6 +70,7 @@ async function main(): Promise<void> {
           `CPU: this process ${((after.bench - before.bench) / 1000).toFixed(1)} s, PostgreSQL ${((after.postgres - before.postgres) / 1000).toFixed(1)} s ` +
           `(at most ${Math.round(cpuCeiling(cpuMsPerEvent)).toLocaleString('en-GB')} events/s on this machine's cores); resident ${Math.round(process.memoryUsage().rss / 1e6)} MB`,
       );
+      console.log(`  ${describeCollections(pauses, rebuilt.seconds * 1000)}`);
       if (profiler) {
         const { profile } = (await profiler.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: AllocationNode } };
         profiler.disconnect();

@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const ratifications = report(ratifying);
     const elsewhere: Record<string, number> = projector ? { 'the projector process': cpuTimes(projector.pid!).api - projectorCpuBefore } : {};
     console.log(describeCpuPerOperation(cpuBefore, cpuAfter, PROPOSALS, 'ratification', elsewhere));
-    console.log(describeBusy(cpuBefore, cpuAfter, ratifyingMs));
+    console.log(describeBusy(cpuBefore, cpuAfter, ratifyingMs, elsewhere));
     const [{ ratified }] = (await admin.query(`SELECT count(*)::int AS ratified FROM ${schema}.ledger_events WHERE type = 'ProposalRatified'`)).rows as { ratified: number }[];
     if (ratified !== PROPOSALS) throw new Error(`expected ${PROPOSALS} proposals ratified, found ${ratified}`);
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);

@@ -44,13 +44,15 @@ export function cpuTimes(apiPid: number): CpuTimes {
 
 /**
  * How busy the API's main thread and this machine's cores were between two readings `wallMs`
- * apart, as one line: the API answers every request on its main thread, so it is bound by that
+ * apart (with `elsewhere`, CPU ms of other processes of the ledger), as one line: the API answers every request on its main thread, so it is bound by that
  * thread only as it nears 100%; below that, and with cores idle, requests wait on something else.
  */
-export function describeBusy(before: CpuTimes, after: CpuTimes, wallMs: number): string {
+export function describeBusy(before: CpuTimes, after: CpuTimes, wallMs: number, elsewhere: Record<string, number> = {}): string {
   const percent = (ms: number, of: number) => `${Math.round((100 * ms) / of)}%`;
-  const all = after.api - before.api + after.postgres - before.postgres + after.bench - before.bench;
-  return `busy over the run: the API's main thread ${percent(after.apiMainThread - before.apiMainThread, wallMs)}, the API's threads together ${percent(after.api - before.api, wallMs)} of a core, this machine's ${availableParallelism()} cores ${percent(all, wallMs * availableParallelism())} (API, PostgreSQL, load generator)`;
+  const others = Object.values(elsewhere).reduce((sum, ms) => sum + ms, 0);
+  const all = after.api - before.api + after.postgres - before.postgres + after.bench - before.bench + others;
+  const counted = ['API', 'PostgreSQL', 'load generator', ...Object.keys(elsewhere)].join(', ');
+  return `busy over the run: the API's main thread ${percent(after.apiMainThread - before.apiMainThread, wallMs)}, the API's threads together ${percent(after.api - before.api, wallMs)} of a core, this machine's ${availableParallelism()} cores ${percent(all, wallMs * availableParallelism())} (${counted})`;
 }
 
 /**

@@ -10,7 +10,8 @@
  * 5 s (a bare Nest endpoint on the same stack).
  * It also prints the CPU each ratification cost the API, PostgreSQL and the load generator, which
  * share this machine's cores, and the most ratifications a second that CPU allows on them; then
- * how busy the API's main thread and the machine's cores were over the run.
+ * how busy the API's main thread and the machine's cores were over the run, and (from the API's
+ * `/metrics`) how long appends waited for their group commit and a group's round trip.
  * Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
  *
  * BENCH_PROJECTOR says where the projector and sealer run while commands are measured: `in-process`
@@ -22,6 +23,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { describeAppendGroups, scrapeMetrics } from './api-metrics.js';
 import { startApiProcess, stopApiProcess } from './api-process.js';
 import { BenchApi, cannon, prepareCommandLedger, ratifyEach, report } from './command-ledger.js';
 import { cpuTimes, describeBusy, describeCpuPerOperation } from './process-cpu.js';
@@ -67,6 +69,7 @@ async function main(): Promise<void> {
     console.log(`prepared ${description} (${count} events) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const baseline = report(await cannon(BASE, 'baseline: GET /health/live (5 s)', { duration: 5, requests: [{ method: 'GET', path: '/health/live' }] }));
+    const metricsBefore = await scrapeMetrics(BASE, ADMIN_KEY);
     const cpuBefore = cpuTimes(api.pid!);
     const projectorCpuBefore = projector ? cpuTimes(projector.pid!).api : 0;
     const ratifyingFrom = performance.now();
@@ -77,6 +80,7 @@ async function main(): Promise<void> {
     const elsewhere: Record<string, number> = projector ? { 'the projector process': cpuTimes(projector.pid!).api - projectorCpuBefore } : {};
     console.log(describeCpuPerOperation(cpuBefore, cpuAfter, PROPOSALS, 'ratification', elsewhere));
     console.log(describeBusy(cpuBefore, cpuAfter, ratifyingMs, elsewhere));
+    console.log(describeAppendGroups(metricsBefore, await scrapeMetrics(BASE, ADMIN_KEY)));
     const [{ ratified }] = (await admin.query(`SELECT count(*)::int AS ratified FROM ${schema}.ledger_events WHERE type = 'ProposalRatified'`)).rows as { ratified: number }[];
     if (ratified !== PROPOSALS) throw new Error(`expected ${PROPOSALS} proposals ratified, found ${ratified}`);
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);

@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DATABASE, type Database } from '@ledger/event-store';
+import { randomUUID } from 'node:crypto';
+import { DATABASE, EVENT_STORE, type Database, type EventStore } from '@ledger/event-store';
 import { loadEnvironment } from '../apps/ledger-api/src/configuration/ledger-environment.js';
 import { createApp } from '../apps/ledger-api/src/create-app.js';
 import { describeWithPostgres, openTestSchema } from './postgres.js';
@@ -119,6 +120,19 @@ function describeApi(name: string, environment: () => Promise<{ variables: Recor
       const response = await get('/metrics');
       expect(response.statusCode).toBe(200);
       expect(response.body).toMatch(/^# HELP /m);
+    });
+
+    it('counts in its metrics the appends that went to the event store, group by group (group commit)', async () => {
+      const countOf = (body: string, metric: string) => Number(new RegExp(`^${metric}_count (\\d+)$`, 'm').exec(body)?.[1]);
+      const before = (await get('/metrics')).body;
+      const store = app.get<EventStore>(EVENT_STORE);
+      await Promise.all(['one', 'two', 'three'].map((n) => store.append(`metrics-${n}-${Date.now()}`, [{ eventId: randomUUID(), type: 'MetricsCounted', schemaVersion: 1, data: { n } }], { expectedVersion: 'no-stream' })));
+      const after = (await get('/metrics')).body;
+      expect(countOf(after, 'ledger_append_wait_seconds') - countOf(before, 'ledger_append_wait_seconds')).toBe(3);
+      const groups = countOf(after, 'ledger_append_group_seconds') - countOf(before, 'ledger_append_group_seconds');
+      expect(groups).toBeGreaterThanOrEqual(1); // the first alone, the two that came while it was in flight together
+      expect(groups).toBeLessThanOrEqual(3);
+      expect(countOf(after, 'ledger_append_group_appends') - countOf(before, 'ledger_append_group_appends')).toBe(groups);
     });
   });
 }

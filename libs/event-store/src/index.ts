@@ -15,6 +15,7 @@ export * from './postgres/postgres-database.js';
 export * from './postgres/pglite-database.js';
 export { startFreshCluster } from './postgres/fresh-cluster-image.js';
 export * from './postgres/sql-event-store.js';
+export type { AppendGroupSent } from './postgres/append-groups.js';
 export * from './postgres/migrations.js';
 export * from './postgres/event-store-kind.js';
 export * from './eventstoredb/eventstoredb-event-store.js';

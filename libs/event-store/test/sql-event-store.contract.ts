@@ -8,6 +8,7 @@ import {
   parseLogPosition,
   SqlEventStore,
   VersionConflictError,
+  type AppendGroupSent,
   type Database,
 } from '@ledger/event-store';
 import { anEvent, aStreamId, describeEventStoreContract } from './event-store.contract.js';
@@ -201,6 +202,25 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
         expect(retry).toEqual({ ...made, duplicate: true });
         expect(rest.map((result) => result.nextStreamVersion)).toEqual([1, 1]);
         expect(await store.readStream(retried)).toHaveLength(1);
+      });
+
+      it('tells whoever listens of each group sent: how many appends went together, how long each waited for it, and its round trip', async () => {
+        const watched = new SqlEventStore(database);
+        const heard: AppendGroupSent[] = [];
+        watched.onAppendGroup((group) => heard.push(group));
+        const first = watched.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
+        await Promise.all([aStreamId(), aStreamId(), aStreamId()].map((streamId) => watched.append(streamId, [anEvent()], { expectedVersion: 'no-stream' })));
+        await first;
+        expect(heard.map(({ appends, failed }) => ({ appends, failed }))).toEqual([
+          { appends: 1, failed: false }, // the first, alone: nothing was in flight
+          { appends: 3, failed: false }, // the three that came while it was
+        ]);
+        expect(heard[0].waitedMs).toEqual([expect.any(Number)]);
+        expect(heard[1].waitedMs).toHaveLength(3);
+        // The three waited for the first statement to come back: each for part of its round trip.
+        for (const waited of heard[1].waitedMs) expect(waited).toBeGreaterThan(0);
+        expect(Math.max(...heard[1].waitedMs)).toBeLessThanOrEqual(heard[0].roundTripMs + 1);
+        expect(heard.every(({ roundTripMs }) => roundTripMs > 0)).toBe(true);
       });
     });
 

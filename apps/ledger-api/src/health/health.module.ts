@@ -3,6 +3,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { LedgerSealModule } from '../ledger-seal/ledger-seal.module.js';
 import { SealerHealthIndicator } from '../ledger-seal/sealer.health.js';
 import { ProjectorHealthIndicator } from '../read-models/projector.health.js';
+import { AppendGroupMeter } from './append-group-meter.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { EventStoreHealthIndicator } from './event-store.health.js';
 import { HealthController } from './health.controller.js';
@@ -11,6 +12,6 @@ import { MetricsController } from './metrics.controller.js';
 @Module({
   imports: [TerminusModule, LedgerSealModule],
   controllers: [HealthController, MetricsController],
-  providers: [DatabaseHealthIndicator, EventStoreHealthIndicator, ProjectorHealthIndicator, SealerHealthIndicator],
+  providers: [AppendGroupMeter, DatabaseHealthIndicator, EventStoreHealthIndicator, ProjectorHealthIndicator, SealerHealthIndicator],
 })
 export class HealthModule {}

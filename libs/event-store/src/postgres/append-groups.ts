@@ -4,8 +4,22 @@ import { appendGroup, type AppendedRow, type GroupedAppend } from './sql-append.
 /** The most appends one statement carries: a hundred ratifications are about 200 kB of events. */
 const MOST_APPENDS_A_GROUP = 100;
 
+/** A group of appends sent as one statement, as whoever measures the store hears of it (`SqlEventStore.onAppendGroup`). */
+export interface AppendGroupSent {
+  /** How many appends went in the statement. */
+  appends: number;
+  /** How long each of them waited, in ms, for its group to be sent: for the statement in flight before it to come back. */
+  waitedMs: number[];
+  /** From the statement's sending to its answer being taken, in ms: PostgreSQL's work and commit, the round trip, and this process's event loop. */
+  roundTripMs: number;
+  /** The statement failed as a whole: its appends are sent again, each in a group of its own. */
+  failed: boolean;
+}
+
 interface Waiting {
   append: GroupedAppend;
+  /** When it began to wait (`performance.now()`). */
+  since: number;
   /** Sent in a group of its own: its last group failed as a whole. */
   alone: boolean;
   resolve: (rows: AppendedRow[]) => void;
@@ -30,13 +44,19 @@ interface Waiting {
 export class AppendGroups {
   private waiting: Waiting[] = [];
   private sending = false;
+  private readonly listeners: ((group: AppendGroupSent) => void)[] = [];
 
   constructor(private readonly database: SqlSession) {}
+
+  /** `listener` hears of every group once its statement has come back. */
+  listen(listener: (group: AppendGroupSent) => void): void {
+    this.listeners.push(listener);
+  }
 
   /** The rows the append added once its group is committed; none when it appended nothing. */
   append(append: GroupedAppend): Promise<AppendedRow[]> {
     return new Promise((resolve, reject) => {
-      this.waiting.push({ append, alone: false, resolve, reject });
+      this.waiting.push({ append, alone: false, since: performance.now(), resolve, reject });
       if (!this.sending) void this.sendGroups();
     });
   }
@@ -46,20 +66,29 @@ export class AppendGroups {
     try {
       while (this.waiting.length > 0) {
         const group = this.nextGroup();
+        const sentAt = performance.now();
         try {
           const rows = await appendGroup(
             this.database,
             group.map(({ append }) => append),
           );
+          this.tell(group, sentAt, false);
           group.forEach(({ resolve }, n) => resolve(rows[n]));
         } catch (error) {
+          this.tell(group, sentAt, true);
           if (group.length === 1) group[0].reject(error);
-          else this.waiting.unshift(...group.map((waiting) => ({ ...waiting, alone: true })));
+          else this.waiting.unshift(...group.map((waiting) => ({ ...waiting, alone: true, since: performance.now() })));
         }
       }
     } finally {
       this.sending = false;
     }
+  }
+
+  private tell(group: readonly Waiting[], sentAt: number, failed: boolean): void {
+    if (this.listeners.length === 0) return;
+    const sent: AppendGroupSent = { appends: group.length, waitedMs: group.map(({ since }) => sentAt - since), roundTripMs: performance.now() - sentAt, failed };
+    for (const listener of this.listeners) listener(sent);
   }
 
   /** The appends waiting longest that can share a statement; the others wait on, in their order. */

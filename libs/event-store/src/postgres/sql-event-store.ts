@@ -6,7 +6,7 @@ import type { AppendOptions, EventStore, FollowLogOptions, ReadLogOptions, ReadS
 import { followLog } from '../core/follow-log.js';
 import { LOG_START, parseLogPosition, type LogPosition } from '../core/log-position.js';
 import type { Database } from './database.js';
-import { AppendGroups } from './append-groups.js';
+import { AppendGroups, type AppendGroupSent } from './append-groups.js';
 import { appendToStream, appendToStreams, type SendAppend } from './sql-append.js';
 
 const MAX_LOG_PAGE = 10_000;
@@ -66,14 +66,20 @@ export class SqlEventStore implements EventStore {
   private readonly now: () => Date;
   /** Every append to one stream goes with the others in flight (`AppendGroups`). */
   private readonly send: SendAppend;
+  private readonly groups: AppendGroups;
 
   constructor(
     readonly database: Database,
     options: SqlEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    const groups = new AppendGroups(database);
+    const groups = (this.groups = new AppendGroups(database));
     this.send = (append) => groups.append(append);
+  }
+
+  /** `listener` hears of every group of appends sent as one statement (group commit), once it has come back: for metrics. */
+  onAppendGroup(listener: (group: AppendGroupSent) => void): void {
+    this.groups.listen(listener);
   }
 
   append(streamId: string, events: NewEvent[], options: AppendOptions): Promise<AppendResult> {

@@ -222,6 +222,16 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
         expect(Math.max(...heard[1].waitedMs)).toBeLessThanOrEqual(heard[0].roundTripMs + 1);
         expect(heard.every(({ roundTripMs }) => roundTripMs > 0)).toBe(true);
       });
+
+      it('appends as before when a listener throws', async () => {
+        const watched = new SqlEventStore(database);
+        watched.onAppendGroup(() => {
+          throw new Error('a metrics registry that failed');
+        });
+        const streamId = aStreamId();
+        expect(await watched.append(streamId, [anEvent()], { expectedVersion: 'no-stream' })).toMatchObject({ nextStreamVersion: 1, duplicate: false });
+        expect(await watched.readStream(streamId)).toHaveLength(1);
+      });
     });
 
     describe('migrations', () => {

@@ -67,28 +67,37 @@ export class AppendGroups {
       while (this.waiting.length > 0) {
         const group = this.nextGroup();
         const sentAt = performance.now();
+        let rows: AppendedRow[][];
         try {
-          const rows = await appendGroup(
+          rows = await appendGroup(
             this.database,
             group.map(({ append }) => append),
           );
-          this.tell(group, sentAt, false);
-          group.forEach(({ resolve }, n) => resolve(rows[n]));
         } catch (error) {
           this.tell(group, sentAt, true);
           if (group.length === 1) group[0].reject(error);
           else this.waiting.unshift(...group.map((waiting) => ({ ...waiting, alone: true, since: performance.now() })));
+          continue;
         }
+        this.tell(group, sentAt, false);
+        group.forEach(({ resolve }, n) => resolve(rows[n]));
       }
     } finally {
       this.sending = false;
     }
   }
 
+  /** Tells the listeners of a group come back; one that throws changes nothing of the appends. */
   private tell(group: readonly Waiting[], sentAt: number, failed: boolean): void {
     if (this.listeners.length === 0) return;
     const sent: AppendGroupSent = { appends: group.length, waitedMs: group.map(({ since }) => sentAt - since), roundTripMs: performance.now() - sentAt, failed };
-    for (const listener of this.listeners) listener(sent);
+    for (const listener of this.listeners) {
+      try {
+        listener(sent);
+      } catch {
+        // a measurement that failed is no failure of the appends it measured
+      }
+    }
   }
 
   /** The appends waiting longest that can share a statement; the others wait on, in their order. */

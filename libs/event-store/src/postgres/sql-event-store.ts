@@ -73,8 +73,8 @@ export class SqlEventStore implements EventStore {
     options: SqlEventStoreOptions = {},
   ) {
     this.now = options.now ?? (() => new Date());
-    const groups = (this.groups = new AppendGroups(database));
-    this.send = (append) => groups.append(append);
+    this.groups = new AppendGroups(database);
+    this.send = (append) => this.groups.append(append);
   }
 
   /** `listener` hears of every group of appends sent as one statement (group commit), once it has come back: for metrics. */

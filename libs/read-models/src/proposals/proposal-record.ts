@@ -7,8 +7,8 @@ export type DecisionRecord = RatificationStatement & RatificationStanding;
 
 /**
  * A proposal as the read model keeps it in its `proposals` and `ratifications` rows: its own shape,
- * folded from the proposal's events by `foldProposal`, not the decider's state. The domain's rules
- * about decisions (`stepDecisions`, `implementableFrom`, …) read it as a `RecordedProposal`.
+ * not the decider's state. The domain's rules about decisions (`stepDecisions`,
+ * `implementableFrom`, …) read it as a `RecordedProposal`.
  */
 export interface ProposalRecord extends RecordedProposal<DecisionRecord> {
   proposalId: string;
@@ -23,11 +23,27 @@ export interface ProposalRecord extends RecordedProposal<DecisionRecord> {
 }
 
 /**
- * One event folded into the read model's record of its proposal; null until the proposal is tabled.
+ * A decision as the projection keeps it beside its proposal once the decision's own row holds its
+ * statement: what the proposal's row (the organisations it names) and later changes to the
+ * decision's standing (a rescission, a call-in) need.
+ */
+export type DecisionWritten = Pick<DecisionRecord, 'ratificationId' | 'organisationId'> & RatificationStanding;
+
+/**
+ * The record the projection folds a proposal's events into (`foldProposal`) and writes the
+ * proposal's row from: the proposal as `ProposalRecord` holds it, each decision as `DecisionWritten`
+ * — not its statement, which is written into the decision's row once and never read back to fold.
+ */
+export interface ProposalFold extends Omit<ProposalRecord, 'ratifications'> {
+  ratifications: DecisionWritten[];
+}
+
+/**
+ * One event folded into the projection's record of its proposal; null until the proposal is tabled.
  * Every event type is named, so a new one fails to compile here until the read model says what it
  * makes of it.
  */
-export function foldProposal(record: ProposalRecord | null, event: ProposalEvent): ProposalRecord | null {
+export function foldProposal(record: ProposalFold | null, event: ProposalEvent): ProposalFold | null {
   if (event.type === 'ProposalTabled') {
     const { proposalId, version, title, summary, scopes, valuePence, keyDecision, exempt, proposedById, route, tabledOn } = event.data;
     return {
@@ -50,8 +66,8 @@ export function foldProposal(record: ProposalRecord | null, event: ProposalEvent
     case 'ProposalWithdrawn':
       return { ...record, status: 'withdrawn', withdrawal: { withdrawnOn: event.data.withdrawnOn, reason: event.data.reason } };
     case 'RatificationRecorded': {
-      const { authority: _basis, ...statement } = event.data;
-      return { ...record, ratifications: [...record.ratifications, { ...statement, rescission: null, setAside: null, callIns: [] }] };
+      const { ratificationId, organisationId } = event.data;
+      return { ...record, ratifications: [...record.ratifications, { ratificationId, organisationId, rescission: null, setAside: null, callIns: [] }] };
     }
     case 'RatificationRescinded': {
       const { rescindedOn, reason } = event.data;
@@ -80,6 +96,6 @@ export function foldProposal(record: ProposalRecord | null, event: ProposalEvent
   }
 }
 
-function withDecision(record: ProposalRecord, ratificationId: string, change: (decision: DecisionRecord) => DecisionRecord): ProposalRecord {
+function withDecision(record: ProposalFold, ratificationId: string, change: (decision: DecisionWritten) => DecisionWritten): ProposalFold {
   return { ...record, ratifications: record.ratifications.map((decision) => (decision.ratificationId === ratificationId ? change(decision) : decision)) };
 }

@@ -11,7 +11,8 @@ import {
   type RatificationOutcome,
   type RatificationRecorded,
 } from '@ledger/governance';
-import { foldProposal, type ProposalRecord } from './proposal-record.js';
+import { foldProposal, type ProposalFold, type ProposalRecord } from './proposal-record.js';
+import { decisionRecordOf } from './proposals.rows.js';
 
 function on(date: string): Instant {
   const instant = parseInstant(date);
@@ -94,15 +95,31 @@ const stream: ProposalEvent[] = [
   { type: 'ProposalWithdrawn', data: { proposalId, version: 2, withdrawnOn: on('2017-10-15'), reason: 'Superseded by the 2017–19 Integration and Better Care Fund plan.' } },
 ];
 
-/** Every prefix of the stream, folded both ways. */
+/**
+ * The record as the queries read it back from the rows the projection wrote: the proposal's row
+ * from the fold, and each decision's row — its statement as recorded (without the authority basis,
+ * its own column), its standing as folded.
+ */
+function asRead(fold: ProposalFold): ProposalRecord {
+  const statements = new Map(stream.flatMap((event) => (event.type === 'RatificationRecorded' ? [[event.data.ratificationId, event.data] as const] : [])));
+  return {
+    ...fold,
+    ratifications: fold.ratifications.map(({ ratificationId, rescission, setAside, callIns }) => {
+      const { authority: _basis, ...statement } = statements.get(ratificationId)!;
+      return decisionRecordOf(statement, { rescission, setAside, callIns });
+    }),
+  };
+}
+
+/** Every prefix of the stream, folded both ways; the read model's as the queries read it back. */
 function foldedPrefixes(): { seen: number; record: ProposalRecord | null; state: ProposalState }[] {
   const prefixes: { seen: number; record: ProposalRecord | null; state: ProposalState }[] = [];
-  let record: ProposalRecord | null = null;
+  let fold: ProposalFold | null = null;
   let state = proposalDecider.initialState;
   stream.forEach((event, index) => {
-    record = foldProposal(record, event);
+    fold = foldProposal(fold, event);
     state = proposalDecider.evolve(state, event);
-    prefixes.push({ seen: index + 1, record, state });
+    prefixes.push({ seen: index + 1, record: fold && asRead(fold), state });
   });
   return prefixes;
 }
@@ -113,7 +130,7 @@ describe('foldProposal: the read model folds a proposal into its own record', ()
   });
 
   it('keeps every version, each decision with what became of it, and the status the stream recorded', () => {
-    const record = stream.reduce<ProposalRecord | null>(foldProposal, null)!;
+    const record = stream.reduce<ProposalFold | null>(foldProposal, null)!;
     expect(record.status).toBe('withdrawn');
     expect(record.withdrawal).toEqual({ withdrawnOn: on('2017-10-15'), reason: 'Superseded by the 2017–19 Integration and Better Care Fund plan.' });
     expect(record.versions.map((version) => [version.version, version.valuePence, version.amendmentReason])).toEqual([
@@ -127,13 +144,14 @@ describe('foldProposal: the read model folds a proposal into its own record', ()
     ]);
     const r6 = record.ratifications.find((candidate) => candidate.ratificationId === 'r6')!;
     expect(r6.rescission).toEqual({ rescindedOn: on('2017-10-01'), reason: 'The board was not quorate.' });
-    // The statutory record is kept as recorded, without the authority basis (its own column).
-    expect(r6.meeting).toEqual({ minuteRef: 'min-r6', url: null });
-    expect('authority' in r6).toBe(false);
+    // Of a decision, only what the proposal's row and later changes to its standing need: its
+    // statement and authority basis are written into its own row once, and never folded again.
+    expect(r6).toEqual({ ratificationId: 'r6', organisationId: null, rescission: { rescindedOn: on('2017-10-01'), reason: 'The board was not quorate.' }, setAside: null, callIns: [] });
+    expect(record.ratifications.map((candidate) => candidate.organisationId)).toEqual(['wokingham-council', 'wokingham-ccg', 'wokingham-council', 'wokingham-ccg', 'wokingham-council', null]);
   });
 
   it('leaves the record it was given as it was', () => {
-    const before = stream.slice(0, 5).reduce<ProposalRecord | null>(foldProposal, null)!;
+    const before = stream.slice(0, 5).reduce<ProposalFold | null>(foldProposal, null)!;
     const copy = structuredClone(before);
     foldProposal(before, stream[6]);
     expect(before).toEqual(copy);

@@ -3,15 +3,16 @@ import { currentProposalVersion, proposalCodec, type ProposalEvent } from '@ledg
 import { columnNames, insertRows } from '../projector/json-rows.js';
 import { writeRows, type TableRows } from '../projector/copy-rows.js';
 import type { Projection } from '../projector/projection.js';
-import { foldProposal, type DecisionRecord, type ProposalRecord } from './proposal-record.js';
+import { foldProposal, type DecisionWritten, type ProposalFold } from './proposal-record.js';
 import {
   PROPOSAL_COLUMNS,
-  DECISION_RECORD_COLUMNS,
-  decisionRecordOfRow,
+  DECISION_WRITTEN_COLUMNS,
+  decisionWrittenOfRow,
   isoInstant,
   proposalRecordOf,
+  type DecisionWrittenRow,
   type ProposalRow,
-  type RatificationRow,
+  type RatificationStanding,
   type RatificationStatement,
 } from './proposals.rows.js';
 
@@ -36,14 +37,15 @@ interface LogPlace {
   recordedAt: string;
 }
 
-/** What a ratification recorded in this fold keeps beside its record until its row is written: the statement, the authority basis and where it was recorded. */
+/** What a ratification recorded in this fold keeps beside its record until its row is written: the statement (and its JSON), the authority basis and where it was recorded. */
 interface RatificationExtras extends LogPlace {
+  recorded: RatificationStatement;
   statement: string;
   authority: string | null;
 }
 
 interface Working {
-  record: ProposalRecord | null;
+  record: ProposalFold | null;
   tabled: LogPlace | null;
   last: LogPlace | null;
   extras: Map<string, RatificationExtras>;
@@ -52,7 +54,7 @@ interface Working {
 
 /** A proposal of the batch that has been tabled, with where it was tabled and last changed. */
 interface Tabled extends Working {
-  record: ProposalRecord;
+  record: ProposalFold;
   tabled: LogPlace;
   last: LogPlace;
 }
@@ -128,7 +130,12 @@ function foldInto(working: Map<string, Working>, events: readonly StoredEvent[])
         break;
       case 'RatificationRecorded': {
         const { authority, ...statement } = domainEvent.data;
-        proposal.extras.set(statement.ratificationId, { ...place, statement: JSON.stringify(statement satisfies RatificationStatement), authority: authority === null ? null : JSON.stringify(authority) });
+        proposal.extras.set(statement.ratificationId, {
+          ...place,
+          recorded: statement,
+          statement: JSON.stringify(statement satisfies RatificationStatement),
+          authority: authority === null ? null : JSON.stringify(authority),
+        });
         proposal.changedRatifications.add(statement.ratificationId);
         break;
       }
@@ -153,8 +160,8 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
   // Only what the records are folded from: a ratification recorded before keeps its row, and is only ever restated.
   // Each proposal's by its own index scan: as `proposal_id = ANY(…)`, PostgreSQL took the batch's
   // 200 proposals for most of the table and scanned all of it (5–55 ms a batch in bench:commands).
-  const ratifications = await session.query<Pick<RatificationRow, 'proposal_id' | 'statement' | 'rescission' | 'set_aside' | 'call_ins'>>(
-    `SELECT ${DECISION_RECORD_COLUMNS}
+  const ratifications = await session.query<DecisionWrittenRow>(
+    `SELECT ${DECISION_WRITTEN_COLUMNS}
        FROM unnest($1::text[]) AS wanted (wanted_id)
       CROSS JOIN LATERAL (SELECT * FROM ratifications WHERE proposal_id = wanted.wanted_id OFFSET 0) AS ratifications
       ORDER BY log_transaction, log_sequence`,
@@ -164,14 +171,14 @@ async function load(session: SqlSession, ids: string[]): Promise<Map<string, Wor
   for (const row of proposals) {
     const own = ratifications.filter((ratification) => ratification.proposal_id === row.proposal_id);
     const proposal = working.get(row.proposal_id)!;
-    proposal.record = proposalRecordOf(row, own.map(decisionRecordOfRow));
+    proposal.record = proposalRecordOf(row, own.map(decisionWrittenOfRow));
     proposal.tabled = { transaction: row.tabled_transaction, sequence: row.tabled_sequence, position: row.tabled_position, recordedAt: isoInstant(row.updated_at) };
   }
   return working;
 }
 
 /** Organisations the current route names and those any decision was recorded for. */
-function organisationsOf(record: ProposalRecord): string[] {
+function organisationsOf(record: ProposalFold): string[] {
   const named = [...currentProposalVersion(record).route.map((step) => step.organisationId), ...record.ratifications.map((ratification) => ratification.organisationId)];
   return [...new Set(named.filter((id): id is string => id !== null))].sort();
 }
@@ -224,7 +231,7 @@ const STANDING_COLUMNS = `proposal_id text, ratification_id text, rescinded_on t
   call_ins text`;
 
 /** The columns of a ratification's row that change after it was recorded. */
-function standingOf(record: DecisionRecord) {
+function standingOf(record: RatificationStanding) {
   return {
     rescinded_on: record.rescission?.rescindedOn ?? null,
     rescission: record.rescission === null ? null : JSON.stringify(record.rescission),
@@ -258,19 +265,19 @@ function ratificationChanges(proposals: Tabled[]): TableRows[] {
 }
 
 /** The rows of ratifications the fold recorded. */
-function ratificationRows(recorded: { proposalId: string; record: DecisionRecord; extras: RatificationExtras }[]): object[] {
+function ratificationRows(recorded: { proposalId: string; record: DecisionWritten; extras: RatificationExtras }[]): object[] {
   return recorded.map(({ proposalId, record, extras }) => ({
     proposal_id: proposalId,
     ratification_id: record.ratificationId,
-    version: record.version,
-    step_index: record.stepIndex,
-    requirement: record.requirement,
-    organisation_id: record.organisationId,
-    decider_id: record.deciderId,
-    decider_kind: record.deciderKind,
-    outcome: record.outcome,
-    decided_on: record.decidedOn,
-    call_in_until: record.callInUntil,
+    version: extras.recorded.version,
+    step_index: extras.recorded.stepIndex,
+    requirement: extras.recorded.requirement,
+    organisation_id: extras.recorded.organisationId,
+    decider_id: extras.recorded.deciderId,
+    decider_kind: extras.recorded.deciderKind,
+    outcome: extras.recorded.outcome,
+    decided_on: extras.recorded.decidedOn,
+    call_in_until: extras.recorded.callInUntil,
     statement: extras.statement,
     authority: extras.authority,
     ...standingOf(record),

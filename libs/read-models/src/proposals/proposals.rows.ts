@@ -1,5 +1,5 @@
 import type { AuthorityBasis, ExemptInformation, Instant, ProposalStatus, RatificationRecorded } from '@ledger/governance';
-import type { DecisionRecord, ProposalRecord } from './proposal-record.js';
+import type { DecisionRecord, DecisionWritten, ProposalRecord } from './proposal-record.js';
 import type { CallInView, ProposalVersionView } from './proposals.views.js';
 
 /** The statutory record as RatificationRecorded carried it, without the authority basis. */
@@ -75,19 +75,24 @@ export function decisionRecordOf(statement: RatificationStatement, standing: Rat
   return { ...statement, ...standing };
 }
 
-/** What a ratification's record is read from: its statement and what became of it. */
-export const DECISION_RECORD_COLUMNS = 'proposal_id, statement, rescission, set_aside, call_ins';
+/** What the projection folds a decision already written from (`DecisionWritten`): not its statement. */
+export const DECISION_WRITTEN_COLUMNS = 'proposal_id, ratification_id, organisation_id, rescission, set_aside, call_ins';
 
-export function decisionRecordOfRow(row: Pick<RatificationRow, 'statement' | 'rescission' | 'set_aside' | 'call_ins'>): DecisionRecord {
-  return decisionRecordOf(JSON.parse(row.statement) as RatificationStatement, {
+/** The columns `DECISION_WRITTEN_COLUMNS` names (JSON columns still text). */
+export type DecisionWrittenRow = Pick<RatificationRow, 'proposal_id' | 'ratification_id' | 'rescission' | 'set_aside' | 'call_ins'> & { organisation_id: string | null };
+
+export function decisionWrittenOfRow(row: DecisionWrittenRow): DecisionWritten {
+  return {
+    ratificationId: row.ratification_id,
+    organisationId: row.organisation_id,
     rescission: parseJson(row.rescission),
     setAside: parseJson(row.set_aside),
     callIns: JSON.parse(row.call_ins) as CallInView[],
-  });
+  };
 }
 
-/** The read model's record of a proposal from its rows; `decisions` must come in the order recorded. */
-export function proposalRecordOf(row: ProposalRow, decisions: readonly DecisionRecord[]): ProposalRecord {
+/** The read model's record of a proposal from its rows, with its decisions as given, in the order recorded. */
+export function proposalRecordOf<Decision extends DecisionRecord | DecisionWritten>(row: ProposalRow, decisions: readonly Decision[]): Omit<ProposalRecord, 'ratifications'> & { ratifications: Decision[] } {
   const versions = JSON.parse(row.versions) as ProposalVersionView[];
   return {
     status: row.status as ProposalStatus,

@@ -1,6 +1,6 @@
 import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 
-/** What garbage collection paused this process for, by kind, between `start` and `stop`. */
+/** What garbage collection paused this process for, by kind, from `observeCollections()` to its `stop()`. */
 export interface CollectionPauses {
   scavenges: number;
   scavengeMs: number;

@@ -44,8 +44,9 @@ export function cpuTimes(apiPid: number): CpuTimes {
 
 /**
  * How busy the API's main thread and this machine's cores were between two readings `wallMs`
- * apart (with `elsewhere`, CPU ms of other processes of the ledger), as one line: the API answers every request on its main thread, so it is bound by that
- * thread only as it nears 100%; below that, and with cores idle, requests wait on something else.
+ * apart (with `elsewhere`, CPU ms of other processes of the ledger), as one line. The API answers
+ * every request on its main thread, so it is bound by that thread only as it nears 100%; below
+ * that, and with cores idle, requests wait on something else.
  */
 export function describeBusy(before: CpuTimes, after: CpuTimes, wallMs: number, elsewhere: Record<string, number> = {}): string {
   const percent = (ms: number, of: number) => `${Math.round((100 * ms) / of)}%`;

@@ -4,8 +4,9 @@
  * `BENCH_SCHEMA=<name>` as there), a raw ordered read of the log, then `BENCH_RUNS` (default 3)
  * full rebuilds of the read models from the sealed log, every event checked against its leaf. Each
  * prints events/s, rebuild/raw, the CPU it cost this process and PostgreSQL, the resident
- * memory, and how long garbage collection paused this process. With `BENCH_ALLOCATIONS=1` it also prints where the last rebuild allocated, by the site
- * that allocated (V8's sampling heap profiler, counting what garbage collection took too).
+ * memory, and how long garbage collection paused this process. With `BENCH_ALLOCATIONS=1` it also
+ * prints where the last rebuild allocated, by the site that allocated (V8's sampling heap
+ * profiler, counting what garbage collection took too).
  * Last line: `RESULT rebuild_eps=<best> rebuild/raw=<best>`. Not a test.
  */
 import { Session } from 'node:inspector/promises';

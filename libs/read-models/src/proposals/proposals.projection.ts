@@ -37,10 +37,9 @@ interface LogPlace {
   recordedAt: string;
 }
 
-/** What a ratification recorded in this fold keeps beside its record until its row is written: the statement (and its JSON), the authority basis and where it was recorded. */
+/** What a ratification recorded in this fold keeps beside its record until its row is written: the statement, the authority basis (as JSON) and where it was recorded. */
 interface RatificationExtras extends LogPlace {
   recorded: RatificationStatement;
-  statement: string;
   authority: string | null;
 }
 
@@ -130,12 +129,7 @@ function foldInto(working: Map<string, Working>, events: readonly StoredEvent[])
         break;
       case 'RatificationRecorded': {
         const { authority, ...statement } = domainEvent.data;
-        proposal.extras.set(statement.ratificationId, {
-          ...place,
-          recorded: statement,
-          statement: JSON.stringify(statement satisfies RatificationStatement),
-          authority: authority === null ? null : JSON.stringify(authority),
-        });
+        proposal.extras.set(statement.ratificationId, { ...place, recorded: statement, authority: authority === null ? null : JSON.stringify(authority) });
         proposal.changedRatifications.add(statement.ratificationId);
         break;
       }
@@ -278,7 +272,7 @@ function ratificationRows(recorded: { proposalId: string; record: DecisionWritte
     outcome: extras.recorded.outcome,
     decided_on: extras.recorded.decidedOn,
     call_in_until: extras.recorded.callInUntil,
-    statement: extras.statement,
+    statement: JSON.stringify(extras.recorded),
     authority: extras.authority,
     ...standingOf(record),
     log_transaction: extras.transaction,

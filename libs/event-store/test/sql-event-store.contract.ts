@@ -208,19 +208,25 @@ export function describeSqlEventStoreContract(name: string, subject: SqlDatabase
         const watched = new SqlEventStore(database);
         const heard: AppendGroupSent[] = [];
         watched.onAppendGroup((group) => heard.push(group));
+        const started = performance.now();
         const first = watched.append(aStreamId(), [anEvent()], { expectedVersion: 'no-stream' });
         await Promise.all([aStreamId(), aStreamId(), aStreamId()].map((streamId) => watched.append(streamId, [anEvent()], { expectedVersion: 'no-stream' })));
         await first;
+        const elapsedMs = performance.now() - started;
         expect(heard.map(({ appends, failed }) => ({ appends, failed }))).toEqual([
           { appends: 1, failed: false }, // the first, alone: nothing was in flight
           { appends: 3, failed: false }, // the three that came while it was
         ]);
         expect(heard[0].waitedMs).toEqual([expect.any(Number)]);
         expect(heard[1].waitedMs).toHaveLength(3);
-        // The three waited for the first statement to come back: each for part of its round trip.
+        // The three waited for the first statement to come back, and every wait and round trip lies
+        // within the test's own time (in milliseconds, not microseconds or since some epoch). How the
+        // wait compares with the first round trip is not asserted: the event loop's delay between the
+        // first answer and the next send counts as waiting too, and on a loaded machine it is long.
         for (const waited of heard[1].waitedMs) expect(waited).toBeGreaterThan(0);
-        expect(Math.max(...heard[1].waitedMs)).toBeLessThanOrEqual(heard[0].roundTripMs + 1);
-        expect(heard.every(({ roundTripMs }) => roundTripMs > 0)).toBe(true);
+        expect(Math.max(...heard[1].waitedMs)).toBeLessThan(elapsedMs);
+        for (const { roundTripMs } of heard) expect(roundTripMs).toBeGreaterThan(0);
+        expect(heard[0].roundTripMs + heard[1].roundTripMs).toBeLessThanOrEqual(elapsedMs);
       });
 
       it('appends as before when a listener throws', async () => {

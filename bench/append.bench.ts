@@ -24,6 +24,7 @@ import {
   type LogPosition,
   type NewEvent,
 } from '@ledger/event-store';
+import { checkpointFirst, onPool } from './server-writes.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -289,7 +290,7 @@ async function ourPgliteAppends(): Promise<Measurement> {
 
 /** A checkpoint before each timed run, so none of them pays for flushing the previous one's pages. */
 async function checkpoint(admin: pg.Pool): Promise<void> {
-  await admin.query('CHECKPOINT').catch(() => undefined);
+  await checkpointFirst(onPool(admin));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@
  * share this machine's cores, and the most ratifications a second that CPU allows on them; then
  * how busy the API's main thread and the machine's cores were over the run, and (from the API's
  * `/metrics`) how long appends waited for their group commit and a group's round trip.
+ * The ratifications start from a checkpoint (`BENCH_CHECKPOINT=off`: not), as bench/server-writes.ts
+ * says why, and it prints what PostgreSQL wrote over the run.
  * Last line: `RESULT commands rps=<n> p99_ms=<n>`. Not a test.
  *
  * BENCH_PROJECTOR says where the projector and sealer run while commands are measured: `in-process`
@@ -27,6 +29,7 @@ import { describeAppendGroups, scrapeMetrics } from './api-metrics.js';
 import { startApiProcess, stopApiProcess } from './api-process.js';
 import { BenchApi, cannon, prepareCommandLedger, ratifyEach, report } from './command-ledger.js';
 import { cpuTimes, describeBusy, describeCpuPerOperation } from './process-cpu.js';
+import { checkpointFirst, describeServerWrites, onPool, serverWrites } from './server-writes.js';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PORT = Number(process.env.BENCH_PORT ?? 3999);
@@ -69,6 +72,8 @@ async function main(): Promise<void> {
     console.log(`prepared ${description} (${count} events) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const baseline = report(await cannon(BASE, 'baseline: GET /health/live (5 s)', { duration: 5, requests: [{ method: 'GET', path: '/health/live' }] }));
+    console.log(await checkpointFirst(onPool(admin)));
+    const writesBefore = await serverWrites(onPool(admin));
     const metricsBefore = await scrapeMetrics(BASE, ADMIN_KEY);
     const cpuBefore = cpuTimes(api.pid!);
     const projectorCpuBefore = projector ? cpuTimes(projector.pid!).api : 0;
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
     console.log(describeCpuPerOperation(cpuBefore, cpuAfter, PROPOSALS, 'ratification', elsewhere));
     console.log(describeBusy(cpuBefore, cpuAfter, ratifyingMs, elsewhere));
     console.log(describeAppendGroups(metricsBefore, await scrapeMetrics(BASE, ADMIN_KEY)));
+    console.log(describeServerWrites(writesBefore, await serverWrites(onPool(admin)), PROPOSALS, 'ratification'));
     const [{ ratified }] = (await admin.query(`SELECT count(*)::int AS ratified FROM ${schema}.ledger_events WHERE type = 'ProposalRatified'`)).rows as { ratified: number }[];
     if (ratified !== PROPOSALS) throw new Error(`expected ${PROPOSALS} proposals ratified, found ${ratified}`);
     console.log(`ratifications/baseline req/s = ${(ratifications.rps / baseline.rps).toFixed(3)}`);

@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import autocannon from 'autocannon';
 import { startApiProcess, stopApiProcess } from './api-process.js';
 import { cpuTimes, describeCpuPerOperation } from './process-cpu.js';
+import { checkpointFirst, onDatabase } from './server-writes.js';
 
 export const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const PORT = Number(process.env.BENCH_PORT ?? 3998);
@@ -283,6 +284,7 @@ async function rawOrderedRead(database: Database): Promise<number> {
  * events/s). Then every event sealed, as a rebuild from the sealed log needs.
  */
 export async function rawReadThenSealed(database: Database): Promise<number> {
+  console.log(`raw read: ${await checkpointFirst(onDatabase(database))} (as before each measured run that follows)`);
   const rawEps = await rawOrderedRead(database);
   console.log(`raw ordered read of the log                      ${Math.round(rawEps).toLocaleString('en-GB').padStart(9)} events/s`);
   const started = performance.now();

@@ -16,6 +16,7 @@
  *     p50/p99, and the CPU each request cost the API, PostgreSQL and the load generator, which
  *     share this machine's cores;
  *   - the API's resident memory.
+ * Each measured run starts from a checkpoint (`BENCH_CHECKPOINT=off`: not; bench/server-writes.ts).
  * Last line: `RESULT rebuild_eps=<n> rebuild/raw=<r> sealed/unchecked=<r> authority_p99_ms=<n> ratifications_p99_ms=<n> proposal_p99_ms=<n>`.
  * Not a test. `BENCH_PROPOSALS` scales it down for a quick look; `BENCH_SCHEMA=<name>` keeps the
  * prepared ledger in that schema, so that the next run with the same name skips the set-up. For a
@@ -29,6 +30,7 @@ import { SqlEventStore, type Database } from '@ledger/event-store';
 import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
 import { SealedLog } from '@ledger/verifiable-log';
 import { stopApiProcess } from './api-process.js';
+import { checkpointFirst, onDatabase } from './server-writes.js';
 import {
   cannon,
   issueKey,
@@ -52,6 +54,7 @@ async function rebuildFigures(database: Database): Promise<string> {
   const rawEps = await rawReadThenSealed(database);
   const store = new SqlEventStore(database);
   const rebuildFrom = async (label: string, log: Parameters<typeof rebuildReadModels>[0]) => {
+    await checkpointFirst(onDatabase(database));
     const rebuilt = await rebuildReadModels(log, database, READ_MODEL_PROJECTIONS, ({ events: done, eventsPerSecond }) =>
       progress(`${label}: ${done.toLocaleString('en-GB')} events, ${Math.round(eventsPerSecond).toLocaleString('en-GB')} events/s`),
     );
@@ -83,6 +86,7 @@ async function main(): Promise<void> {
     const { authority: authorityCheck, register, proposal: proposalRead } = readPaths(proposals);
     // Each measured after 5 s of the same load unmeasured, as bench:site measures: the code on its path compiled, the pages it reads in memory.
     const measured = async (label: string, path: () => string) => {
+      await checkpointFirst(onDatabase(database));
       await warmUp(path, clerk);
       return cannon(label, path, clerk, api!.pid!);
     };

@@ -6,7 +6,8 @@
  * prints events/s, rebuild/raw, the CPU it cost this process and PostgreSQL, the resident
  * memory, and how long garbage collection paused this process. With `BENCH_ALLOCATIONS=1` it also
  * prints where the last rebuild allocated, by the site that allocated (V8's sampling heap
- * profiler, counting what garbage collection took too).
+ * profiler, counting what garbage collection took too). The raw read and each rebuild start from a
+ * checkpoint (`BENCH_CHECKPOINT=off`: not; bench/server-writes.ts).
  * Last line: `RESULT rebuild_eps=<best> rebuild/raw=<best>`. Not a test.
  */
 import { Session } from 'node:inspector/promises';
@@ -16,6 +17,7 @@ import { SealedLog } from '@ledger/verifiable-log';
 import { describeCollections, observeCollections } from './garbage-collection.js';
 import { cpuCeiling, cpuTimes } from './process-cpu.js';
 import { dropBenchSchema, openBenchLedger, rawReadThenSealed } from './read-ledger.js';
+import { checkpointFirst, onDatabase } from './server-writes.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ALLOCATIONS = process.env.BENCH_ALLOCATIONS === '1';
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
         profiler.connect();
         await profiler.post('HeapProfiler.startSampling', { samplingInterval: 32_768, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
       }
+      await checkpointFirst(onDatabase(database));
       const before = cpuTimes(process.pid);
       const collections = observeCollections();
       const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS);

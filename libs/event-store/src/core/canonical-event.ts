@@ -61,8 +61,9 @@ const STORED_BODY = Symbol('stored canonical body');
  * Hands an event over with the canonical bytes its store keeps for it (the SQL stores do), so
  * that `canonicalBodyOf` answers exactly those bytes instead of rebuilding them. They ride on the
  * event itself, as a property neither enumerable nor writable (so a spread copy, `toEqual` and
- * `JSON.stringify` pass them by, as they would a WeakMap's entry): a WeakMap of every event read
- * cost a rebuild's garbage collection about a fifth more time (each scavenge walks its entries).
+ * `JSON.stringify` pass them by, as they would a WeakMap's entry). A WeakMap of every event read,
+ * whose entries each scavenge walks, held a rebuild back: without it, 1.088 the rate (medians of
+ * `bench:compare-rebuild`).
  */
 export function withStoredBody<T extends StoredEvent>(event: T, body: string): T {
   return Object.defineProperty(event, STORED_BODY, { value: body });

@@ -141,8 +141,12 @@ async function runWriters({ events, streams, writers, prefix }: Workload, append
   return performance.now() - start;
 }
 
-/** Warms up on `warmup-*` streams, then times the append workload on `bench-*` streams. */
-async function timeAppends(label: string, writers: number, append: AppendOne, beforeTiming?: () => Promise<void>): Promise<Measurement> {
+/**
+ * Warms up on `warmup-*` streams, then times the append workload on `bench-*` streams;
+ * `beforeTiming` (a checkpoint, on PostgreSQL) runs between, so that no timed run pays for flushing
+ * the pages the one before it left.
+ */
+async function timeAppends(label: string, writers: number, append: AppendOne, beforeTiming?: () => Promise<unknown>): Promise<Measurement> {
   progress(`${label}: warming up`);
   await runWriters({ ...WARM_UP, writers, prefix: 'warmup' }, append);
   await beforeTiming?.();
@@ -214,7 +218,7 @@ async function rawAppends(admin: pg.Pool, schema: string): Promise<Measurement> 
         await pool.query(insert, [streamId, version, eventId, EVENT_TYPE, ACTOR, recordedAt, body, hash]);
         heads.set(streamId, hash);
       },
-      () => checkpoint(admin),
+      () => checkpointFirst(onPool(admin)),
     );
   } finally {
     await pool.end();
@@ -236,7 +240,7 @@ async function ourPostgresAppends(admin: pg.Pool, schema: string, guarded = fals
       guarded ? 'append  ours, guarded by 2  (PostgreSQL, 8 writers)' : 'append  ours SqlEventStore  (PostgreSQL, 8 writers)',
       APPENDS.writers,
       async (streamId, expectedVersion) => void (await store.append(streamId, [newEvent(streamId, expectedVersion)], { expectedVersion, expectedStreams: guards })),
-      () => checkpoint(admin),
+      () => checkpointFirst(onPool(admin)),
     );
   } finally {
     await store.close();
@@ -265,7 +269,7 @@ async function emmettAppends(admin: pg.Pool, databaseName: string): Promise<Meas
         };
         await store.appendToStream<Ratified>(streamId, [event], { expectedStreamVersion: BigInt(expectedVersion) });
       },
-      () => checkpoint(admin),
+      () => checkpointFirst(onPool(admin)),
     );
   } finally {
     await store.close();
@@ -286,11 +290,6 @@ async function ourPgliteAppends(): Promise<Measurement> {
   } finally {
     await store.close();
   }
-}
-
-/** A checkpoint before each timed run, so none of them pays for flushing the previous one's pages. */
-async function checkpoint(admin: pg.Pool): Promise<void> {
-  await checkpointFirst(onPool(admin));
 }
 
 // ---------------------------------------------------------------------------------------------

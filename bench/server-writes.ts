@@ -28,7 +28,7 @@ export const onDatabase =
     database.query<Record<string, unknown>>(sql);
 
 /** Whether measured runs start from a checkpoint (`BENCH_CHECKPOINT=off`: not). */
-export const CHECKPOINT_FIRST = process.env.BENCH_CHECKPOINT !== 'off';
+const CHECKPOINT_FIRST = process.env.BENCH_CHECKPOINT !== 'off';
 
 /**
  * A checkpoint before a measured run, unless `BENCH_CHECKPOINT=off`; answers what it did, for the
@@ -81,10 +81,10 @@ export async function serverWrites(query: ServerQuery): Promise<ServerWrites> {
   return { walBytes: walBytes ?? 0, checkpoints: checkpoints ?? 0, backendBuffers };
 }
 
-/** What the server wrote between two readings, as one line, per `operation` where `operations` is given. */
-export function describeServerWrites(before: ServerWrites, after: ServerWrites, operations?: number, operation?: string): string {
+/** What the server wrote between two readings over `operations` of `operation`, as one line. */
+export function describeServerWrites(before: ServerWrites, after: ServerWrites, operations: number, operation: string): string {
   const wal = after.walBytes - before.walBytes;
-  const perOperation = operations ? ` (${(wal / operations / 1000).toFixed(1)} kB a ${operation})` : '';
+  const perOperation = ` (${(wal / operations / 1000).toFixed(1)} kB a ${operation})`;
   const checkpoints = after.checkpoints - before.checkpoints;
   const backend =
     after.backendBuffers === null || before.backendBuffers === null

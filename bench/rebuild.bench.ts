@@ -7,12 +7,15 @@
  * memory, and how long garbage collection paused this process. With `BENCH_ALLOCATIONS=1` it also
  * prints where the last rebuild allocated, by the site that allocated (V8's sampling heap
  * profiler, counting what garbage collection took too). The raw read and each rebuild start from a
- * checkpoint (`BENCH_CHECKPOINT=off`: not; bench/server-writes.ts).
+ * checkpoint (`BENCH_CHECKPOINT=off`: not; bench/server-writes.ts). `BENCH_PROJECTIONS=<names>`
+ * (comma separated, as `Projection.name`; `none` for the sealed log read and checked alone)
+ * rebuilds only those read models — what each stage of the rebuild costs — and then puts the
+ * whole generation it replaced back, so that the kept ledger stays whole for `bench:read`.
  * Last line: `RESULT rebuild_eps=<best> rebuild/raw=<best>`. Not a test.
  */
 import { Session } from 'node:inspector/promises';
 import { SqlEventStore } from '@ledger/event-store';
-import { READ_MODEL_PROJECTIONS, rebuildReadModels } from '@ledger/read-models';
+import { READ_MODEL_PROJECTIONS, ReadModelGenerations, rebuildReadModels, type Projection } from '@ledger/read-models';
 import { SealedLog } from '@ledger/verifiable-log';
 import { describeCollections, observeCollections } from './garbage-collection.js';
 import { cpuCeiling, cpuTimes } from './process-cpu.js';
@@ -21,6 +24,15 @@ import { checkpointFirst, onDatabase } from './server-writes.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const ALLOCATIONS = process.env.BENCH_ALLOCATIONS === '1';
+
+/** The read models rebuilt: all, or those `BENCH_PROJECTIONS` names (`none`: no read model, the log read and checked alone). */
+function projectionsRebuilt(): readonly Projection[] {
+  const named = process.env.BENCH_PROJECTIONS?.split(',').map((name) => name.trim());
+  if (named === undefined) return READ_MODEL_PROJECTIONS;
+  const unknown = named.filter((name) => name !== 'none' && !READ_MODEL_PROJECTIONS.some((projection) => projection.name === name));
+  if (unknown.length > 0) throw new Error(`BENCH_PROJECTIONS names no read model ${unknown.join(', ')}: ${READ_MODEL_PROJECTIONS.map(({ name }) => name).join(', ')} or none.`);
+  return READ_MODEL_PROJECTIONS.filter((projection) => named.includes(projection.name));
+}
 
 /** A node of V8's sampling heap profile. */
 interface AllocationNode {
@@ -51,6 +63,9 @@ function describeAllocations(head: AllocationNode, top = 15): string {
 async function main(): Promise<void> {
   const { database, schema, kept } = await openBenchLedger('bench_read');
   const store = new SqlEventStore(database);
+  const projections = projectionsRebuilt();
+  const partial = projections.length < READ_MODEL_PROJECTIONS.length;
+  if (partial) console.log(`rebuilding only: ${projections.map(({ name }) => name).join(', ') || 'no read model (the sealed log read and checked)'}`);
   try {
     const rawEps = await rawReadThenSealed(database);
     let best = 0;
@@ -63,9 +78,15 @@ async function main(): Promise<void> {
       await checkpointFirst(onDatabase(database));
       const before = cpuTimes(process.pid);
       const collections = observeCollections();
-      const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, READ_MODEL_PROJECTIONS);
+      const rebuilt = await rebuildReadModels(new SealedLog(database, store), database, projections);
       const after = cpuTimes(process.pid);
       const pauses = await collections.stop();
+      if (partial) {
+        // The whole generation back in place, the partial one dropped.
+        const generations = new ReadModelGenerations(database);
+        await generations.activate(rebuilt.previous);
+        await generations.dropReplaced(rebuilt.previous);
+      }
       const eps = rebuilt.events / rebuilt.seconds;
       const cpuMsPerEvent = (after.bench - before.bench + after.postgres - before.postgres) / rebuilt.events;
       best = Math.max(best, eps);

@@ -61,9 +61,9 @@ function describeAllocations(head: AllocationNode, top = 15): string {
 }
 
 async function main(): Promise<void> {
+  const projections = projectionsRebuilt();
   const { database, schema, kept } = await openBenchLedger('bench_read');
   const store = new SqlEventStore(database);
-  const projections = projectionsRebuilt();
   const partial = projections.length < READ_MODEL_PROJECTIONS.length;
   if (partial) console.log(`rebuilding only: ${projections.map(({ name }) => name).join(', ') || 'no read model (the sealed log read and checked)'}`);
   try {

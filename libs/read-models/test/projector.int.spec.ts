@@ -52,11 +52,11 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
     });
     afterEach(async () => dispose());
 
-    async function readModels(projections: Projection[], batchSize = 4): Promise<Projector> {
+    async function readModels(projections: Projection[], batchSize = 4, replayPageSize?: number): Promise<Projector> {
       schemas += 1;
       const schema = `${database.schema}_rm${schemas}`;
       await migrate(database, readModelMigrationsDirectory(), { schema });
-      return new Projector(store, database, schema, projections, { batchSize });
+      return new Projector(store, database, schema, projections, { batchSize, replayPageSize });
     }
 
     const lastPosition = async () => {
@@ -241,6 +241,41 @@ function describeProjector(name: string, open: () => Promise<{ database: Databas
         expect(unwritten.outcome).toBeInstanceOf(ProjectionFailedError);
         expect(unwritten.outcome).toMatchObject({ projection: 'restating', message: expect.stringMatching(/Of 2 audit_trail rows restated, 1 were written before/) });
         expect(await unwritten.replayed.position()).toBe('0:0');
+      });
+
+      it("reads pages smaller than its write batch: each batch's new rows are written before the rows restating them, and restatements in the order they were folded", async () => {
+        const RESTATED_COLUMNS = 'log_transaction bigint, log_sequence bigint, summary text';
+        /** Writes each step's row as it folds it, and restates the rows of the step before it and of the one before that. */
+        const restatingAsItFolds: Projection = {
+          ...stepsProjection,
+          name: 'restating-as-it-folds',
+          replayInMemory: () => ({
+            fold: (events) => [
+              { table: 'audit_trail', columns: STEP_COLUMNS, rows: events.map(stepRow) },
+              ...[1, 2].map((back) => ({
+                table: 'audit_trail',
+                columns: RESTATED_COLUMNS,
+                rows: events.filter((stored) => stored.streamVersion - back >= 2).map((stored) => ({ log_transaction: 0, log_sequence: stored.streamVersion - back, summary: `restated by ${stored.streamVersion}` })),
+                restates: ['log_transaction', 'log_sequence'],
+              })),
+            ],
+            held: () => [],
+          }),
+        };
+        /** The steps' summaries after a replay in batches of at least 4 events, whole pages of `pageSize`; `batches` as told. */
+        const restatedSteps = async (pageSize: number, batches: number[]) => {
+          const replayed = await readModels([auditTrailProjection, restatingAsItFolds], 4, pageSize);
+          const told: number[] = [];
+          expect(await replayed.replay((done) => told.push(done))).toBe(15);
+          expect(told).toEqual(batches); // told of each batch written, not of each page read
+          expect(await replayed.position()).toBe(await lastPosition());
+          return (await steps(replayed)).map((row) => row.summary);
+        };
+        // Steps are versions 2–13 of the proposal's stream: each is last restated by the step two after it.
+        const expected = Array.from({ length: 12 }, (_, index) => (index + 2 <= 11 ? `restated by ${index + 4}` : index + 2 === 12 ? 'restated by 13' : 'step'));
+        expect(await restatedSteps(1, [4, 8, 12, 15])).toEqual(expected);
+        expect(await restatedSteps(3, [6, 12, 15])).toEqual(expected);
+        expect(await restatedSteps(4, [4, 8, 12, 15])).toEqual(expected);
       });
 
       it('refuses a generation whose checkpoint has moved', async () => {

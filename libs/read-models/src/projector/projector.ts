@@ -1,7 +1,21 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type Database, type LogPosition, type OrderedLog, type SqlSession, type StoredEvent } from '@ledger/event-store';
-import { writeRows, type TableRows } from './copy-rows.js';
-import type { Projection } from './projection.js';
+import { FoldedRows } from './folded-rows.js';
+import type { Projection, ProjectionReplay } from './projection.js';
+
+/** A projection being replayed, and its share of the write batch being gathered. */
+interface Replaying {
+  projection: Projection;
+  inMemory: ProjectionReplay | undefined;
+  /** The first event of the batch gathered: what a failure to write it names. */
+  first: StoredEvent | undefined;
+  /** What it folded in memory of the batch gathered. */
+  folded: FoldedRows;
+  /** The events of the batch gathered, for a projection that applies them (not in memory). */
+  toApply: StoredEvent[];
+  /** The first event of the last batch it handled: what a failure to write the rows it held names. */
+  lastFirst: StoredEvent | undefined;
+}
 
 /** The events of a batch a projection handles. */
 function handledBy({ handles }: Projection, events: readonly StoredEvent[]): readonly StoredEvent[] {
@@ -9,15 +23,27 @@ function handledBy({ handles }: Projection, events: readonly StoredEvent[]): rea
 }
 
 /**
- * Events a page when a fresh generation is filled (a rebuild, a replay as known at a past moment):
- * on the 200,000-event ledger of `bench:read` 5,000 a page rebuilt about 5% faster than 2,000, and
- * 10,000 (the stores' largest page) no faster than 5,000.
+ * Events a write batch when a fresh generation is filled (a rebuild, a replay as known at a past
+ * moment): on the 200,000-event ledger of `bench:read` 5,000 a batch rebuilt about 5% faster than
+ * 2,000, and 10,000 (the stores' largest page) no faster than 5,000.
  */
 export const REPLAY_BATCH_SIZE = 5_000;
+
+/**
+ * Events a page of the log is read in when a fresh generation is filled, each page folded as it
+ * comes and its rows gathered into the write batch. Read with the sealed log's check and nothing
+ * written (`BENCH_PROJECTIONS=none npm run bench:rebuild`), pages of 500 ran at 65,000–76,000
+ * events a second and pages of 1,000–5,000 at 48,000–56,000: a page's rows and events, alive while
+ * the next is read, then outlive a young-generation garbage collection, and each one copied them
+ * (35–65 ms a collection against 3 ms).
+ */
+export const REPLAY_PAGE_SIZE = 500;
 
 export interface ProjectorOptions {
   /** Events per transaction; defaults to 500. */
   batchSize?: number;
+  /** Events a page of the log is read in by `replay`, which writes batches of `batchSize`; defaults to `batchSize`. */
+  replayPageSize?: number;
   /** How long `projectThrough` waits before looking again when the log had nothing new; defaults to 50 ms. */
   idleDelayMs?: number;
   /** Only the events it accepts are replayed (a replay as the ledger stood at a past moment); all by default. */
@@ -45,6 +71,7 @@ export class ProjectionFailedError extends Error {
  */
 export class Projector {
   private readonly batchSize: number;
+  private readonly replayPageSize: number;
   private readonly idleDelayMs: number;
   private readonly accepts: ((event: StoredEvent) => boolean) | undefined;
   private failure: ProjectionFailedError | undefined;
@@ -60,6 +87,7 @@ export class Projector {
   ) {
     assertSchemaName(schema);
     this.batchSize = options.batchSize ?? 500;
+    this.replayPageSize = Math.min(options.replayPageSize ?? this.batchSize, this.batchSize);
     this.idleDelayMs = options.idleDelayMs ?? 50;
     this.accepts = options.accepts;
   }
@@ -133,65 +161,103 @@ export class Projector {
 
   /**
    * Replays the whole log into this fresh generation, for a rebuild. A projection that can replay
-   * in memory (`replayInMemory`) folds each batch there and writes its rows once each, by COPY;
-   * the others apply each batch as they project. Each projection writes in transactions of its
-   * own, so that they run side by side (on PostgreSQL, on connections of their own) while the next
-   * batch is read and folded. The checkpoint moves once, at the end, to the last event replayed; a
-   * replay cut short leaves a generation whose checkpoint never moved, which no rebuild swaps in.
-   * Answers how many events it replayed; `onBatch` hears of each batch every projection has written;
-   * `onLogReplayed`, once the log is read and every batch written, of the tables still to be written
-   * (those the in-memory projections held rows for) — every other table is complete from then on.
+   * in memory (`replayInMemory`) folds each page of the log as it is read and writes its rows once
+   * each, by COPY, a batch of pages at a time; the others apply each batch as they project. Each
+   * projection writes in transactions of its own, so that they run side by side (on PostgreSQL, on
+   * connections of their own) while the next pages are read and folded. The checkpoint moves once,
+   * at the end, to the last event replayed; a replay cut short leaves a generation whose checkpoint
+   * never moved, which no rebuild swaps in. Answers how many events it replayed; `onBatch` hears of
+   * each batch every projection has written; `onLogReplayed`, once the log is read and every batch
+   * written, of the tables still to be written (those the in-memory projections held rows for) —
+   * every other table is complete from then on.
    */
   async replay(onBatch: (replayed: number, position: LogPosition) => void = () => undefined, onLogReplayed: (stillWriting: ReadonlySet<string>) => void = () => undefined): Promise<number> {
     if (this.failure) throw this.failure;
     if ((await this.position()) !== LOG_START) throw new Error(`${this.schema} is not a fresh generation: its checkpoint has moved.`);
-    const replaying = this.projections.map((projection) => ({ projection, inMemory: projection.replayInMemory?.(), last: [] as readonly StoredEvent[] }));
-    let chains = replaying.map(() => Promise.resolve());
+    const replaying: Replaying[] = this.projections.map((projection) => ({
+      projection,
+      inMemory: projection.replayInMemory?.(),
+      first: undefined,
+      folded: new FoldedRows(),
+      toApply: [],
+      lastFirst: undefined,
+    }));
+    const chains = replaying.map(() => Promise.resolve());
     const batchesDone: Promise<void>[] = [];
     let replayed = 0;
+    let gathered = 0;
     let last = LOG_START;
-    let next = this.readAhead(LOG_START);
+    let next = this.readAhead(LOG_START, this.replayPageSize);
     for (;;) {
       const page = await next;
       if (page.length === 0 || this.failure) break;
       last = page[page.length - 1].position;
-      next = this.readAhead(last);
+      next = this.readAhead(last, this.replayPageSize);
       const events = this.accepts ? page.filter(this.accepts) : page;
       if (events.length === 0) continue;
-      chains = chains.map((chain, index) => {
-        const replay = replaying[index];
-        const handled = handledBy(replay.projection, events);
-        if (handled.length === 0) return chain;
-        replay.last = handled;
-        if (!replay.inMemory) return chain.then(() => this.applyProjection(replay.projection, handled));
-        let rows: TableRows[];
-        try {
-          rows = replay.inMemory.fold(handled);
-        } catch (error) {
-          return Promise.reject(this.stopOn(replay.projection, handled, error));
-        }
-        return chain.then(() => this.writeFolded(replay.projection, handled, rows));
+      replaying.forEach((replay, index) => {
+        const failed = this.gather(replay, events);
+        if (failed) chains[index] = failed;
       });
-      const total = (replayed += events.length);
-      const position = last;
-      const done = Promise.all(chains).then(() => onBatch(total, position));
-      done.catch(() => undefined); // the failure surfaces below, once
-      batchesDone.push(done);
+      replayed += events.length;
+      gathered += events.length;
+      if (gathered < this.batchSize) continue;
+      gathered = 0;
+      batchesDone.push(this.writeGathered(replaying, chains, onBatch, replayed, last));
       if (batchesDone.length > 2) await batchesDone.shift()!.catch(() => undefined); // at most three batches held in memory
     }
+    if (gathered > 0) batchesDone.push(this.writeGathered(replaying, chains, onBatch, replayed, last));
     await Promise.all(chains);
     if (this.failure) throw this.failure;
-    const held = replaying.map(({ projection, inMemory, last: lastHandled }) => ({ projection, lastHandled, tables: inMemory?.held() ?? [] }));
+    const held = replaying.map(({ projection, inMemory, lastFirst }) => ({ projection, lastFirst, tables: inMemory?.held() ?? [] }));
     onLogReplayed(new Set(held.flatMap(({ tables }) => tables.filter(({ rows }) => rows.length > 0).map(({ table }) => table))));
-    await Promise.all(held.map(({ projection, lastHandled, tables }) => this.writeFolded(projection, lastHandled, tables)));
+    await Promise.all(held.map(({ projection, lastFirst, tables }) => (lastFirst ? this.writeFolded(projection, lastFirst, new FoldedRows(tables)) : undefined)));
     if (this.failure) throw this.failure;
     await this.database.query(`UPDATE ${this.schema}.projection_checkpoint SET position = $1, events = $2, updated_at = now()`, [last, replayed]);
     return replayed;
   }
 
-  /** The page of the log after `after`, read now and awaited later. */
-  private readAhead(after: LogPosition): Promise<StoredEvent[]> {
-    const page = this.log.readLog({ after, limit: this.batchSize });
+  /**
+   * A projection's share of a page, gathered into its share of the write batch: folded now when it
+   * replays in memory, else kept to be applied. Answers the failure when it could not fold it.
+   */
+  private gather(replay: Replaying, events: readonly StoredEvent[]): Promise<never> | undefined {
+    const handled = handledBy(replay.projection, events);
+    if (handled.length === 0) return undefined;
+    replay.first ??= handled[0];
+    replay.lastFirst = replay.first;
+    if (!replay.inMemory) {
+      replay.toApply.push(...handled);
+      return undefined;
+    }
+    try {
+      replay.folded.add(replay.inMemory.fold(handled));
+      return undefined;
+    } catch (error) {
+      const failed = Promise.reject(this.stopOn(replay.projection, handled, error));
+      failed.catch(() => undefined); // surfaces once the log is read
+      return failed;
+    }
+  }
+
+  /** Every projection's share of the batch gathered, each queued behind its share of the batches before; answers when all are written, told to `onBatch`. */
+  private writeGathered(replaying: Replaying[], chains: Promise<void>[], onBatch: (replayed: number, position: LogPosition) => void, replayed: number, position: LogPosition): Promise<void> {
+    replaying.forEach((replay, index) => {
+      const { projection, first, folded, toApply } = replay;
+      replay.first = undefined;
+      replay.folded = new FoldedRows();
+      replay.toApply = [];
+      if (first === undefined) return;
+      chains[index] = chains[index].then(() => (replay.inMemory ? this.writeFolded(projection, first, folded) : this.applyProjection(projection, toApply)));
+    });
+    const done = Promise.all(chains).then(() => onBatch(replayed, position));
+    done.catch(() => undefined); // the failure surfaces in replay, once
+    return done;
+  }
+
+  /** A page of the log after `after`, read now and awaited later. */
+  private readAhead(after: LogPosition, limit = this.batchSize): Promise<StoredEvent[]> {
+    const page = this.log.readLog({ after, limit });
     page.catch(() => undefined); // awaited later; failing before then is not an unhandled rejection
     return page;
   }
@@ -210,14 +276,14 @@ export class Projector {
   /**
    * Rows a projection folded in memory, written into this generation (replay only), each table in a
    * transaction of its own, side by side. New rows are copied in; rows that restate rows already
-   * written are written over them, every one of which must be found. A failure names the events
-   * they came from.
+   * written are written over them, every one of which must be found. A failure names the first
+   * event of the batch they came from.
    */
-  private async writeFolded(projection: Projection, events: readonly StoredEvent[], tables: readonly TableRows[]): Promise<void> {
+  private async writeFolded(projection: Projection, first: StoredEvent, folded: FoldedRows): Promise<void> {
     try {
-      await Promise.all(tables.filter(({ rows }) => rows.length > 0).map((rows) => this.inGeneration((session) => writeRows(session, rows))));
+      await Promise.all(folded.tables.map((table) => this.inGeneration((session) => folded.write(session, table))));
     } catch (error) {
-      throw this.stopOn(projection, events, error);
+      throw this.stopOn(projection, [first], error);
     }
   }
 

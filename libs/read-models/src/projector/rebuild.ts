@@ -1,6 +1,6 @@
 import { compareLogPositions, type Database, type LogPosition, type OrderedLog } from '@ledger/event-store';
 import type { Projection } from './projection.js';
-import { Projector, REPLAY_BATCH_SIZE } from './projector.js';
+import { Projector, REPLAY_BATCH_SIZE, REPLAY_PAGE_SIZE } from './projector.js';
 import { ReadModelGenerations } from './read-model-generations.js';
 
 export interface RebuildProgress {
@@ -40,7 +40,7 @@ export async function rebuildReadModels(
   const previous = await generations.active();
   const schema = await generations.create();
   const deferred = await generations.deferIndexes(schema);
-  const projector = new Projector(log, database, schema, projections, { batchSize: REPLAY_BATCH_SIZE });
+  const projector = new Projector(log, database, schema, projections, { batchSize: REPLAY_BATCH_SIZE, replayPageSize: REPLAY_PAGE_SIZE });
   const target = await log.headPosition();
   const total = await log.countLogThrough(target);
   const started = Date.now();

@@ -1,7 +1,7 @@
 import { assertSchemaName, migrate, readModelMigrationsDirectory, type Database, type OrderedLog } from '@ledger/event-store';
 import { knownAt as knownAtPredicate, type KnownAt } from '@ledger/facts';
 import type { Projection } from './projection.js';
-import { Projector, REPLAY_BATCH_SIZE } from './projector.js';
+import { Projector, REPLAY_BATCH_SIZE, REPLAY_PAGE_SIZE } from './projector.js';
 
 export type { KnownAt } from '@ledger/facts';
 
@@ -31,7 +31,7 @@ export async function replayReadModels(
   await migrate(database, readModelMigrationsDirectory(), { schema });
   const accepts = knownAtPredicate(knownAt);
   const started = Date.now();
-  const events = await new Projector(log, database, schema, projections, { batchSize: REPLAY_BATCH_SIZE, accepts }).replay(onBatch);
+  const events = await new Projector(log, database, schema, projections, { batchSize: REPLAY_BATCH_SIZE, replayPageSize: REPLAY_PAGE_SIZE, accepts }).replay(onBatch);
   await database.query('INSERT INTO ledger_read_model_replays (schema_name, as_known_at, until_position, events) VALUES ($1, $2, $3, $4)', [
     schema,
     'asKnownAt' in knownAt ? knownAt.asKnownAt : null,

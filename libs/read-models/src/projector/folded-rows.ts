@@ -3,7 +3,7 @@ import { copyRows, writeRows, type TableRows } from './copy-rows.js';
 
 /** One table's share of `FoldedRows`: its new rows by their columns, and its restatements in the order they were folded. */
 interface TableShare {
-  copied: Map<string, TableRows>;
+  copied: Map<string, { table: string; columns: string; rows: object[] }>;
   restated: TableRows[];
 }
 
@@ -30,8 +30,8 @@ export class FoldedRows {
         continue;
       }
       const copied = share.copied.get(rows.columns);
-      if (copied) (copied.rows as object[]).push(...rows.rows);
-      else share.copied.set(rows.columns, { ...rows, rows: [...rows.rows] });
+      if (copied) copied.rows.push(...rows.rows);
+      else share.copied.set(rows.columns, { table: rows.table, columns: rows.columns, rows: [...rows.rows] });
     }
   }
 

@@ -31,11 +31,12 @@ export const REPLAY_BATCH_SIZE = 5_000;
 
 /**
  * Events a page of the log is read in when a fresh generation is filled, each page folded as it
- * comes and its rows gathered into the write batch. Read with the sealed log's check and nothing
- * written (`BENCH_PROJECTIONS=none npm run bench:rebuild`), pages of 500 ran at 65,000–76,000
- * events a second and pages of 1,000–5,000 at 48,000–56,000: a page's rows and events, alive while
- * the next is read, then outlive a young-generation garbage collection, and each one copied them
- * (35–65 ms a collection against 3 ms).
+ * comes and its rows gathered into the write batch. The sealed log read and checked with nothing
+ * written ran at 65,000–76,000 events a second in pages of 500 and at 48,000–56,000 in pages of
+ * 1,000–5,000: with those, each young-generation garbage collection found about 15 MB alive and
+ * copied it (35–65 ms a collection, against 3 ms and under 2 MB in pages of 500). The whole
+ * rebuild, against pages of 5,000 (`bench:compare-rebuild`, medians of 4 rounds, twice): 1.021 and
+ * 1.006 the rate, 0.957 and 0.969 the CPU.
  */
 export const REPLAY_PAGE_SIZE = 500;
 

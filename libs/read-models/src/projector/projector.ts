@@ -3,16 +3,23 @@ import { assertSchemaName, compareLogPositions, isDatabaseAway, LOG_START, type 
 import { FoldedRows } from './folded-rows.js';
 import type { Projection, ProjectionReplay } from './projection.js';
 
+/** A projection's share of the write batch being gathered. */
+interface Gathered {
+  /** Its first event: what a failure to write the batch names. */
+  first: StoredEvent | undefined;
+  /** What it folded in memory. */
+  folded: FoldedRows;
+  /** Its events, for a projection that applies them (not in memory). */
+  toApply: StoredEvent[];
+}
+
+const nothingGathered = (): Gathered => ({ first: undefined, folded: new FoldedRows(), toApply: [] });
+
 /** A projection being replayed, and its share of the write batch being gathered. */
 interface Replaying {
   projection: Projection;
   inMemory: ProjectionReplay | undefined;
-  /** The first event of the batch gathered: what a failure to write it names. */
-  first: StoredEvent | undefined;
-  /** What it folded in memory of the batch gathered. */
-  folded: FoldedRows;
-  /** The events of the batch gathered, for a projection that applies them (not in memory). */
-  toApply: StoredEvent[];
+  gathered: Gathered;
   /** The first event of the last batch it handled: what a failure to write the rows it held names. */
   lastFirst: StoredEvent | undefined;
 }
@@ -35,8 +42,8 @@ export const REPLAY_BATCH_SIZE = 5_000;
  * written ran at 65,000–76,000 events a second in pages of 500 and at 48,000–56,000 in pages of
  * 1,000–5,000: with those, each young-generation garbage collection found about 15 MB alive and
  * copied it (35–65 ms a collection, against 3 ms and under 2 MB in pages of 500). The whole
- * rebuild, against pages of 5,000 (`bench:compare-rebuild`, medians of 4 rounds, twice): 1.021 and
- * 1.006 the rate, 0.957 and 0.969 the CPU.
+ * rebuild, against pages of 5,000 (`bench:compare-rebuild`, medians of 4 rounds, three times):
+ * 1.021, 1.006 and 1.056 the rate, 0.957, 0.969 and 0.916 the CPU.
  */
 export const REPLAY_PAGE_SIZE = 500;
 
@@ -175,14 +182,7 @@ export class Projector {
   async replay(onBatch: (replayed: number, position: LogPosition) => void = () => undefined, onLogReplayed: (stillWriting: ReadonlySet<string>) => void = () => undefined): Promise<number> {
     if (this.failure) throw this.failure;
     if ((await this.position()) !== LOG_START) throw new Error(`${this.schema} is not a fresh generation: its checkpoint has moved.`);
-    const replaying: Replaying[] = this.projections.map((projection) => ({
-      projection,
-      inMemory: projection.replayInMemory?.(),
-      first: undefined,
-      folded: new FoldedRows(),
-      toApply: [],
-      lastFirst: undefined,
-    }));
+    const replaying: Replaying[] = this.projections.map((projection) => ({ projection, inMemory: projection.replayInMemory?.(), gathered: nothingGathered(), lastFirst: undefined }));
     const chains = replaying.map(() => Promise.resolve());
     const batchesDone: Promise<void>[] = [];
     let replayed = 0;
@@ -225,14 +225,14 @@ export class Projector {
   private gather(replay: Replaying, events: readonly StoredEvent[]): Promise<never> | undefined {
     const handled = handledBy(replay.projection, events);
     if (handled.length === 0) return undefined;
-    replay.first ??= handled[0];
-    replay.lastFirst = replay.first;
+    const { gathered } = replay;
+    gathered.first ??= handled[0];
     if (!replay.inMemory) {
-      replay.toApply.push(...handled);
+      gathered.toApply.push(...handled);
       return undefined;
     }
     try {
-      replay.folded.add(replay.inMemory.fold(handled));
+      gathered.folded.add(replay.inMemory.fold(handled));
       return undefined;
     } catch (error) {
       const failed = Promise.reject(this.stopOn(replay.projection, handled, error));
@@ -244,12 +244,12 @@ export class Projector {
   /** Every projection's share of the batch gathered, each queued behind its share of the batches before; answers when all are written, told to `onBatch`. */
   private writeGathered(replaying: Replaying[], chains: Promise<void>[], onBatch: (replayed: number, position: LogPosition) => void, replayed: number, position: LogPosition): Promise<void> {
     replaying.forEach((replay, index) => {
-      const { projection, first, folded, toApply } = replay;
-      replay.first = undefined;
-      replay.folded = new FoldedRows();
-      replay.toApply = [];
+      const { projection, inMemory, gathered } = replay;
+      const { first, folded, toApply } = gathered;
+      replay.gathered = nothingGathered();
       if (first === undefined) return;
-      chains[index] = chains[index].then(() => (replay.inMemory ? this.writeFolded(projection, first, folded) : this.applyProjection(projection, toApply)));
+      replay.lastFirst = first;
+      chains[index] = chains[index].then(() => (inMemory ? this.writeFolded(projection, first, folded) : this.applyProjection(projection, toApply)));
     });
     const done = Promise.all(chains).then(() => onBatch(replayed, position));
     done.catch(() => undefined); // the failure surfaces in replay, once
